@@ -1,0 +1,1 @@
+"""Analysis over the store: timeline, actors, indicators, risk."""

@@ -1,0 +1,53 @@
+"""`watchfloor import`: event datasets, indicators, documents and fact packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from watchfloor.cli.common import console, state, table
+from watchfloor.cli.progress import delayed_bar
+from watchfloor.ingest import FORMATS, ImportOptions, ImportResult, import_path
+from watchfloor.reference import Resolver
+
+
+def import_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Files to import.", show_default=False)],
+    format: Annotated[str | None, typer.Option("--format", help=f"Force a format: {', '.join(FORMATS)}.")] = None,
+    source_reliability: Annotated[str | None, typer.Option(
+        "--source-reliability", help="Admiralty grade A–F for the sources of these files.")] = None,
+    skip_bad_rows: Annotated[bool, typer.Option(
+        "--skip-bad-rows", help="Import the good rows; write the bad ones with reasons to a report.")] = False,
+    bad_rows_report: Annotated[Path | None, typer.Option(help="Where --skip-bad-rows writes the bad rows.")] = None,
+    title: Annotated[str | None, typer.Option(help="Document title (documents only).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Document publisher (documents only).")] = None,
+    url: Annotated[str | None, typer.Option(help="Document URL (documents only).")] = None,
+    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD (documents only).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Import files into the store, one transaction each: a bad file changes nothing."""
+    options = ImportOptions(format=format, reliability=source_reliability.upper() if source_reliability else None,
+                            skip_bad_rows=skip_bad_rows, bad_rows_report=bad_rows_report, quiet=quiet,
+                            title=title, publisher=publisher, url=url, date=date)
+    results: list[ImportResult] = []
+    with state(ctx).open() as store:
+        resolver = Resolver(store)
+        for path in paths:
+            with delayed_bar(f"importing {path.name}", quiet) as bar:
+                results.append(import_path(store, path, options, resolver, bar))
+    summarise(results)
+
+
+def summarise(results: list[ImportResult]) -> None:
+    table("Import", ["file", "format", "read", "added", "updated", "skipped", "countries", "note"],
+          [[Path(r.path).name, r.format, r.rows_read, r.added, r.updated, r.skipped,
+            ", ".join(f"{c} {n}" for c, n in r.per_country.most_common(6)), r.note] for r in results])
+    if any(r.bad_rows for r in results):
+        console.print("[yellow]Some rows were skipped; see the report named above.[/]")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_cmd)

@@ -1,0 +1,75 @@
+"""Importers: event datasets, indicator tables, documents and curated fact packs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from watchfloor.errors import ConfigError, InputError
+from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash
+from watchfloor.ingest.registry import FORMATS, module
+from watchfloor.model import RELIABILITY
+from watchfloor.reference import Resolver
+from watchfloor.store import Store
+
+__all__ = ["FORMATS", "ImportOptions", "ImportResult", "detect_format", "import_path", "import_paths"]
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file from its name and first bytes, or an InputError naming the choices."""
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    for name in FORMATS:
+        if module(name).detect(path, head):
+            return name
+    raise InputError("cannot tell what format this file is", file=str(path),
+                     hint=f"pass --format with one of: {', '.join(FORMATS)}")
+
+
+def import_path(store: Store, path: Path, options: ImportOptions, resolver: Resolver | None = None,
+                progress: Progress | None = None) -> ImportResult:
+    """Import one file in one transaction; the same content twice is a no-op."""
+    if options.reliability and options.reliability not in RELIABILITY:
+        raise ConfigError(f"source reliability must be one of A–F, not {options.reliability!r}")
+    if not path.exists():
+        raise InputError("no such file", file=str(path), hint="check the path")
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path), hint="name the files inside it")
+    if path.stat().st_size == 0:
+        raise InputError("the file is empty", file=str(path), hint="export the data again; nothing was imported")
+    fmt = options.format or detect_format(path)
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}", hint=f"choose one of: {', '.join(FORMATS)}")
+    digest = file_hash(path)
+    result = ImportResult(path=str(path), format=fmt)
+    if store.scalar("SELECT count(*) FROM import_log WHERE content_hash = ? AND format = ?", [digest, fmt]):
+        result.unchanged = True
+        result.note = "already imported (same content); nothing to do"
+        return result
+    ctx = ImportContext(store, resolver or Resolver(store), path, options, result,
+                        progress or (lambda done, total: None))
+    module(fmt).run(ctx)
+    if options.skip_bad_rows and result.bad_rows:
+        write_bad_rows(path, options, result)
+    store.con.execute("INSERT INTO import_log (path, format, content_hash, rows_read, added, updated, skipped) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      [str(path), fmt, digest, result.rows_read, result.added, result.updated, result.skipped])
+    return result
+
+
+def write_bad_rows(path: Path, options: ImportOptions, result: ImportResult) -> None:
+    report = options.bad_rows_report or path.with_name(path.name + ".bad-rows.csv")
+    import csv
+
+    with report.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["line", "field", "value", "reason"])
+        for b in result.bad_rows:
+            w.writerow([b.line, b.field, b.value, b.reason])
+    result.note = f"{len(result.bad_rows)} bad rows written to {report}"
+
+
+def import_paths(store: Store, paths: list[Path], options: ImportOptions,
+                 progress_for: Callable[[Path], Progress] | None = None) -> list[ImportResult]:
+    resolver = Resolver(store)
+    return [import_path(store, p, options, resolver, progress_for(p) if progress_for else None) for p in paths]

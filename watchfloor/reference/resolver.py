@@ -1,0 +1,66 @@
+"""Name → entity, through the store's alias table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from watchfloor.errors import NotFound
+from watchfloor.reference.catalogue import DEMONYMS
+from watchfloor.reference.names import normalise
+from watchfloor.store import Store
+
+_KIND_RANK = {"country": 0, "armed_group": 1, "organisation": 2, "person": 3, "facility": 4, "place": 5, "other": 6}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str
+    name: str
+    iso3: str | None = None
+    country_iso3: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Resolver:
+    """Looks names up in one store; loads the alias table once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.entities: dict[str, Entity] = {
+            r["id"]: Entity(r["id"], r["kind"], r["name"], r["iso3"], r["country_iso3"], r["lat"], r["lon"])
+            for r in store.query("SELECT id, kind, name, iso3, country_iso3, lat, lon FROM entity")
+        }
+        self.by_norm: dict[str, list[str]] = {}
+        for r in store.query("SELECT entity_id, norm FROM alias ORDER BY entity_id"):
+            self.by_norm.setdefault(r["norm"], []).append(r["entity_id"])
+        self.codes: set[tuple[str, str]] = {
+            (normalise(r["iso2"]), r["id"]) for r in store.query("SELECT id, iso2 FROM entity WHERE iso2 IS NOT NULL")
+        }
+        for iso3, words in DEMONYMS.items():
+            for w in words:
+                self.by_norm.setdefault(normalise(w), []).append(f"country:{iso3}")
+        for ids in self.by_norm.values():
+            ids.sort(key=lambda i: (_KIND_RANK.get(self.entities[i].kind if i in self.entities else "other", 9), i))
+
+    def lookup(self, name: str, kind: str | None = None) -> Entity | None:
+        """The best entity for a name, or None; countries win ties, then groups."""
+        key = normalise(name)
+        ids = self.by_norm.get(key, [])
+        if kind is None and len(ids) > 1:
+            ids = sorted(ids, key=lambda i: (key, i) in self.codes)
+        for eid in ids:
+            ent = self.entities.get(eid)
+            if ent and (kind is None or ent.kind == kind):
+                return ent
+        return None
+
+    def country(self, name: str) -> Entity:
+        """Resolve a COUNTRY argument ('tajikistan', 'TJ', 'TJK', 'U.S.') or raise NotFound."""
+        ent = self.lookup(name, "country")
+        if ent is None:
+            raise NotFound(f"unknown country {name!r}",
+                           hint="use a name, alias or ISO code, e.g. tajikistan, TJ or TJK "
+                                "(`watchfloor entities --kind country` lists them)")
+        return ent

@@ -1,0 +1,78 @@
+"""Numbered migrations, recorded in the store's `migration` table.
+
+A migration is SQL (a file `schema_NNN.sql` beside this module) or a Python
+callable taking the connection. Add new ones at the end; never edit one that
+has shipped. A store whose highest version is above ours was written by a newer
+watchfloor, and we refuse to touch it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def _sql(filename: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    def run(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(resources.files(__package__).joinpath(filename).read_text(encoding="utf-8"))
+
+    return run
+
+
+def _reference(con: duckdb.DuckDBPyConnection) -> None:
+    from watchfloor.reference.seed import seed_reference
+
+    seed_reference(con)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "evidence store", _sql("schema_001.sql")),
+    Migration(2, "reference entities", _reference),
+]
+
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migration'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT coalesce(max(version), 0) FROM migration").fetchone()
+    return int(row[0]) if row else 0
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    have = current_version(con)
+    return [m for m in MIGRATIONS if m.version > have]
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """Apply every pending migration, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS migration (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+        "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    done = []
+    for m in pending(con):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            m.apply(con)
+            con.execute("INSERT INTO migration (version, name) VALUES (?, ?)", [m.version, m.name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(m)
+    return done
