@@ -8,12 +8,14 @@ from pathlib import Path
 from watchfloor.ingest import ImportOptions, ImportResult, import_path
 from watchfloor.store import Store
 
-PACKS = ["tajikistan_facts.jsonl"]
+PACKS = ["tajikistan_facts.jsonl", "tajikistan_more.jsonl"]
+"""The shared pack as given, then our additions (same format, each fact with its source link)."""
 
 
 def bundled_packs() -> list[Path]:
     base = resources.files("watchfloor").joinpath("data")
-    return [Path(str(base.joinpath(name))) for name in PACKS]
+    paths = [Path(str(base.joinpath(name))) for name in PACKS]
+    return [p for p in paths if p.exists() and p.stat().st_size]
 
 
 def load_demo(store: Store) -> list[ImportResult]:

@@ -1,8 +1,8 @@
 """Numbered migrations, recorded in the store's `migration` table.
 
-A migration is SQL (a file `schema_NNN.sql` beside this module) or a Python
-callable taking the connection. Add new ones at the end; never edit one that
-has shipped. A store whose highest version is above ours was written by a newer
+A migration is SQL (a file `schema_NNN.sql` beside this module, found by its
+number) or a Python callable taking the connection. Add new ones with the next
+free number; never edit one that has shipped. A store whose highest version is above ours was written by a newer
 watchfloor, and we refuse to touch it.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+import re
 from importlib import resources
 
 import duckdb
@@ -35,11 +36,17 @@ def _reference(con: duckdb.DuckDBPyConnection) -> None:
     seed_reference(con)
 
 
-MIGRATIONS: list[Migration] = [
-    Migration(1, "evidence store", _sql("schema_001.sql")),
-    Migration(2, "reference entities", _reference),
-]
+def _discover() -> list[Migration]:
+    found = {2: Migration(2, "reference entities", _reference)}
+    for entry in resources.files(__package__).iterdir():
+        m = re.fullmatch(r"schema_(\d{3})(?:_(\w+))?\.sql", entry.name)
+        if m:
+            version = int(m.group(1))
+            found[version] = Migration(version, (m.group(2) or "schema").replace("_", " "), _sql(entry.name))
+    return [found[v] for v in sorted(found)]
 
+
+MIGRATIONS: list[Migration] = _discover()
 LATEST = MIGRATIONS[-1].version
 
 
@@ -54,8 +61,10 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
-    have = current_version(con)
-    return [m for m in MIGRATIONS if m.version > have]
+    if not current_version(con):
+        return list(MIGRATIONS)
+    have = {r[0] for r in con.execute("SELECT version FROM migration").fetchall()}
+    return [m for m in MIGRATIONS if m.version not in have]
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[Migration]:

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from watchfloor.errors import StoreError
-from watchfloor.store.migrations import LATEST, current_version, upgrade
+from watchfloor.store.migrations import LATEST, current_version, pending, upgrade
 
 DEFAULT_PATH = "watchfloor.duckdb"
 ENV_VAR = "WATCHFLOOR_DB"
@@ -64,7 +64,7 @@ class Store:
                 raise StoreError(
                     f"store {str(p)!r} was written by a newer watchfloor (schema {version}, this one knows {LATEST})",
                     hint="upgrade watchfloor (pip install -U watchfloor) or use another --db path")
-            if version < LATEST:
+            if pending(con):
                 if read_only:
                     con.close()
                     con = _connect(p, False)
