@@ -8,9 +8,9 @@ watchfloor, and we refuse to touch it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-import re
 from importlib import resources
 
 import duckdb
