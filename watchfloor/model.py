@@ -58,6 +58,8 @@ class Event:
     actors: list[Actor] = field(default_factory=list)
     sources: list[tuple[Source, int]] = field(default_factory=list)
     version: str | None = None
+    metrics: dict[str, Any] = field(default_factory=dict)
+    """actor1_iso3, actor2_iso3, goldstein, tone, mentions, quad_class, source_url (GDELT and the like)."""
 
     KILLED_KEYS = ("killed", "killed_total", "killed_approx", "killed_min", "killed_over")
     INJURED_KEYS = ("injured", "injured_approx", "injured_min", "injured_over", "wounded")

@@ -9,6 +9,9 @@ import duckdb
 
 from watchfloor.model import Actor, Event, Source
 
+METRICS = ("actor1_iso3", "actor2_iso3", "goldstein", "tone", "mentions", "quad_class", "source_url")
+"""Event columns from migration 003, filled from Event.metrics where a dataset has them."""
+
 
 def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Source]) -> None:
     rows = {s.id: s for s in sources}
@@ -43,12 +46,14 @@ def insert_events(con: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
     upsert_sources(con, (s for e in events for s, _ in e.sources))
     con.executemany(
         "INSERT INTO event (id, dataset, date, date_precision, type, subtype, country_iso3, countries, location, "
-        "lat, lon, killed, injured, hostages, counts, attrs, summary, version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "lat, lon, killed, injured, hostages, counts, attrs, summary, version, "
+        "actor1_iso3, actor2_iso3, goldstein, tone, mentions, quad_class, source_url) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.id, e.dataset, e.date.value, e.date.precision, e.type, e.subtype, e.country_iso3, e.countries,
           e.location, e.lat, e.lon, e.first_count(Event.KILLED_KEYS), e.first_count(Event.INJURED_KEYS),
           e.first_count(Event.HOSTAGE_KEYS), json.dumps(e.counts, sort_keys=True) if e.counts else None,
-          json.dumps(e.attrs, sort_keys=True) if e.attrs else None, e.summary, e.version) for e in events])
+          json.dumps(e.attrs, sort_keys=True) if e.attrs else None, e.summary, e.version,
+          *(e.metrics.get(k) for k in METRICS)) for e in events])
     ensure_entities(con, [a for e in events for a in e.actors])
     actors = [(e.id, a.entity_id, a.name, a.role) for e in events for a in e.actors]
     if actors:
