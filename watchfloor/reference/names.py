@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_PUNCT = re.compile(r"[\s\-‐‑–—_.,'’`\"()]+")
+_DROP = re.compile(r"[.'’`]")
+_PUNCT = re.compile(r"[\s\-‐‑–—_,\"()/]+")
 
 
 def normalise(name: str) -> str:
     """Fold a name to the key aliases are matched on ('U.S.' → 'us', 'Türkiye' → 'turkiye')."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _PUNCT.sub(" ", text.casefold()).strip()
+    return _PUNCT.sub(" ", _DROP.sub("", text.casefold())).strip()
 
 
 def slug(name: str) -> str:

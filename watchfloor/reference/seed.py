@@ -85,7 +85,8 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
             add(eid, "place", city["name"], names, country_iso3=iso3_of.get(cc),
                 lat=city["latitude"], lon=city["longitude"])
             if cc == "TJ":
-                place_ids[city["name"]] = eid
+                for n in [city["name"], *city.get("alternatenames", [])]:
+                    place_ids.setdefault(normalise(n), eid)
 
     extra = catalogue.EXTRA_ALIASES
     for name, variants in load_aliases().items():
@@ -96,7 +97,10 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 continue
         kind = _kind_of(name)
         if kind == "place":
-            eid = place_ids.get(name) or f"place:{slug(name)}-tj"
+            eid = next((place_ids[normalise(n)] for n in [name, *variants] if normalise(n) in place_ids),
+                       f"place:{slug(name)}-tj")
+            if eid in entities:
+                entities[eid] = (eid, "place", name, *entities[eid][3:])
             add(eid, "place", name, variants, country_iso3="TJK")
         else:
             add(entity_id(kind, name), kind, name, variants + extra.get(name, []),
