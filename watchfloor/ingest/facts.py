@@ -21,6 +21,7 @@ from watchfloor.reference import Resolver
 from watchfloor.reference.catalogue import DEMONYMS
 
 NAME = "facts"
+MAX_LINE = 1 << 20
 _TYPE = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://\S+$")
 _DEMONYM = {w: iso3 for iso3, words in DEMONYMS.items() for w in words}
@@ -47,24 +48,32 @@ def run(ctx: ImportContext) -> ImportResult:
 
 
 def parse(ctx: ImportContext) -> list[Event]:
+    """Read the pack line by line (streamed), rejecting it at the first bad line."""
     events: list[Event] = []
     seen: set[str] = set()
-    try:
-        text = ctx.path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = ctx.path.read_bytes()[: exc.start].count(b"\n") + 1
-        ctx.reject("the file is not UTF-8 text", line=line, hint="save the file as UTF-8 and import it again")
-        return []
-    lines = text.splitlines()
-    for n, raw in enumerate(lines, 1):
-        ctx.progress(n, len(lines))
-        if not raw.strip():
-            continue
-        ctx.result.rows_read += 1
-        event = parse_line(ctx, n, raw)
-        if event is not None and event.id not in seen:
-            seen.add(event.id)
-            events.append(event)
+    total = ctx.path.stat().st_size
+    done = 0
+    with ctx.path.open("rb") as fh:
+        for n, raw_bytes in enumerate(fh, 1):
+            done += len(raw_bytes)
+            ctx.progress(done, total)
+            if len(raw_bytes) > MAX_LINE:
+                ctx.reject(f"line is {len(raw_bytes):,} bytes long; a fact is one short JSON object", line=n,
+                           hint="is this really a fact pack? pass --format to choose another importer")
+                continue
+            try:
+                raw = raw_bytes.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                ctx.reject(f"not UTF-8 text (byte {exc.start + 1} of the line)", line=n,
+                           hint="save the file as UTF-8 and import it again; nothing was imported")
+                continue
+            if not raw.strip():
+                continue
+            ctx.result.rows_read += 1
+            event = parse_line(ctx, n, raw)
+            if event is not None and event.id not in seen:
+                seen.add(event.id)
+                events.append(event)
     return events
 
 

@@ -8,9 +8,12 @@ from collections.abc import Iterable
 import duckdb
 
 from watchfloor.model import Actor, Event, Source
+from watchfloor.store.bulk import bulk_insert
 
 METRICS = ("actor1_iso3", "actor2_iso3", "goldstein", "tone", "mentions", "quad_class", "source_url")
 """Event columns from migration 003, filled from Event.metrics where a dataset has them."""
+EVENT_COLUMNS = ["id", "dataset", "date", "date_precision", "type", "subtype", "country_iso3", "countries", "location",
+                 "lat", "lon", "killed", "injured", "hostages", "counts", "attrs", "summary", "version", *METRICS]
 
 
 def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Source]) -> None:
@@ -22,8 +25,7 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Source]) ->
     new = [(s.id, s.kind, s.title, s.publisher, s.url, s.published_at, s.reliability)
            for s in rows.values() if s.id not in have]
     if new:
-        con.executemany("INSERT INTO source (id, kind, title, publisher, url, published_at, reliability, "
-                        "retrieved_at) VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)", new)
+        bulk_insert(con, "source", ["id", "kind", "title", "publisher", "url", "published_at", "reliability"], new)
 
 
 def existing_versions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str | None]:
@@ -44,23 +46,17 @@ def insert_events(con: duckdb.DuckDBPyConnection, events: list[Event]) -> None:
     if not events:
         return
     upsert_sources(con, (s for e in events for s, _ in e.sources))
-    con.executemany(
-        "INSERT INTO event (id, dataset, date, date_precision, type, subtype, country_iso3, countries, location, "
-        "lat, lon, killed, injured, hostages, counts, attrs, summary, version, "
-        "actor1_iso3, actor2_iso3, goldstein, tone, mentions, quad_class, source_url) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e.id, e.dataset, e.date.value, e.date.precision, e.type, e.subtype, e.country_iso3, e.countries,
-          e.location, e.lat, e.lon, e.first_count(Event.KILLED_KEYS), e.first_count(Event.INJURED_KEYS),
-          e.first_count(Event.HOSTAGE_KEYS), json.dumps(e.counts, sort_keys=True) if e.counts else None,
-          json.dumps(e.attrs, sort_keys=True) if e.attrs else None, e.summary, e.version,
-          *(e.metrics.get(k) for k in METRICS)) for e in events])
+    bulk_insert(con, "event", EVENT_COLUMNS, [
+        (e.id, e.dataset, e.date.value, e.date.precision, e.type, e.subtype, e.country_iso3, e.countries,
+         e.location, e.lat, e.lon, e.first_count(Event.KILLED_KEYS), e.first_count(Event.INJURED_KEYS),
+         e.first_count(Event.HOSTAGE_KEYS), json.dumps(e.counts, sort_keys=True) if e.counts else None,
+         json.dumps(e.attrs, sort_keys=True) if e.attrs else None, e.summary, e.version,
+         *(e.metrics.get(k) for k in METRICS)) for e in events])
     ensure_entities(con, [a for e in events for a in e.actors])
     actors = [(e.id, a.entity_id, a.name, a.role) for e in events for a in e.actors]
-    if actors:
-        con.executemany("INSERT INTO event_actor VALUES (?, ?, ?, ?)", actors)
+    bulk_insert(con, "event_actor", ["event_id", "entity_id", "name", "role"], actors)
     links = [(e.id, s.id, cred) for e in events for s, cred in e.sources]
-    if links:
-        con.executemany("INSERT INTO event_source VALUES (?, ?, ?)", links)
+    bulk_insert(con, "event_source", ["event_id", "source_id", "credibility"], links)
 
 
 _PREFIX_KIND = {"org": "organisation", "person": "person", "other": "other", "group": "armed_group",
@@ -79,5 +75,5 @@ def ensure_entities(con: duckdb.DuckDBPyConnection, actors: list[Actor]) -> None
     new = [(eid, _PREFIX_KIND.get(eid.split(":", 1)[0], "other"), name) for eid, name in wanted.items()
            if eid not in have]
     if new:
-        con.executemany("INSERT INTO entity (id, kind, name) VALUES (?, ?, ?)", new)
-        con.executemany("INSERT INTO alias VALUES (?, ?, ?)", [(e, n, normalise(n)) for e, _, n in new])
+        bulk_insert(con, "entity", ["id", "kind", "name"], new)
+        bulk_insert(con, "alias", ["entity_id", "alias", "norm"], [(e, n, normalise(n)) for e, _, n in new])

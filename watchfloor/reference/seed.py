@@ -16,6 +16,7 @@ import pycountry
 
 from watchfloor.reference import catalogue
 from watchfloor.reference.names import normalise, slug
+from watchfloor.store.bulk import bulk_insert
 
 _REGION = {"TJ", "AF", "UZ", "KG", "KZ", "TM", "RU", "IR", "PK", "CN", "TR"}
 
@@ -112,5 +113,6 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     add(entity_id("facility", "Crocus City Hall"), "facility", "Crocus City Hall", extra["Crocus City Hall"],
         country_iso3="RUS", lat=55.8256, lon=37.3894)
 
-    con.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(entities.values()))
-    con.executemany("INSERT INTO alias VALUES (?, ?, ?)", [(e, a, n) for (e, n), a in aliases.items()])
+    bulk_insert(con, "entity", ["id", "kind", "name", "iso2", "iso3", "country_iso3", "lat", "lon"],
+                list(entities.values()))
+    bulk_insert(con, "alias", ["entity_id", "alias", "norm"], [(e, a, n) for (e, n), a in aliases.items()])

@@ -6,7 +6,7 @@ CREATE TABLE source (
     publisher     VARCHAR,
     url           VARCHAR,
     published_at  DATE,
-    retrieved_at  TIMESTAMP,
+    retrieved_at  TIMESTAMP DEFAULT current_timestamp,
     reliability   VARCHAR NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))
 );
 
