@@ -34,9 +34,17 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.duckdb"
 
 
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    Store.open(path).close()
+    return path
+
+
 @pytest.fixture
-def fresh_db(db_path: Path) -> Iterator[Store]:
-    """An open, empty (reference data only) store."""
+def fresh_db(db_path: Path, _empty_template: Path) -> Iterator[Store]:
+    """An open, empty (reference data only) store at db_path."""
+    shutil.copy(_empty_template, db_path)
     with Store.open(db_path) as store:
         yield store
 
