@@ -1,0 +1,40 @@
+"""Alerts on a synthetic spike: a quiet year, then a month far above it."""
+
+from watchfloor.analyse.alerts import RULE, THRESHOLD, alerts, monthly_series
+
+
+def _events(store, month_counts, killed_in=None):
+    rows = []
+    for month, n in month_counts.items():
+        for i in range(n):
+            killed = killed_in.get(month) if killed_in and i == 0 else None
+            rows.append((f"e-{month}-{i}", f"{month}-0{1 + i % 9}", killed))
+    store.con.executemany("INSERT INTO event (id, dataset, date, date_precision, type, country_iso3, countries, "
+                          "killed, summary) VALUES (?, 'facts', ?, 'day', 'attack', 'KGZ', ['KGZ'], ?, 'x')", rows)
+
+
+def test_spike_month_alerts_and_quiet_months_do_not(fresh_db):
+    quiet = {f"2023-{m:02d}": 1 + m % 2 for m in range(1, 13)}     # 1 or 2 events a month
+    _events(fresh_db, quiet | {"2024-01": 9, "2024-02": 1}, killed_in={"2024-01": 40, "2023-05": 1})
+    found = alerts(fresh_db, "KGZ")
+    assert [(a["month"], a["metric"]) for a in found] == [("2024-01", "events"), ("2024-01", "fatalities")]
+    ev = found[0]
+    # trailing year: six months of 1 and six of 2 → median 1.5, MAD 0.5, spread max(0.741, 1) = 1
+    assert ev["baseline"] == 1.5 and ev["score"] == 7.5 and ev["score"] >= THRESHOLD
+    assert ev["rule"] == RULE and len(ev["events"]) == 9
+    assert found[1]["value"] == 40 and found[1]["baseline"] == 0
+    series = monthly_series(fresh_db, "KGZ")
+    assert len(series) == 14 and series[-1] == {"country": "KGZ", "month": "2024-02", "events": 1,
+                                                "fatalities": 0.0, "ids": ["e-2024-02-0"]}
+
+
+def test_all_countries_and_gaps_filled(fresh_db):
+    _events(fresh_db, {"2020-01": 1, "2021-01": 8})
+    series = monthly_series(fresh_db)
+    assert len(series) == 13 and series[5]["events"] == 0
+    assert [(a["country"], a["month"]) for a in alerts(fresh_db)] == [("KGZ", "2021-01")]
+
+
+def test_demo_alerts_catch_march_2024(demo_db):
+    found = alerts(demo_db, "TJK")
+    assert ("2024-03", "fatalities") in {(a["month"], a["metric"]) for a in found}

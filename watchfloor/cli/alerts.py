@@ -1,0 +1,45 @@
+"""`watchfloor alerts [COUNTRY]`: months whose events or fatalities jump far above the trailing year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from watchfloor.analyse import figures
+from watchfloor.analyse.alerts import RULE, alerts, monthly_series
+from watchfloor.cli.common import TableOrJson, console, err_console, print_json, state, table
+from watchfloor.errors import ConfigError
+from watchfloor.reference import Resolver
+
+
+def alerts_cmd(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Argument(help="Country name, alias or ISO code; all countries "
+                                                       "when left out.")] = None,
+    format: Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")] = TableOrJson.table,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Draw the monthly series with its alerts to "
+                                                             "FILE.svg or FILE.png (needs COUNTRY).")] = None,
+) -> None:
+    """Spikes: a robust z-score of each month against the twelve before it."""
+    if plot and not country:
+        raise ConfigError("--plot needs a COUNTRY", hint="e.g. watchfloor alerts tajikistan --plot alerts.png")
+    with state(ctx).open(read_only=True) as store:
+        iso3 = Resolver(store).country(country).iso3 if country else None
+        found = alerts(store, iso3)
+        if plot and iso3:
+            fig = figures.build_alerts_figure(monthly_series(store, iso3), found, f"{iso3}: monthly alerts")
+            err_console.print(f"figure written to {figures.write(fig, plot)}")
+    if format is TableOrJson.json:
+        print_json({"country": iso3, "rule": RULE, "alerts": found})
+        return
+    table(f"Alerts{': ' + iso3 if iso3 else ''} ({len(found)})",
+          ["month", "country", "metric", "value", "baseline", "z", "events"],
+          [[a["month"], a["country"], a["metric"], f"{a['value']:g}", f"{a['baseline']:g}", f"{a['score']:.1f}",
+            len(a["events"])] for a in found])
+    console.print(f"[dim]Rule: {RULE}[/]")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("alerts")(alerts_cmd)
