@@ -1,26 +1,92 @@
-"""The bundled Tajikistan demo: what `watchfloor demo` loads."""
+"""The bundled Tajikistan demo: what `watchfloor demo` loads, writes and checks.
+
+It never wipes a store: every step is idempotent, so running it twice adds
+nothing the second time. `reset()` is the only way to start from empty.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from watchfloor.ingest import ImportOptions, ImportResult, import_path
 from watchfloor.store import Store
 
 PACKS = ["tajikistan_facts.jsonl", "tajikistan_more.jsonl"]
 """The shared pack as given, then our additions (same format, each fact with its source link)."""
+WORLD_BANK = ["worldbank/wdi_remittances_central_asia_panel_2009-2024.csv",
+              "worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_10181232.csv"]
+EXAMPLE_REPORT = "tajikistan-balancing-act-2024.txt"
 
 
-def bundled_packs() -> list[Path]:
+@dataclass
+class DemoRun:
+    imports: list[ImportResult] = field(default_factory=list)
+    brief_paths: list[Path] = field(default_factory=list)
+    brief_sentences: int = 0
+    brief_check: dict[str, Any] | None = None
+    report: Path | None = None
+    report_check: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _bundled(names: list[str]) -> list[Path]:
     base = resources.files("watchfloor").joinpath("data")
-    paths = [Path(str(base.joinpath(name))) for name in PACKS]
+    paths = [Path(str(base.joinpath(name))) for name in names]
     return [p for p in paths if p.exists() and p.stat().st_size]
 
 
+def bundled_packs() -> list[Path]:
+    return _bundled(PACKS)
+
+
 def load_demo(store: Store) -> list[ImportResult]:
-    """Load the bundled packs; idempotent, so a second run adds nothing."""
-    return [import_path(store, p, ImportOptions(quiet=True)) for p in bundled_packs()]
+    """Load the bundled packs and World Bank files; idempotent, so a second run adds nothing."""
+    results = [import_path(store, p, ImportOptions(quiet=True)) for p in bundled_packs()]
+    from watchfloor.ingest.registry import FORMATS
+
+    if "worldbank" in FORMATS:
+        results += [import_path(store, p, ImportOptions(quiet=True)) for p in _bundled(WORLD_BANK)]
+    return results
+
+
+def find_example_report(start: Path | None = None) -> Path | None:
+    """The example report beside the project (../shared/examples), if this checkout has it."""
+    here = (start or Path.cwd()).resolve()
+    roots = [here, *here.parents, Path(__file__).resolve().parents[1]]
+    for root in roots:
+        for candidate in (root / "shared" / "examples" / EXAMPLE_REPORT,
+                          root.parent / "shared" / "examples" / EXAMPLE_REPORT):
+            if candidate.exists():
+                return candidate
+    return None
+
+
+def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date | None = None) -> None:
+    from watchfloor.brief import write_brief
+
+    brief = write_brief(store, "TJK", today=today)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = out_dir / f"tajikistan-{(today or dt.date.today()).isoformat()}"
+    md, html, pdf = stem.with_suffix(".md"), stem.with_suffix(".html"), stem.with_suffix(".pdf")
+    md.write_text(brief.markdown, encoding="utf-8")
+    html.write_text(brief.html(), encoding="utf-8")
+    pdf.write_bytes(brief.pdf())
+    run.brief_paths = [md, html, pdf]
+    run.brief_sentences = len(brief.sentences) if hasattr(brief.sentences, "__len__") else int(brief.sentences)
+    if brief.check is not None:
+        run.brief_check = brief.check.to_dict()["summary"]
+
+
+def check_example(store: Store, report: Path, run: DemoRun) -> None:
+    from watchfloor.check import check_file
+
+    _, result = check_file(store, report)
+    run.report = report
+    run.report_check = result.to_dict()
 
 
 def reset(path: Path) -> None:

@@ -1,39 +1,83 @@
-"""`watchfloor demo`: load the bundled Tajikistan pack and show what to try next."""
+"""`watchfloor demo`: load the bundled Tajikistan evidence, write a brief, check the example report."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from watchfloor import demo
-from watchfloor.cli.common import console, state
-from watchfloor.store import default_path
+from watchfloor.cli.common import console, err_console, state
+from watchfloor.store import Store, default_path
 
 
 def demo_cmd(
     ctx: typer.Context,
     reset: Annotated[bool, typer.Option("--reset", help="Start from an empty store (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+    brief_dir: Annotated[Path, typer.Option("--brief-dir", help="Where the Tajikistan brief is written.")] = Path(
+        "briefs"),
+    report: Annotated[Path | None, typer.Option(
+        "--report", help="Report to check (default: the example report in ../shared/examples).")] = None,
+    no_brief: Annotated[bool, typer.Option("--no-brief", help="Only load the evidence.")] = False,
 ) -> None:
-    """Load the bundled Tajikistan evidence into the store; safe to run again."""
+    """Load the bundled Tajikistan evidence, write its brief and check the example report; safe to run again."""
     st = state(ctx)
     path = default_path(st.db)
     if reset and path.exists():
         if not yes and not typer.confirm(f"Delete everything in {path} and start again?", default=False):
             raise typer.Abort()
         demo.reset(path)
+    run = demo.DemoRun()
     with st.open() as store:
-        results = demo.load_demo(store)
+        run.imports = demo.load_demo(store)
         counts = store.counts()
         tj = store.scalar("SELECT count(*) FROM event WHERE list_contains(countries, 'TJK')")
-    for r in results:
-        what = "already loaded" if r.unchanged else f"{r.added} new events from {r.rows_read} facts"
-        console.print(f"[bold]{r.path.rsplit('/', 1)[-1]}[/]: {what}")
-    console.print(f"Store [bold]{path}[/]: {counts['event']} events, {counts['source']} sources, "
-                  f"{counts['entity']} entities; {tj} events involve Tajikistan.")
-    console.print("\nTry next:\n  watchfloor timeline tajikistan --since 2024\n  watchfloor sources\n"
-                  "  watchfloor entities --kind armed_group")
+        _print_loaded(run, counts, tj, path)
+        if not no_brief:
+            _brief(store, brief_dir, run)
+            _check(store, report or demo.find_example_report(), run)
+    console.print("\n[bold]Try next[/]\n  watchfloor timeline tajikistan --since 2024\n  watchfloor risk tajikistan\n"
+                  "  watchfloor actors tajikistan\n  watchfloor check REPORT.txt\n  watchfloor serve")
+
+
+def _print_loaded(run: demo.DemoRun, counts: dict[str, int], tj: int, path: Path) -> None:
+    for r in run.imports:
+        if r.unchanged:
+            what = "already loaded"
+        elif r.format == "facts":
+            what = f"{r.added} new events from {r.rows_read} facts"
+        else:
+            what = f"{r.added} new rows from {r.rows_read} read"
+        console.print(f"[bold]{escape(Path(r.path).name)}[/]: {what}")
+    console.print(f"Store [bold]{escape(str(path))}[/]: {counts['event']} events, {counts['observation']} "
+                  f"observations, {counts['source']} sources, {counts['entity']} entities; "
+                  f"{tj} events involve Tajikistan.")
+
+
+def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
+    with err_console.status("writing the Tajikistan brief…"):
+        demo.write_demo_brief(store, brief_dir, run)
+    summary = run.brief_check or {}
+    console.print(f"\n[bold]Brief[/]: {run.brief_sentences} cited sentences, self-check "
+                  f"{summary.get('errors', '?')} errors → " + ", ".join(escape(str(p)) for p in run.brief_paths))
+
+
+def _check(store: Store, report: Path | None, run: demo.DemoRun) -> None:
+    if report is None:
+        console.print("\n[dim]Example report not found (../shared/examples); pass --report FILE to check one.[/]")
+        return
+    demo.check_example(store, report, run)
+    data = run.report_check or {}
+    s = data.get("summary", {})
+    console.print(f"\n[bold]Check[/] {escape(report.name)}: {s.get('claims')} claims, {s.get('supported')} supported, "
+                  f"{s.get('contradicted')} contradicted, {s.get('unsupported')} unsupported; "
+                  f"[red]{s.get('errors')} errors[/], {s.get('warnings')} warnings")
+    for f in [f for f in data.get("findings", []) if f["severity"] == "error"]:
+        console.print(f"  [red]✗[/] {escape(f['kind'])}: “{escape(f['quote'][:90])}” — {escape(f['message'])}")
+    console.print(f"  full report: watchfloor check {escape(str(report))} --format html -o check.html")
 
 
 def register(app: typer.Typer) -> None:
