@@ -1,0 +1,61 @@
+"""A store holding only the bundled fact pack as given (not later additions), so the golden brief is stable."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from watchfloor.analyse.timeline import Period
+from watchfloor.brief import Brief, write_brief
+from watchfloor.dates import parse_iso
+from watchfloor.ingest import ImportOptions, import_path
+from watchfloor.store import Store
+
+TODAY = date(2026, 1, 15)
+PACK = Path(str(resources.files("watchfloor").joinpath("data", "tajikistan_facts.jsonl")))
+
+
+@pytest.fixture(scope="session")
+def _facts_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("brief") / "facts.duckdb"
+    with Store.open(path) as store:
+        import_path(store, PACK, ImportOptions(quiet=True))
+    return path
+
+
+@pytest.fixture
+def facts_db_path(_facts_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "facts.duckdb"
+    shutil.copy(_facts_template, path)
+    return path
+
+
+@pytest.fixture
+def facts_db(facts_db_path: Path) -> Iterator[Store]:
+    with Store.open(facts_db_path, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="session")
+def template_brief(_facts_template: Path) -> Brief:
+    """The default Tajikistan brief as the templates write it, before the self-check (pinned by the golden file)."""
+    with Store.open(_facts_template, read_only=True) as store:
+        return write_brief(store, "TJK", today=TODAY, self_check=False)
+
+
+@pytest.fixture(scope="session")
+def brief(_facts_template: Path) -> Brief:
+    """The default Tajikistan brief as a user gets it: self-checked. Written once for the read-only tests."""
+    with Store.open(_facts_template, read_only=True) as store:
+        return write_brief(store, "TJK", today=TODAY)
+
+
+CROCUS = Period(parse_iso("2024-03"), parse_iso("2024-04"))
+"""The weeks of the Crocus City Hall attack: a short brief with the sentence the self-check tests tamper with."""
+SHORT = ("2025-10", "2025-12")
+"""A short period for tests that only need some brief: fewer facts, a faster self-check."""

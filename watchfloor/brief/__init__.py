@@ -1,0 +1,11 @@
+"""Cited country briefs, written from the store's evidence and checked before they are shown.
+
+    from watchfloor.brief import write_brief
+    brief = write_brief(store, "TJK", today=date(2026, 1, 15))
+    brief.markdown, brief.html(), brief.pdf(), brief.check, brief.sentences
+"""
+
+from watchfloor.brief.brief import Brief, Dropped, write_brief
+from watchfloor.brief.model import Figure, Judgment, Section, Sentence
+
+__all__ = ["Brief", "Dropped", "Figure", "Judgment", "Section", "Sentence", "write_brief"]

@@ -1,0 +1,184 @@
+"""write_brief: evidence → sections, judgments and timeline → Markdown → self-check → a Brief.
+
+The brief checks itself before anyone sees it. A sentence the checker finds
+wrong is taken out (or, if a language model rewrote it, put back to its
+template wording) and the brief is checked again; what was dropped is kept in
+`Brief.dropped` so the CLI can say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from watchfloor.analyse.timeline import Period
+from watchfloor.brief import integrations
+from watchfloor.brief.evidence import Evidence, load
+from watchfloor.brief.layout import Layout, lay_out
+from watchfloor.brief.model import Contents, Figure, Sentence
+from watchfloor.brief.rules import key_judgments
+from watchfloor.brief.sections import Context, build_sections
+from watchfloor.brief.summary import executive_summary
+from watchfloor.brief.table import indicators, timeline_rows
+from watchfloor.brief.text import join
+from watchfloor.errors import NotFound
+from watchfloor.store import Store
+
+MAX_ROUNDS = 5
+SHORT_TITLES = {"terrorism": "Terrorism", "russia": "Russia", "china": "China", "united_states": "the United States"}
+
+
+@dataclass
+class Dropped:
+    text: str
+    reason: str
+    action: str = "dropped"
+
+
+@dataclass
+class Brief:
+    """A written, self-checked brief. `markdown` is the source; `html()` and `pdf()` derive from it."""
+
+    iso3: str
+    country: str
+    title: str
+    today: date
+    evidence: Evidence
+    contents: Contents
+    figures: list[Figure] = field(default_factory=list)
+    check: Any | None = None
+    dropped: list[Dropped] = field(default_factory=list)
+    _layout: Layout | None = None
+
+    @property
+    def figure_prefix(self) -> str:
+        return f"{slug(self.country)}-{self.today.isoformat()}"
+
+    @property
+    def layout(self) -> Layout:
+        if self._layout is None:
+            self._layout = lay_out(self.evidence, self.contents, self.title, self.today, self.figures,
+                                   self.figure_prefix)
+        return self._layout
+
+    @property
+    def markdown(self) -> str:
+        return self.layout.markdown
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Every cited sentence of the body, in reading order."""
+        return self.contents.sentences()
+
+    @property
+    def sources(self) -> list[Any]:
+        return self.layout.sources
+
+    def invalidate(self) -> None:
+        self._layout = None
+
+    def html(self) -> str:
+        from watchfloor.brief.render import to_html
+
+        return to_html(self.markdown, self.title, self.figures, self.figure_prefix)
+
+    def pdf(self) -> bytes:
+        from watchfloor.brief.pdf import html_to_pdf
+
+        return html_to_pdf(self.html())
+
+    def figure_files(self) -> dict[str, str]:
+        """File name → SVG text for the figures the Markdown links to."""
+        return {f"{self.figure_prefix}-{f.name}.svg": f.svg for f in self.figures}
+
+    def self_check(self, store: Store) -> None:
+        """Run the checker; take out (or revert) what it finds wrong; check again until clean."""
+        for _ in range(MAX_ROUNDS):
+            report = integrations.check(store, self.markdown, f"brief:{self.iso3}:{self.today.isoformat()}")
+            self.check = report
+            errors = integrations.error_spans(report)
+            if not errors:
+                return
+            doomed: list[Sentence] = []
+            changed = False
+            for start, end, message in errors:
+                for s0, s1, s in self.layout.spans:
+                    if s0 < end and start < s1 or (start == end and s0 <= start <= s1):
+                        if s.rewritten:
+                            self.dropped.append(Dropped(s.text, message, "reverted to the template wording"))
+                            s.text, s.rewritten = s.template, False
+                            changed = True
+                        elif s not in doomed:
+                            doomed.append(s)
+                            self.dropped.append(Dropped(s.text, message))
+            md = self.markdown
+            rows = [r for r in self.contents.timeline if any(_in_row(md, r.event, a, b) for a, b, _m in errors)]
+            if rows:
+                self.contents.timeline = [r for r in self.contents.timeline if r not in rows]
+                self.dropped += [Dropped(r.event, "timeline row with an error") for r in rows]
+            if not doomed and not changed and not rows:
+                return
+            self.contents.drop(doomed)
+            self.invalidate()
+
+
+def _in_row(md: str, event: str, start: int, end: int) -> bool:
+    at = md.find(f"| {event} |")
+    return at >= 0 and at < end and start < at + len(event) + 4
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def default_title(ev: Evidence, kinds: list[str]) -> str:
+    topics = [SHORT_TITLES[k] for k in SHORT_TITLES if k in kinds]
+    years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
+        else str(ev.end.value.year)
+    return f"{ev.name}: {join(topics)}, {years}" if topics else f"{ev.name}: Country Brief, {years}"
+
+
+def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
+    """(ISO3, name) for an ISO code or a name the store knows."""
+    from watchfloor.reference import Resolver
+
+    ent = Resolver(store).country(iso3)
+    if not ent.iso3:
+        raise NotFound(f"unknown country {iso3!r}")
+    return ent.iso3, ent.name
+
+
+def write_brief(store: Store, iso3: str, period: Period = Period(), title: str | None = None,
+                today: date | None = None, llm: bool | Any = False, self_check: bool = True,
+                figures: bool = True) -> Brief:
+    """Write a cited, self-checked brief on one country from the store's evidence.
+
+    `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
+    $WATCHFLOOR_LLM_URL, or pass a configured `watchfloor.brief.llm.Client`. `self_check=False` gives the
+    template output unchecked (the golden-file tests pin it, so they do not move when the checker improves);
+    `figures=False` leaves the figures out (they take most of the time when the checker is not needed).
+    """
+    code, name = resolve_country(store, iso3)
+    ev = load(store, code, name, period)
+    if not ev.period:
+        raise NotFound(f"the store holds no evidence on {name} between {ev.start} and {ev.end}",
+                       hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
+                            "--since/--until")
+    ctx = Context(ev)
+    sections = build_sections(ctx)
+    contents = Contents(summary=executive_summary(ctx), judgments=key_judgments(ev), sections=sections,
+                        timeline=timeline_rows(ev), indicators=indicators(ctx))
+    from watchfloor.brief.layout import period_label
+
+    drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev)) if figures else []
+    brief = Brief(code, name, title or default_title(ev, [s.kind for s in sections]), today or date.today(), ev,
+                  contents, drawn)
+    if llm:
+        from watchfloor.brief.llm import Client, rewrite
+
+        rewrite(brief, llm if isinstance(llm, Client) else None)
+    if self_check:
+        brief.self_check(store)
+    return brief

