@@ -26,12 +26,14 @@ def import_cmd(
     publisher: Annotated[str | None, typer.Option(help="Document publisher (documents only).")] = None,
     url: Annotated[str | None, typer.Option(help="Document URL (documents only).")] = None,
     date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD (documents only).")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Text encoding of CSV files when not UTF-8, e.g. latin-1 for some GTD exports.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Import files into the store, one transaction each: a bad file changes nothing."""
     options = ImportOptions(format=format, reliability=source_reliability.upper() if source_reliability else None,
                             skip_bad_rows=skip_bad_rows, bad_rows_report=bad_rows_report, quiet=quiet,
-                            title=title, publisher=publisher, url=url, date=date)
+                            title=title, publisher=publisher, url=url, date=date, encoding=encoding)
     results: list[ImportResult] = []
     with state(ctx).open() as store:
         resolver = Resolver(store)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from watchfloor.errors import ConfigError, InputError
+import duckdb
+
+from watchfloor.errors import ConfigError, ImportRejected, InputError
 from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash
 from watchfloor.ingest.registry import FORMATS, module
 from watchfloor.model import RELIABILITY
@@ -48,7 +50,11 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
         return result
     ctx = ImportContext(store, resolver or Resolver(store), path, options, result,
                         progress or (lambda done, total: None))
-    module(fmt).run(ctx)
+    try:
+        module(fmt).run(ctx)
+    except duckdb.Error as exc:
+        raise ImportRejected(f"the {fmt} import failed: {str(exc).splitlines()[0]}", file=str(path),
+                             hint="check that the file is what --format says; nothing was imported") from None
     if options.skip_bad_rows and result.bad_rows:
         write_bad_rows(path, options, result)
     store.con.execute("INSERT INTO import_log (path, format, content_hash, rows_read, added, updated, skipped) "

@@ -31,6 +31,8 @@ class ImportOptions:
     publisher: str | None = None
     url: str | None = None
     date: str | None = None
+    encoding: str | None = None
+    """Text encoding of CSV files (default UTF-8, with or without a BOM)."""
 
 
 @dataclass

@@ -1,0 +1,260 @@
+"""Read a document (text, Markdown, HTML, PDF) into plain text plus what it says about itself.
+
+The importer stores this text and the checker checks it, so both must see the
+same characters: `read_document` is the one place that turns a file into text.
+Plain text and Markdown are kept as written (with universal newlines, like
+`Path.read_text`), minus a `---` front-matter block, whose length is recorded in
+`DocumentText.offset`. HTML goes through trafilatura for the main text, and
+scripts, styles and markup never reach the text. PDF goes through pypdf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from watchfloor.errors import InputError
+
+MAX_BYTES = 200 * 1024 * 1024
+"""Documents larger than this are refused: they are archives, not reading."""
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+
+_FRONT_KEYS = {"title": "title", "publisher": "publisher", "source": "publisher", "site": "publisher",
+               "date": "date", "published": "date", "url": "url", "link": "url", "language": "language",
+               "lang": "language"}
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+@dataclass
+class DocumentText:
+    """A document as text, with the metadata found in it (None where it says nothing)."""
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None
+    """ISO date YYYY-MM-DD when the document gives one."""
+    language: str | None = None
+    kind: str = "text"
+    """text, markdown, html or pdf."""
+    offset: int = 0
+    """Characters dropped before `text` (BOM, front matter) in the file as `Path.read_text` gives it."""
+
+
+def read_document(path: Path) -> DocumentText:
+    """The text and metadata of a .txt, .md, .html or .pdf file; InputError when it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", file=str(path), hint="check the path")
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path), hint="name the files inside it")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"the document is too large ({size // (1024 * 1024)} MB; the limit is "
+                         f"{MAX_BYTES // (1024 * 1024)} MB)", file=str(path), hint="split it or import the parts")
+    raw = path.read_bytes()
+    kind = _kind(path, raw)
+    if kind == "pdf":
+        doc = _read_pdf(path, raw)
+    elif kind == "html":
+        doc = _read_html(path, raw)
+    else:
+        doc = _read_text(path, raw, kind)
+    if not doc.text.strip():
+        raise InputError("the document has no text", file=str(path),
+                         hint="a scanned PDF needs OCR first; an HTML page may hold its text in scripts")
+    return doc
+
+
+def _kind(path: Path, raw: bytes) -> str:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES or raw[:5] == b"%PDF-":
+        return "pdf"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix not in TEXT_SUFFIXES and re.match(rb"\s*(<!doctype html|<html)", raw[:512], re.I):
+        return "html"
+    return "text"
+
+
+def decode(path: Path, raw: bytes, encoding: str = "utf-8") -> str:
+    """Bytes to str with universal newlines; a bad byte becomes an InputError naming its line."""
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"the file is not {encoding.upper()} text (byte 0x{raw[exc.start]:02x} "
+                         f"at byte offset {exc.start})", file=str(path), line=line,
+                         hint="save the file as UTF-8 and import it again") from None
+    except LookupError:
+        raise InputError(f"unknown text encoding {encoding!r}", file=str(path),
+                         hint="save the file as UTF-8 and import it again") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_text(path: Path, raw: bytes, kind: str) -> DocumentText:
+    text = decode(path, raw)
+    offset = 0
+    if text.startswith("\ufeff"):
+        text, offset = text[1:], 1
+    meta: dict[str, str] = {}
+    if text.startswith("---\n"):
+        end = _FRONT_END.search(text, 4)
+        if end:
+            meta = _front_matter(path, text[4:end.start()])
+            cut = end.end() + 1 if text[end.end():end.end() + 1] == "\n" else end.end()
+            text, offset = text[cut:], offset + cut
+    title = meta.get("title") or _first_line_title(text)
+    date = _iso_date(path, meta["date"], "date") if meta.get("date") else None
+    return DocumentText(text=text, title=title, publisher=meta.get("publisher"), url=meta.get("url"), date=date,
+                        language=meta.get("language"), kind=kind, offset=offset)
+
+
+def _front_matter(path: Path, block: str) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for line in block.splitlines():
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", line)
+        if not m:
+            continue
+        key = _FRONT_KEYS.get(m.group(1).lower())
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if key and value and key not in meta:
+            meta[key] = value
+    return meta
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+def _iso_date(path: Path, value: str, field: str) -> str:
+    """A date from front matter, HTML or a flag, as YYYY-MM-DD."""
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    if parsed is None:
+        raise InputError("cannot read this date", file=str(path), field=field, value=value,
+                         hint="write it as YYYY-MM-DD")
+    return parsed.date().isoformat()
+
+
+def document_date(path: Path, value: str) -> str:
+    """A --date flag or other date as YYYY-MM-DD (InputError when it cannot be read)."""
+    return _iso_date(path, value, "date")
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head")
+
+
+def _read_html(path: Path, raw: bytes) -> DocumentText:
+    try:
+        html = decode(path, raw)
+    except InputError:
+        declared = _CHARSET.search(raw[:4096])
+        if not declared or declared.group(1).lower() in (b"utf-8", b"utf8"):
+            raise
+        html = decode(path, raw, declared.group(1).decode("ascii"))
+    html = html.lstrip("\ufeff")
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=True, favor_recall=True)
+    meta = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
+    body = meta.get("text") or ""
+    if len(body.strip()) < 40:
+        body = _fallback_html_text(html) or body
+    text = _paragraphs(body)
+    lang = re.search(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z-]+)""", html[:4096], re.I)
+    date = meta.get("date")
+    return DocumentText(text=text, title=meta.get("title") or None, publisher=meta.get("sitename") or None,
+                        url=meta.get("url") or None, date=_safe_date(path, date),
+                        language=meta.get("language") or (lang.group(1).lower() if lang else None), kind="html")
+
+
+def _safe_date(path: Path, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return _iso_date(path, value, "date")
+    except InputError:
+        return None
+
+
+def _fallback_html_text(html: str) -> str:
+    """Visible text of a page trafilatura finds too short: markup, scripts and styles removed."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("|".join(f"//{t}" for t in _DROP)):
+        bad.drop_tree()
+    blocks = []
+    for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "div"):
+        if el.tag == "div" and any(c.tag in ("p", "div", "ul", "ol", "table") for c in el):
+            continue
+        words = " ".join(el.text_content().split())
+        if words:
+            blocks.append(words)
+    if not blocks:
+        body = root.find("body")
+        blocks = [" ".join((body if body is not None else root).text_content().split())]
+    seen: set[str] = set()
+    return "\n".join(b for b in blocks if not (b in seen or seen.add(b)))  # type: ignore[func-returns-value]
+
+
+def _paragraphs(text: str) -> str:
+    """One paragraph per line, blank line between: how a text file of the same article reads."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _read_pdf(path: Path, raw: bytes) -> DocumentText:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError("the PDF is encrypted", file=str(path), hint="save an unprotected copy and import it")
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        info: Any = reader.metadata or {}
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"cannot read this PDF: {exc}", file=str(path),
+                         hint="check that the file is a complete PDF; re-export it if needed") from None
+    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in pages if p)
+    title = str(info.get("/Title") or "").strip() or _first_line_title(text)
+    publisher = str(info.get("/Author") or "").strip() or None
+    date = None
+    created = str(info.get("/CreationDate") or "")
+    m = re.match(r"^D:(\d{4})(\d{2})(\d{2})", created)
+    if m:
+        try:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            date = None
+    return DocumentText(text=text, title=title, publisher=publisher, date=date, kind="pdf")
