@@ -49,7 +49,7 @@ CREATE TABLE alias (
 );
 
 CREATE TABLE event (
-    id              VARCHAR PRIMARY KEY,
+    id              VARCHAR NOT NULL,
     dataset         VARCHAR NOT NULL,
     date            DATE NOT NULL,
     date_precision  VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
@@ -79,9 +79,8 @@ CREATE TABLE event_actor (
 
 CREATE TABLE event_source (
     event_id      VARCHAR NOT NULL,
-    source_id     VARCHAR NOT NULL REFERENCES source (id),
-    credibility   INTEGER NOT NULL DEFAULT 6 CHECK (credibility BETWEEN 1 AND 6),
-    PRIMARY KEY (event_id, source_id)
+    source_id     VARCHAR NOT NULL,
+    credibility   INTEGER NOT NULL DEFAULT 6 CHECK (credibility BETWEEN 1 AND 6)
 );
 
 CREATE TABLE relation (
@@ -140,8 +139,7 @@ CREATE TABLE import_log (
     imported_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 
-CREATE INDEX event_date_idx ON event (date);
-CREATE INDEX event_country_idx ON event (country_iso3);
-CREATE INDEX event_actor_event_idx ON event_actor (event_id);
-CREATE INDEX event_source_event_idx ON event_source (event_id);
+-- No ART indexes on the event tables: DuckDB keeps a transaction's index entries in memory, which
+-- made one-transaction imports of millions of rows cost gigabytes; zone maps serve date filters, and
+-- importers keep event ids unique themselves (anti-joins on id).
 CREATE INDEX alias_norm_idx ON alias (norm);

@@ -20,6 +20,9 @@ from watchfloor.store.migrations import LATEST, current_version, pending, upgrad
 
 DEFAULT_PATH = "watchfloor.duckdb"
 ENV_VAR = "WATCHFLOOR_DB"
+MEMORY_ENV = "WATCHFLOOR_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "700MB"
+"""DuckDB spills to disk past this, so a five-million-row import stays under 1 GB of RAM."""
 
 
 def default_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -120,8 +123,9 @@ class Store:
 
 def _connect(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(p), read_only=read_only, config={"autoinstall_known_extensions": False,
-                                                                    "autoload_known_extensions": False})
+        return duckdb.connect(str(p), read_only=read_only, config={
+            "autoinstall_known_extensions": False, "autoload_known_extensions": False,
+            "memory_limit": os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY_LIMIT})
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
