@@ -76,7 +76,7 @@ def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date |
     html.write_text(brief.html(), encoding="utf-8")
     pdf.write_bytes(brief.pdf())
     run.brief_paths = [md, html, pdf]
-    run.brief_sentences = len(brief.sentences) if hasattr(brief.sentences, "__len__") else int(brief.sentences)
+    run.brief_sentences = len(brief.sentences)
     if brief.check is not None:
         run.brief_check = brief.check.to_dict()["summary"]
 

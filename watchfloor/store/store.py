@@ -8,6 +8,7 @@ command, and a locked file becomes a clear error naming who to wait for.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,7 +122,19 @@ class Store:
         return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
 
 
-def _connect(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(p: Path, read_only: bool, wait: float = 5.0) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting up to `wait` seconds for a lock held briefly (the dashboard's snapshot copy)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return _connect_once(p, read_only)
+        except StoreError as exc:
+            if "in use" not in exc.message or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
+
+
+def _connect_once(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(p), read_only=read_only, config={
             "autoinstall_known_extensions": False, "autoload_known_extensions": False,
