@@ -271,6 +271,7 @@ class Snapshots:
         finally:
             src.close()
         try:
+            index_copy(target)
             store = Store.open(target, read_only=True)
         except Exception:
             for p in (target, target.with_name(target.name + ".wal")):
@@ -289,6 +290,21 @@ class Snapshots:
             snap.close()
         if self._own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+READ_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS snap_event_id ON event (id)",
+    "CREATE INDEX IF NOT EXISTS snap_actor_event ON event_actor (event_id)",
+    "CREATE INDEX IF NOT EXISTS snap_source_event ON event_source (event_id)",
+)
+"""Indexes for page lookups by event id. The store itself has none (they would make imports of millions
+of rows hold gigabytes until COMMIT); the private copy is never written by an import, so it gets them."""
+
+
+def index_copy(target: Path) -> None:
+    with Store.open(target) as store:
+        for sql in READ_INDEXES:
+            store.con.execute(sql)
 
 
 class _Locked(Exception):
