@@ -60,7 +60,7 @@ _register_all()
 def run(args: list[str] | None = None) -> int:
     """Run the CLI and return its exit code: a user's mistake is one clean message and 2, never a traceback."""
     try:
-        app(args=args, standalone_mode=False)
+        rc = app(args=args, standalone_mode=False)
     except WatchfloorError as exc:
         err_console.print(f"[bold red]error:[/] {escape(exc.message)}", highlight=False)
         if exc.hint:
@@ -81,7 +81,7 @@ def run(args: list[str] | None = None) -> int:
         else:
             err_console.print(f"error: {escape(str(exc))}")
         return int(getattr(exc, "exit_code", 2))
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 def main() -> None:

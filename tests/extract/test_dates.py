@@ -1,0 +1,51 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from watchfloor.extract.dates import DateFinder
+
+
+def find(text: str, anchor_first: bool = True):
+    return DateFinder().find(text, 0, len(text))
+
+
+def test_precisions_and_relations() -> None:
+    ds = find("On 22 March 2024 gunmen attacked; in June 2024 eight were arrested; by 2024 debt fell; "
+              "the war lasted from 1992 to 1997, and since 2002 it has been a member.")
+    got = [(d.text, d.date.iso(), d.relation, d.until.iso() if d.until else None) for d in ds]
+    assert got == [("22 March 2024", "2024-03-22", "point", None), ("June 2024", "2024-06", "point", None),
+                   ("2024", "2024", "by", None), ("from 1992 to 1997", "1992", "range", "1997"),
+                   ("2002", "2002", "since", None)]
+
+
+def test_qualified_years_are_generous_windows() -> None:
+    (d,) = find("At the start of 2024 debt stood at $3.2bn.")
+    lo, hi = d.window()
+    assert d.date.iso() == "2024" and lo <= dt.date(2024, 1, 1) <= hi and lo < dt.date(2024, 1, 1)
+    (e,) = find("in early 2022")
+    assert e.window()[0] == dt.date(2022, 1, 1) and e.window()[1] >= dt.date(2022, 6, 30)
+
+
+def test_relative_dates_resolve_against_the_last_date() -> None:
+    f = DateFinder()
+    text = "The attack came on 22 March 2024. Three days later the court charged them. On 24 March Rahmon called."
+    ds = f.find(text, 0, len(text))
+    rel = [d for d in ds if d.relative]
+    assert [(d.text, d.date.iso()) for d in rel] == [("Three days later", "2024-03-25"), ("24 March", "2024-03-24")]
+    assert rel[1].inferred_year
+
+
+def test_day_ranges_years_in_words_and_non_dates() -> None:
+    ds = find("Fighting from 14 to 17 September 2022 killed 100; 2,500 troops and $2024 are not years.")
+    assert [(d.text, d.date.iso(), d.until.iso() if d.until else None) for d in ds] == [
+        ("from 14 to 17 September 2022", "2022-09-14", "2022-09-17")]
+    assert find("The 45% and 1,991 soldiers") == []
+    assert find("She may 2 go") == []
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_day_month_year_round_trips(day: dt.date) -> None:
+    text = f"It happened on {day.day} {day.strftime('%B')} {day.year}, officials said."
+    (d,) = find(text)
+    assert d.date.value == day and d.date.precision == "day" and text[d.start:d.end] == d.text

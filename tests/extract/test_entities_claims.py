@@ -1,0 +1,29 @@
+from watchfloor.check.api import gazetteer_for
+from watchfloor.extract import extract
+from watchfloor.store import Store
+
+
+def test_aliases_case_and_derived_names(demo_db: Store) -> None:
+    g = gazetteer_for(demo_db)
+    text = ("In the U.S. and the US, ISIS-K and IS, not is or us; the Crocus attack; Khalimov defected; "
+            "Los Angeles police; Tajik nationals; Harb-Maidon drills.")
+    found = {(m.text, m.entity_id) for m in g.find(text)}
+    assert ("U.S", "country:USA") in found and ("US", "country:USA") in found
+    assert ("ISIS-K", "group:islamic-state-khorasan-province") in found and ("IS", "group:islamic-state") in found
+    assert not any(m[0] in ("is", "us") for m in found)
+    assert ("Crocus", "facility:crocus-city-hall") in found
+    assert ("Khalimov", "person:gulmurod-khalimov") in found
+    assert any(m[0] == "Tajik" and m[1] == "country:TJK" for m in found)
+    assert any(m[0] == "Harb-Maidon" for m in found)
+
+
+def test_claims_borrow_from_their_antecedent(demo_db: Store) -> None:
+    text = ("In June 2024, U.S. agents arrested eight Tajik nationals in Los Angeles, New York and Philadelphia. "
+            "None of the detained men have been charged with terrorism offences.")
+    x = extract(text, gazetteer_for(demo_db))
+    first, second = x.claims
+    assert first.kind == "event" and [d.text for d in first.dates] == ["June 2024"]
+    assert {m.text for m in first.entities} >= {"Los Angeles", "New York", "Philadelphia"}
+    assert second.antecedent == first.index and any(m.text == "Los Angeles" for m in second.context_entities)
+    assert [(e.family, e.negated) for e in second.events if e.family == "charge"] == [("charge", True)]
+    assert x.horizon == 2024

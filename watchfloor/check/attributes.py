@@ -1,0 +1,380 @@
+"""Attribute by attribute: does the claim's date, number, place, actor and polarity fit one store event?
+
+Each function returns verdicts (match, conflict or none) with the span of the
+report it is about; whether a conflict becomes a finding is decided by the
+checks, which also ask whether the event is identified without that attribute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from watchfloor.check.lexical import stem, stems
+from watchfloor.dates import FuzzyDate
+from watchfloor.extract.claims import Claim
+from watchfloor.extract.dates import DateMention
+from watchfloor.extract.entities import EntityMention
+from watchfloor.extract.events import RELATED
+
+if TYPE_CHECKING:
+    from watchfloor.check.evidence import StoreEvent
+    from watchfloor.check.match import Verdict
+
+SLACK = {"day": 2, "month": 10, "year": 10}
+_LOCATED = re.compile(r"\b(?:in|at|near|outside|across|from|into|inside|around|of|on|to|between)\s+(?:the\s+)?"
+                      r"(?:\w+\s+)?$", re.I)
+POLAR_FAMILIES = {"cell", "charge", "arrest", "attack", "member", "join", "agreement", "approve", "base", "deport",
+                  "sentence",
+                  "election", "visit", "summit", "claim", "extradite", "trial", "repatriate", "designate", "release",
+                  "independence", "leave", "loan", "aid", "plot"}
+COUNT_UNITS = {"count", "years", "months", "days", "pct", "usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm",
+               "kwh", "bcm", "tonnes"}
+
+
+def _verdict(**kw: object) -> Verdict:
+    from watchfloor.check.match import Verdict
+
+    return Verdict(**kw)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- dates
+
+def _event_windows(event: StoreEvent, figures: bool = True) -> list[tuple[dt.date, dt.date, str]]:
+    out: list[tuple[dt.date, dt.date, str]] = [(event.date.start, event.date.end, event.date.precision)]
+    for d in event.dates:
+        if d.relative:
+            continue
+        lo, hi = d.window()
+        out.append((lo, hi, d.date.precision))
+    for f in event.figures if figures else []:
+        if f.year:
+            out.append((dt.date(f.year, 1, 1), dt.date(f.year, 12, 31), "year"))
+    return out
+
+
+def date_fits(d: DateMention, lo_e: dt.date, hi_e: dt.date) -> bool:
+    if d.inferred_year and not d.until:
+        for year in {lo_e.year, hi_e.year}:
+            try:
+                moved = replace(d, date=FuzzyDate(d.date.value.replace(year=year), d.date.precision),
+                                inferred_year=False, lo=None, hi=None)
+            except ValueError:
+                continue
+            if date_fits(moved, lo_e, hi_e):
+                return True
+        return False
+    lo, hi = d.window()
+    slack = dt.timedelta(days=SLACK[d.date.precision] if not d.until else 10)
+    if d.relation in ("by", "before", "until"):
+        return lo_e <= hi + slack and hi_e >= lo - dt.timedelta(days=366)
+    if d.relation == "after":
+        return hi_e >= lo - slack and lo_e <= hi + dt.timedelta(days=366)
+    if d.relation == "since":
+        return hi_e >= lo - slack
+    return lo - slack <= hi_e and lo_e <= hi + slack
+
+
+def _strength(d: DateMention, precision: str) -> float:
+    rank = {"year": 0, "month": 1, "day": 2}
+    p = min(rank[d.date.precision], rank[precision])
+    if d.until or d.relation in ("by", "before", "after", "until"):
+        p = 0
+    return (0.8, 1.5, 2.0)[p]
+
+
+def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
+    """Does this date belong to the event word or name the event is matched on (not to another event)?"""
+    dated = [x for x in claim.dates if not x.relative or x is d]
+    if len(dated) == 1 or d.start - claim.start <= 4 and d is claim.dates[0]:
+        return True
+    fams = event.families | {r for f in event.families for r in RELATED.get(f, set())}
+    near = [e.trigger for e in claim.events if e.family in fams]
+    near += [m for m in claim.entities if m.entity_id in event.entity_ids and m.kind != "country"]  # type: ignore
+    if not near:
+        return False
+    dist = min(min(abs(d.start - n.end), abs(n.start - d.end)) for n in near)
+    return dist <= 40 and all(
+        dist <= min(abs(o.start - n.end) for n in near) for o in dated if o is not d)
+
+
+def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
+    """Match when a claim date fits the event's date; conflict when the date the claim attaches to the event
+    fits neither the event's date nor any other date its summary gives (a summary's other dates, such as
+    'founded on 7 October 2002', excuse a claim date without confirming the event's)."""
+    if not claim.dates:
+        fits = [d for d in claim.context_dates if date_fits(d, event.date.start, event.date.end)]
+        if fits:
+            return _verdict(status="match", start=claim.start, end=claim.start, claim_value=fits[0].text,
+                            store_value=event.date.human(), strength=0.8, note="context")
+        return _verdict()
+    main = (event.date.start, event.date.end)
+    others = [(lo, hi) for lo, hi, _ in _event_windows(event, figures=bool(claim.quantities))[1:]]
+    year_figs = [f for f in event.figures if f.unit == "year"]
+    for d in claim.dates:
+        if d.relation in ("until", "by") and year_figs and all(int(f.value) != d.year for f in year_figs):
+            vals = ", ".join(str(int(f.value)) for f in year_figs)
+            return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.text, store_value=vals)
+    fits_main = [d for d in claim.dates if date_fits(d, *main)]
+    if fits_main:
+        d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
+        return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
+                        store_value=event.date.human(), strength=_strength(d, event.date.precision))
+    attached = [d for d in claim.dates if d.relation in ("point", "range", "since", "by", "before", "after")
+                and _attached(claim, d, event)]
+    wrong = [d for d in attached if not any(date_fits(d, lo, hi) for lo, hi in others)]
+    if wrong:
+        d = wrong[0]
+        return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(),
+                        store_value=event.date.human())
+    fits_other = [d for d in claim.dates if any(date_fits(d, lo, hi) for lo, hi in others)]
+    if fits_other:
+        d = fits_other[0]
+        return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
+                        store_value=event.date.human(), strength=0.8, note="other")
+    return _verdict()
+
+
+# ---------------------------------------------------------------- places
+
+def _km(a: EntityMention, b: EntityMention) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+_IN = re.compile(r"\b(?:in|at|near|outside|across|inside|around|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
+    """Places the claim puts something in ('in Philadelphia', 'Moscow's Crocus City Hall', the rest of a list
+    that starts 'in New York, …'), not metonyms ('Dushanbe approved'). With `strict`, only places after
+    'in', 'at', 'near' … (never 'from' or 'to'), which alone can contradict the store."""
+    text = claim.sentence.text
+    base = claim.sentence.start
+    starts = {m.start: m for m in claim.entities}
+    places = [m for m in claim.entities if m.kind in ("place", "facility") and not m.demonym]
+    out: list[EntityMention] = []
+    for i, m in enumerate(places):
+        before = text[max(0, m.start - base - 30):m.start - base]
+        after = re.match(r"['’]s\s+", text[m.end - base:m.end - base + 4])
+        follows = starts.get(m.end + after.end()) if after else None
+        prev = places[i - 1] if i else None
+        listed = prev is not None and prev in out and _LIST_GAP.match(text[prev.end - base:m.start - base])
+        where = (_IN if strict else _LOCATED).search(before)
+        if (m.kind == "facility" and not strict) or where or listed or (
+                follows and follows.kind in ("facility", "place")):
+            out.append(m)
+    return out
+
+
+def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
+    places = located_places(claim)
+    if not places:
+        return _verdict()
+    ev_places = event.places
+    ev_ids = {p.entity_id for p in ev_places} | {p.name for p in ev_places}
+    strict = {p.start for p in located_places(claim, strict=True)}
+    matched: EntityMention | None = None
+    far: list[tuple[EntityMention, float]] = []
+    for p in places:
+        dists = [d for q in ev_places if (d := _km(p, q)) is not None]
+        if p.entity_id in ev_ids or p.name in ev_ids or dists and min(dists) <= 80:
+            matched = matched or p
+        elif dists and min(dists) > 150 and p.kind == "place" and p.start in strict:
+            far.append((p, min(dists)))
+    if far:
+        p, km = far[0]
+        return _verdict(status="conflict", start=p.start, end=p.end, claim_value=p.text,
+                        store_value=event.location or ", ".join(q.text for q in ev_places), note=f"{km:.0f} km")
+    if matched:
+        return _verdict(status="match", start=matched.start, end=matched.end, claim_value=matched.text)
+    return _verdict()
+
+
+# ---------------------------------------------------------------- actors
+
+_BY_AGENT = re.compile(r"\b(?:by|attributed\s+to|blamed\s+on|claimed\s+by|led\s+by|carried\s+out\s+by|conducted\s+by|"
+                       r"ordered\s+by|organi[sz]ed\s+by|on\s+behalf\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+_CLOSE = re.compile(r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,2}$")
+
+
+def agents(claim: Claim, families: set[str]) -> list[EntityMention]:
+    """Groups, organisations and people the claim makes the doers of an event of these families:
+    'X attacked …', '… was claimed by X', 'the attack … by X'."""
+    text = claim.sentence.text
+    base = claim.sentence.start
+    triggers = [e.trigger for e in claim.events if e.family in families]
+    out = []
+    for m in claim.entities:
+        if m.kind not in ("armed_group", "organisation", "person") or m.demonym:
+            continue
+        before = text[max(0, m.start - base - 40):m.start - base]
+        after_ok = any(0 <= t.start - m.end <= 40 and _CLOSE.match(text[m.end - base:t.start - base]) for t in triggers)
+        by_ok = _BY_AGENT.search(before) is not None and any(0 <= m.start - t.end <= 90 for t in triggers)
+        if after_ok or by_ok:
+            out.append(m)
+    return out
+
+
+def _related_names(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a.startswith(b) or b.startswith(a) or a in b or b in a
+
+
+def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
+    names = {m.entity_id: m.name for m in event.mentions}
+    families = event.families | {r for f in event.families for r in RELATED.get(f, set())}
+    for a in agents(claim, families):
+        if a.entity_id in event.entity_ids or any(_related_names(a.name, n) for n in names.values()):
+            continue
+        rivals = sorted({n for m in event.mentions if m.kind == a.kind and m.entity_id in event.actor_ids | {
+            x.entity_id for x in event.mentions} and (n := m.name) and not _related_names(n, a.name)
+            and m.entity_id not in {e.entity_id for e in claim.all_entities}})
+        if rivals:
+            return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
+                            store_value=", ".join(rivals[:3]))
+    nationals = event.demonyms
+    named = nationals | set(event.countries) | {m.country for m in event.mentions if m.country}
+    for q in claim.quantities:
+        heads = [m for m in claim.entities if m.demonym and q.start <= m.start and m.end <= q.end]
+        for h in heads:
+            if nationals and h.country not in named:
+                store = ", ".join(sorted(m.text for m in event.mentions if m.demonym))
+                return _verdict(status="conflict", start=h.start, end=h.end, claim_value=h.text, store_value=store)
+            if h.country in nationals:
+                return _verdict(status="match", start=h.start, end=h.end, claim_value=h.text)
+    return _verdict()
+
+
+# ---------------------------------------------------------------- numbers
+
+def _comparable(q_cat: str | None, q_sub: str | None, q_unit: str, f: object) -> bool:
+    from watchfloor.check.figures import Figure
+
+    assert isinstance(f, Figure)
+    if f.unit != q_unit or q_cat is None or f.category != q_cat:
+        return False
+    return not (q_sub and f.subgroup and q_sub != f.subgroup)
+
+
+GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
+                 "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
+                 "members", "member", "tajik", "tajiks", "country", "countries"}
+HEAD_UNITS = {"count", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "usd", "eur", "rub", "tjs", "cny", "years",
+              "months", "days"}
+
+
+def _head_figures(q, pooled: list[StoreEvent]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`."""
+    words = q.head
+    if q.unit in ("usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm", "kwh", "bcm"):
+        words += " " + q.before
+    head = stems(words) - {stem(w) for w in GENERIC_HEADS}
+    if not head or q.unit not in HEAD_UNITS:
+        return []
+    out = []
+    for e in pooled:
+        for f in e.figures:
+            if f.unit == q.unit and head & stems(" ".join(f.words)):
+                out.append((e, f))
+    return out
+
+
+def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -> list[Verdict]:
+    out = []
+    claim_years = {d.year for d in claim.dates if not d.until} | {
+        y for d in claim.dates if d.until for y in range(d.year, d.until.value.year + 1)}
+    dated = [d for d in claim.dates if not d.relative]
+    windows = _event_windows(event)
+    for q in claim.quantities:
+        if q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
+            continue
+        if len(dated) > 1:
+            near = min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
+            if not any(date_fits(near, lo, hi) for lo, hi, _ in windows):
+                continue
+        figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
+        figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
+        by_head = False
+        if not figs and (q.category is None or not q.strong):
+            figs, by_head = _head_figures(q, pooled), True
+            if figs and any(q.compatible(*f.interval) for e in pooled for f in e.all_figures if f.unit == q.unit):
+                figs = [(e, f) for e in pooled for f in e.all_figures if f.unit == q.unit and
+                        q.compatible(*f.interval)]
+        if not figs:
+            continue
+        generic = [(e, f) for e, f in figs if not f.subgroup or f.subgroup == q.subgroup]
+        use = generic or figs
+        if not generic and q.subgroup is None:
+            subtotal = sum(f.value for e, f in figs if e is event and f.key != "summary")
+            if subtotal and q.compatible(subtotal * 0.98, subtotal * 1.02):
+                out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
+                                    store_value=f"{subtotal:,.0f} in all", strength=1.5, events=(event.id,)))
+                continue
+        hits = [(e, f) for e, f in use if q.compatible(*f.interval)]
+        if hits:
+            strength = 1.5 if q.strong and q.value >= 3 else 0.6
+            out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
+                                store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
+        elif (q.strong or by_head) and not (q.category in ("sentence_years",) and len(use) > 1):
+            shown = sorted({f.human() for _, f in use})
+            out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
+                                store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use))))
+    return out
+
+
+# ---------------------------------------------------------------- polarity
+
+_GENERIC = {"tajik", "tajikistan", "russia", "russian", "said", "told", "men", "people", "nation", "citiz"}
+
+
+def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> list[Verdict]:
+    out = []
+    text = claim.sentence.text
+    base = claim.sentence.start
+    for ev in claim.events:
+        fam = ev.family
+        if fam not in POLAR_FAMILIES | {"confirm", "deny"} or claim.hedged_before(ev.trigger.start, 40):
+            continue
+        ctx = stems(text[max(0, ev.trigger.start - base - 60):ev.trigger.end - base + 60])
+        own = stems(ev.trigger.text)
+        want = {"confirm": "deny", "deny": "confirm"}.get(fam)
+        if want:
+            for a in event.assertions:
+                if a.family == want and (ctx & a.context) - own - stems(a.text) - _GENERIC:
+                    out.append(_verdict(status="conflict", start=ev.trigger.start, end=ev.trigger.end,
+                                        claim_value=ev.trigger.text, store_value=a.text))
+                    break
+            continue
+        cands = []
+        for a in event.assertions:
+            if a.family != fam:
+                continue
+            topic = (ctx & a.context) - own - stems(a.text) - _GENERIC
+            if topic:
+                cands.append((len(topic), a))
+        if cands:
+            cands.sort(key=lambda x: -x[0])
+            a = cands[0][1]
+            status = "conflict" if a.negated != ev.negated else "match"
+            out.append(_verdict(status=status, start=ev.trigger.start, end=ev.trigger.end,
+                                claim_value=ev.trigger.text, store_value=a.text, note="negated" if a.negated else ""))
+        elif fam in event.families and ev.negated:
+            when = max((d.until or d.date).value.year for d in claim.dates) if claim.dates else horizon
+            if when is None or event.date.start.year <= when:
+                out.append(_verdict(status="conflict", start=ev.trigger.start, end=ev.trigger.end,
+                                    claim_value=ev.trigger.text, store_value=event.type))
+    return out
+
+
+def fuzzy_human(d: FuzzyDate) -> str:
+    return d.human()

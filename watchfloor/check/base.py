@@ -1,0 +1,121 @@
+"""What every check shares: the context it reads, the evidence book it cites from, and its base class.
+
+A check is a small class with a `kind`, an `enabled` flag and a docstring
+saying why it exists and how to switch it off (`--skip KIND`). It reads the
+context (the report, its claims, the matches, the evidence) and returns
+findings; it never queries the store itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from watchfloor.check.evidence import Evidence, StoreEvent
+from watchfloor.check.match import ClaimMatch, Comparison
+from watchfloor.check.measures import Value
+from watchfloor.check.report import EvidenceRef, Finding
+from watchfloor.check.series import MeasureVerdict
+from watchfloor.extract.claims import Claim, Extraction
+
+
+class EvidenceBook:
+    """Numbers evidence items e1, e2 … in the order they are first cited; one id per store event."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        self.evidence = evidence
+        self.items: dict[str, EvidenceRef] = {}
+
+    def event(self, event: StoreEvent) -> EvidenceRef:
+        key = "event:" + event.id
+        if key not in self.items:
+            src = event.sources[0] if event.sources else None
+            self.items[key] = EvidenceRef(
+                id=f"e{len(self.items) + 1}", source=(src.title if src else event.dataset),
+                url=src.url if src else None,
+                date=event.date.start.isoformat(), fact=event.summary, when=event.date.human(),
+                publisher=src.publisher if src else None, event_id=event.id)
+        return self.items[key]
+
+    def value(self, value: Value) -> EvidenceRef:
+        if value.event_id and value.event_id in self.evidence.events:
+            return self.event(self.evidence.events[value.event_id])
+        key = "obs:" + str(value.source_id)
+        if key not in self.items:
+            row = self.evidence.observations.get(str(value.source_id), {})
+            self.items[key] = EvidenceRef(
+                id=f"e{len(self.items) + 1}", source=str(row.get("title") or row.get("name") or "indicator"),
+                url=row.get("url"), date=value.date.start.isoformat(),
+                fact=f"{row.get('name', value.measure)}: {value.figure.human()} in {value.date.human()}",
+                when=value.date.human(), publisher=row.get("publisher"))
+        return self.items[key]
+
+    def values(self, values: list[Value]) -> list[EvidenceRef]:
+        out: list[EvidenceRef] = []
+        for v in values:
+            refs = [self.value(v)] + [self.event(self.evidence.events[e]) for e in v.also if e in self.evidence.events]
+            out += [r for r in refs if r not in out]
+        return out
+
+
+@dataclass
+class Context:
+    text: str
+    extraction: Extraction
+    evidence: Evidence
+    matches: list[ClaimMatch]
+    measures: dict[int, list[MeasureVerdict]]
+    book: EvidenceBook
+    findings: list[Finding] = field(default_factory=list)
+    """Findings of the checks that ran before (internal contradictions fold store evidence in)."""
+
+    def match(self, claim: Claim) -> ClaimMatch:
+        return self.matches[claim.index]
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+class Check:
+    """Base class: subclasses set `kind`, `severity` and implement `run`."""
+
+    kind: ClassVar[str] = ""
+    severity: ClassVar[str] = "error"
+    limit: ClassVar[int | None] = None
+    """At most this many findings (style checks cap their examples)."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+
+    def run(self, ctx: Context) -> list[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx: Context, start: int, end: int, message: str, *, claim: Claim | None = None,
+                evidence: list[EvidenceRef] | None = None, severity: str | None = None,
+                match: Comparison | None = None) -> Finding:
+        return Finding(self.kind, severity or self.severity, start, end, ctx.quote(start, end), message,
+                       evidence=list(evidence or []), claim_id=claim.id if claim else None,
+                       why=match.explain() if match else "")
+
+
+def alternatives(match: ClaimMatch, without: str, margin: float = 2.0) -> list[Comparison]:
+    """Events identified without `without`, close enough in score to the best to be what the claim means."""
+    ids = sorted(match.identified(without), key=lambda c: (-c.score(without), c.event.id))
+    if not ids:
+        return []
+    top = ids[0].score(without)
+    pins = {a for a, w in ids[0].anchors if a.split(":", 1)[0] in ("person", "facility") and w >= 1.0}
+    return [c for c in ids if c.score(without) >= top - margin and pins <= {a for a, _ in c.anchors}]
+
+
+def widen(ctx: Context, claim: Claim, start: int, end: int, reach: int = 60) -> tuple[int, int]:
+    """Grow a short quote ('2023') to the event words or names next to it ('2023 attack on … Crocus City Hall')."""
+    marks = [(e.trigger.start, e.trigger.end) for e in claim.events if e.family not in ("statement",)]
+    marks += [(m.start, m.end) for m in claim.entities if m.kind in ("facility", "place", "armed_group", "person")]
+    s, e = start, end
+    for a, b in sorted(marks):
+        if b <= start and start - b <= 12:
+            s = min(s, a)
+        if a >= end and a - end <= reach and ctx.text[end:a].count(",") == 0:
+            e = max(e, b)
+    return s, e

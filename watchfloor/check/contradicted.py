@@ -1,0 +1,65 @@
+"""contradicted: the store says the opposite (polarity) or puts the event somewhere else (place).
+
+Why: "arrested on terrorism charges" and "arrested without terrorism charges"
+are opposite claims about one event, as are "in Chicago" and "in New York, Los
+Angeles and Philadelphia". How it decides: the event must be identified
+without the attribute in question; for polarity, the same event word must
+appear on both sides about the same topic (the words around it overlap), one
+side negated; a reported denial ("denied that a base was set up") is a
+statement, not a negation, and only conflicts with a reported confirmation.
+For places, both must be mapped and far apart (over 150 km). A negated claim
+conflicts with a store event only if the event happened by the claim's date.
+Switch off with `--skip contradicted`.
+"""
+
+from __future__ import annotations
+
+from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.report import Finding
+
+
+class Contradicted(Check):
+    """A statement whose polarity or place the store contradicts."""
+
+    kind = "contradicted"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out = []
+        for m in ctx.matches:
+            claim = m.claim
+            alts = alternatives(m, "polarity")
+            if alts:
+                best = alts[0]
+                for v in best.polarity:
+                    if v.status != "conflict" or any(
+                            o.status == "match" and o.start == v.start for c in alts[1:] for o in c.polarity):
+                        continue
+                    s, e = self._span(ctx, claim, v.start, v.end)
+                    out.append(self.finding(
+                        ctx, s, e, f"The store says the opposite of '{ctx.quote(s, e)}': {best.event.summary}",
+                        claim=claim, evidence=[ctx.book.event(best.event)], match=best))
+            alts = alternatives(m, "place")
+            if alts and alts[0].place.status == "conflict" and not any(c.place.status == "match" for c in alts[1:]):
+                best = alts[0]
+                p = best.place
+                out.append(self.finding(
+                    ctx, p.start, p.end, f"The report places this in {p.claim_value}, but the store has it in "
+                                         f"{p.store_value} ({p.note} away): {best.event.summary}", claim=claim,
+                    evidence=[ctx.book.event(best.event)], match=best))
+        return out
+
+    @staticmethod
+    def _span(ctx: Context, claim, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        """The event word with its qualifiers: 'on ISIS-related terrorism charges', 'have been charged with …'."""
+        text = ctx.text
+        s = start
+        head = text[max(claim.start, start - 40):start]
+        import re
+
+        m = re.search(r"\b(?:on|with|without|no|not|never|none\s+of\s+[\w\s]+?|any)\s+(?:[\w-]+\s+){0,3}$", head)
+        if m:
+            s = max(claim.start, start - 40) + m.start()
+        tail = re.match(r"(?:\s+(?:with|on|for|over)\s+[\w-]+(?:\s+[\w-]+){0,2})?", text[end:claim.end])
+        e = end + (tail.end() if tail else 0)
+        return s, e

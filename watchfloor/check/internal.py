@@ -1,0 +1,183 @@
+"""internal_contradiction: the report says two incompatible things about one event.
+
+Why: a report that gives one event two dates, two counts ("eight men" …
+"all six detainees") or both polarities ("on terrorism charges" … "none has
+been charged") is wrong somewhere whatever the store holds. How it decides:
+two statements are about the same event when the store identifies the same
+event for both, when they share a distinctive name and an event family, or
+when the second points back to the first ("the detainees", "the men"). The
+statement the store disagrees with is flagged (with the store's evidence);
+without store evidence the later one is, with the earlier as `related`.
+Switch off with `--skip internal_contradiction`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchfloor.check.attributes import date_fits
+from watchfloor.check.base import Check, Context
+from watchfloor.check.lexical import stems
+from watchfloor.check.report import Finding, Related
+from watchfloor.extract.claims import Claim
+from watchfloor.extract.dates import DateMention
+from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES
+from watchfloor.extract.quantities import Quantity
+
+_GENERIC = {"tajik", "tajikistan", "nation", "men", "people", "report", "recent"}
+_DEFINITE = re.compile(r"\b(?:the|all|both|these|those|its|their)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+class InternalContradiction(Check):
+    """Two statements of the report that cannot both be true."""
+
+    kind = "internal_contradiction"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out: list[Finding] = []
+        claims = [m.claim for m in ctx.matches]
+        for i, b in enumerate(claims):
+            for a in claims[:i]:
+                if a.sentence.index == b.sentence.index:
+                    continue
+                for attr in ("date", "numbers", "polarity"):
+                    event = self._same_event(ctx, a, b, attr)
+                    if event is None:
+                        continue
+                    out += self._compare(ctx, a, b, attr, event)
+        return self._dedupe(out)
+
+    # ------------------------------------------------------------ same event?
+
+    def _same_event(self, ctx: Context, a: Claim, b: Claim, attr: str) -> str | None:
+        """A key for the event both statements are about, or None."""
+        fa, fb = a.strong_families, b.strong_families
+        if not (fa & fb):
+            return None
+        ia = [c for c in ctx.match(a).identified(attr)[:1]]
+        ib = [c for c in ctx.match(b).identified(attr)[:1]]
+        if ia and ib:
+            same = ia[0].event.id == ib[0].event.id
+            firm = all(c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0]))
+            return ia[0].event.id if same and (firm or attr != "date") else None
+        shared = {m.entity_id for m in a.entities if m.kind in ("facility", "person", "armed_group") or
+                  m.kind == "place" and m.lat is not None} & {m.entity_id for m in b.entities}
+        if shared and (fa & fb) - WEAK_FAMILIES:
+            return "anchor:" + sorted(shared)[0]
+        if (fa & fb & SINGLETON_FAMILIES) and _countries(a) & _countries(b):
+            return "singleton"
+        if (b.antecedent == a.index or a.antecedent == b.index) and attr != "date":
+            return "antecedent"
+        return None
+
+    # ------------------------------------------------------------ compare
+
+    def _compare(self, ctx: Context, a: Claim, b: Claim, attr: str, key: str) -> list[Finding]:
+        if attr == "date":
+            da, db = _single_date(a), _single_date(b)
+            if a.modality == "hedged" and da and a.hedged_before(da.start) or (
+                    b.modality == "hedged" and db and b.hedged_before(db.start)):
+                return []
+            if key in ctx.evidence.events and _both_fit(ctx, a, b, key):
+                return []
+            if da and db and not _dates_agree(da, db):
+                return [self._flag(ctx, a, b, (da.start, da.end), (db.start, db.end), key,
+                                   f"The report dates this event both {da.human()} and {db.human()}")]
+            return []
+        if attr == "numbers":
+            out = []
+            for qb in b.quantities:
+                for qa in a.quantities:
+                    if _same_count(qa, qb) and not qa.compatible(qb.lo, qb.hi) and (
+                            key != "antecedent" or _definite(ctx, qb) or _definite(ctx, qa)):
+                        out.append(self._flag(ctx, a, b, (qa.start, qa.end), (qb.start, qb.end), key,
+                                              f"The report gives two different counts for one event: "
+                                              f"'{qa.text}' and '{qb.text}'"))
+            return out[:1]
+        out = []
+        for eb in b.events:
+            for ea in a.events:
+                if ea.family != eb.family or ea.negated == eb.negated or ea.family in WEAK_FAMILIES:
+                    continue
+                if a.hedged_before(ea.trigger.start, 40) or b.hedged_before(eb.trigger.start, 40):
+                    continue
+                ta = _topic(ctx, a, ea.trigger.start, ea.trigger.end)
+                tb = _topic(ctx, b, eb.trigger.start, eb.trigger.end)
+                if not (ta & tb):
+                    continue
+                sa, sb = _phrase(ctx, a, ea.trigger.start, ea.trigger.end), _phrase(ctx, b, eb.trigger.start,
+                                                                                  eb.trigger.end)
+                return [self._flag(ctx, a, b, sa, sb, key, f"The report says both '{ctx.quote(*sa)}' and "
+                                                           f"'{ctx.quote(*sb)}' about the same event")]
+        return out
+
+    def _flag(self, ctx: Context, a: Claim, b: Claim, span_a: tuple[int, int], span_b: tuple[int, int], key: str,
+              message: str) -> Finding:
+        """Flag the statement the store disagrees with, else the later one."""
+        wrong_a = any(f.severity == "error" and f.claim_id == a.id and f.start < span_a[1] and span_a[0] < f.end
+                      for f in ctx.findings)
+        wrong_b = any(f.severity == "error" and f.claim_id == b.id and f.start < span_b[1] and span_b[0] < f.end
+                      for f in ctx.findings)
+        flag, other, claim = (span_a, span_b, a) if wrong_a and not wrong_b else (span_b, span_a, b)
+        evidence = []
+        if key in ctx.evidence.events:
+            evidence = [ctx.book.event(ctx.evidence.events[key])]
+        f = self.finding(ctx, flag[0], flag[1], message + ".", claim=claim, evidence=evidence)
+        f.related = [Related(other[0], other[1], ctx.quote(*other))]
+        return f
+
+    @staticmethod
+    def _dedupe(findings: list[Finding]) -> list[Finding]:
+        seen: set[tuple[int, int]] = set()
+        out = []
+        for f in findings:
+            if (f.start, f.end) in seen:
+                continue
+            seen.add((f.start, f.end))
+            out.append(f)
+        return out
+
+
+def _both_fit(ctx: Context, a: Claim, b: Claim, event_id: str) -> bool:
+    """Both dates fit the store event (it has several dates: signed in 1992, member since 2002)."""
+    fits = []
+    for c in (a, b):
+        comp = next((x for x in ctx.match(c).comparisons if x.event.id == event_id), None)
+        fits.append(comp is not None and comp.date.status == "match")
+    return all(fits)
+
+
+def _countries(c: Claim) -> set[str]:
+    return {m.country for m in c.all_entities if m.country}
+
+
+def _single_date(c: Claim) -> DateMention | None:
+    dated = [d for d in c.dates if not d.relative and d.relation == "point"]
+    return dated[0] if len(dated) == 1 and len([d for d in c.dates if not d.relative]) == 1 else None
+
+
+def _dates_agree(a: DateMention, b: DateMention) -> bool:
+    lo, hi = b.window()
+    return date_fits(a, lo, hi)
+
+
+def _same_count(a: Quantity, b: Quantity) -> bool:
+    return (a.unit == b.unit == "count" and a.category is not None and a.category == b.category and a.strong
+            and b.strong and (a.subgroup == b.subgroup or not a.subgroup or not b.subgroup) and not a.vague
+            and not b.vague)
+
+
+def _definite(ctx: Context, q: Quantity) -> bool:
+    return bool(_DEFINITE.search(ctx.text[max(0, q.start - 20):q.start]))
+
+
+def _topic(ctx: Context, c: Claim, start: int, end: int) -> set[str]:
+    window = ctx.text[max(c.start, start - 60):min(c.end, end + 60)]
+    return stems(window) - stems(ctx.text[start:end]) - _GENERIC
+
+
+def _phrase(ctx: Context, c: Claim, start: int, end: int) -> tuple[int, int]:
+    from watchfloor.check.contradicted import Contradicted
+
+    return Contradicted._span(ctx, c, start, end)

@@ -1,0 +1,86 @@
+"""Word overlap between a claim and an event summary, weighted by how rare each word is among the candidates.
+
+A crude stemmer is enough: "terrorism" and "terrorist" both become "terror",
+"charged" and "charges" both "charg". Rare shared words (Crocus, Philadelphia,
+eight, concertgoers) say far more than common ones (Tajikistan, said).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_STOP_TEXT = """
+a about above according after again against all also amid among an and any are as at be because been before
+being between both but by can could countries country day days did do does doing during each few first for
+from further government had has have having he her here hers him his how however i if in including into is it
+it's its itself just last many may might month months more most much must new no nor not now of off on once
+one only or other our out over own particularly per recent recently report reported reports said same says
+she should since so some state such than that the their them then there these they this those three through
+to too two under until up very was we well were what when where which while who whom why will with within
+would year years you your
+"""
+STOPWORDS = set(_STOP_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_SUFFIXES = ("izations", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "isms", "ism", "ists", "ist",
+             "ities", "ity", "ness", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "al", "an")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    w = word.lower()
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS)
+
+
+def stems(text: str) -> set[str]:
+    return set(_stems(text))
+
+
+def entity_stems(mentions: list) -> set[str]:  # type: ignore[type-arg]
+    """Entities as words, so 'Chinese' in a report meets 'China' in a summary."""
+    return {"@" + m.entity_id for m in mentions}
+
+
+class Lexicon:
+    """Inverse document frequencies over the candidate events of one check."""
+
+    def __init__(self, docs: list[set[str]], ids: list[str] | None = None) -> None:
+        self.n = max(len(docs), 20)
+        self.df: dict[str, int] = {}
+        self.postings: dict[str, list[str]] = {}
+        for i, d in enumerate(docs):
+            for w in d:
+                self.df[w] = self.df.get(w, 0) + 1
+                if ids is not None:
+                    self.postings.setdefault(w, []).append(ids[i])
+
+    def near(self, words: set[str], rare: float = 2.5, shared: int = 2) -> set[str]:
+        """Documents sharing at least `shared` rare words (idf over `rare`) with `words`."""
+        hits: dict[str, int] = {}
+        for w in words:
+            if w in self.postings and self.idf(w) >= rare:
+                for doc in self.postings[w]:
+                    hits[doc] = hits.get(doc, 0) + 1
+        return {doc for doc, n in hits.items() if n >= shared}
+
+    def idf(self, word: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(word, 0) + 0.5))
+
+    def similarity(self, claim: set[str], event: set[str]) -> float:
+        """Share of the claim's word weight that the event also has, damped by the event's length (0..1)."""
+        if not claim or not event:
+            return 0.0
+        shared = claim & event
+        w_claim = sum(self.idf(w) for w in claim)
+        w_event = sum(self.idf(w) for w in event)
+        w_shared = sum(self.idf(w) for w in shared)
+        return 2 * w_shared / (w_claim + w_event) if w_claim + w_event else 0.0

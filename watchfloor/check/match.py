@@ -1,0 +1,300 @@
+"""Matching a claim to the store's events, and saying why.
+
+Each candidate event is compared with the claim attribute by attribute: event
+family, shared names (weighted by how rare they are), shared countries, shared
+words, then date, numbers, place, actors and polarity, each of which can
+match, conflict or say nothing. A difference only becomes a finding when the
+event is identified *without* the differing attribute (leave-one-out): the
+2023 date of "the 2023 attack on Crocus City Hall" is wrong because the
+attack is identified by its place, its kind and its words alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from watchfloor.check.attributes import (
+    compare_actor,
+    compare_date,
+    compare_numbers,
+    compare_place,
+    compare_polarity,
+    located_places,
+)
+from watchfloor.check.evidence import Evidence, StoreEvent
+from watchfloor.check.lexical import entity_stems, stems
+from watchfloor.extract.claims import Claim, Extraction
+from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
+from watchfloor.reference.catalogue import METONYMS
+
+ANCHOR_WEIGHT = {"facility": 3.0, "person": 2.5, "place": 2.0, "armed_group": 1.5, "organisation": 1.5, "other": 1.2}
+CAPITALS = set(METONYMS)
+IDENTITY_SCORE = 4.0
+
+
+@dataclass
+class Verdict:
+    """One attribute compared: match, conflict or none, with where the report says it and what the store says."""
+
+    status: str = "none"
+    start: int = 0
+    end: int = 0
+    claim_value: str = ""
+    store_value: str = ""
+    strength: float = 0.0
+    events: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass
+class Comparison:
+    claim: Claim
+    event: StoreEvent
+    family: float
+    anchors: list[tuple[str, float]]
+    countries: float
+    lexical: float
+    date: Verdict = field(default_factory=Verdict)
+    place: Verdict = field(default_factory=Verdict)
+    actor: Verdict = field(default_factory=Verdict)
+    numbers: list[Verdict] = field(default_factory=list)
+    polarity: list[Verdict] = field(default_factory=list)
+    after_horizon: bool = False
+    focus: bool = False
+    """Another statement of the report pins this very event down (the report is talking about it)."""
+    named_countries: int = 0
+    """Countries the report names (not just its main country) that the event involves."""
+
+    @property
+    def anchor_score(self) -> float:
+        return sum(w for _, w in self.anchors)
+
+    def part(self, name: str, conflicts: bool = True) -> float:
+        """What an attribute adds to the score; with `conflicts` false its disagreements are left out."""
+        penalty = 1.0 if conflicts else 0.0
+        if name == "date":
+            d = self.date
+            return {"match": d.strength, "conflict": -2.5 * penalty}.get(d.status, 0.0)
+        if name == "numbers":
+            return sum(v.strength if v.status == "match" else -1.5 * penalty if v.status == "conflict" else 0.0
+                       for v in self.numbers)
+        if name == "place":
+            return {"match": 1.0, "conflict": -1.5 * penalty}.get(self.place.status, 0.0)
+        if name == "actor":
+            return {"match": 0.5, "conflict": -1.0 * penalty}.get(self.actor.status, 0.0)
+        if name == "polarity":
+            return sum(0.3 if v.status == "match" else -1.0 * penalty if v.status == "conflict" else 0.0
+                       for v in self.polarity)
+        return 0.0
+
+    def score(self, without: str | None = None) -> float:
+        """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count)."""
+        base = 2.0 * self.family + self.anchor_score + self.countries + 3.5 * self.lexical + 1.5 * self.focus
+        return base + sum(self.part(n, n != without) for n in ("date", "numbers", "place", "actor", "polarity"))
+
+    def identified(self, without: str | None = None) -> bool:
+        """Is this the very event the claim speaks of, judged without the attribute `without`?"""
+        if self.family < 0.6 and self.lexical < 0.5:
+            return False
+        if self.after_horizon and not self.claim.dates:
+            return False
+        date_ok = self.date.status == "match" and self.date.strength >= 1.5
+        number_ok = any(v.status == "match" and v.strength >= 1.5 for v in self.numbers)
+        place_ok = self.place.status == "match"
+        singleton = bool(self.claim.families & SINGLETON_FAMILIES & self.event.families) and self.named_countries > 0
+        focus = self.focus and self.family >= 1.0 and (self.countries >= 0.6 or self.anchor_score >= 0.4)
+        on_the_day = self.date.status == "match" and self.date.strength >= 2.0 and self.family >= 1.0
+        distinctive = (self.anchor_score >= 1.2 or self.lexical >= 0.4 or singleton or focus
+                       or (date_ok or number_ok) and (self.lexical >= 0.18 or place_ok or self.anchor_score >= 0.6)
+                       or on_the_day and (self.countries >= 0.6 or self.countries > 0 and self.lexical >= 0.1))
+        return distinctive and self.score(without) >= IDENTITY_SCORE - (0.5 if singleton else 0.0)
+
+    def explain(self) -> str:
+        """Why this event was taken for the claim's, in a few words: 'matched on Crocus City Hall, ISIS-K; …'."""
+        names = {m.entity_id: m.text for m in self.claim.all_entities}
+        parts = []
+        if self.anchors:
+            parts.append(", ".join(dict.fromkeys(names.get(a, a) for a, _ in self.anchors)))
+        if self.family >= 1.0:
+            parts.append(f"event type {self.event.type.replace('_', ' ')}")
+        if self.date.status == "match" and self.date.note != "context":
+            parts.append(f"date {self.date.claim_value}")
+        parts += [f"figure {v.claim_value}" for v in self.numbers if v.status == "match"][:2]
+        if self.place.status == "match":
+            parts.append(f"place {self.place.claim_value}")
+        if self.lexical >= 0.3:
+            parts.append("shared wording")
+        if self.focus:
+            parts.append("the event the report discusses elsewhere")
+        return "matched on " + "; ".join(parts) if parts else ""
+
+    def pins(self) -> bool:
+        """Identified on names, day or month, or a count: strong enough to make the event the report's focus."""
+        if not self.identified():
+            return False
+        date_ok = self.date.status == "match" and self.date.strength >= 1.5
+        number_ok = any(v.status == "match" and v.strength >= 1.5 for v in self.numbers)
+        return self.anchor_score >= 1.2 or date_ok or number_ok
+
+    def supports(self) -> bool:
+        """Weaker than identity: the store holds something close to the claim, and nothing in it disagrees."""
+        if self.family < 0.6 and not (self.lexical >= 0.35 and self.anchor_score >= 1.0):
+            return False
+        if self.after_horizon and not self.claim.dates:
+            return False
+        conflicts = [self.date.status, self.place.status, self.actor.status] + [v.status for v in self.numbers]
+        if "conflict" in conflicts + [v.status for v in self.polarity]:
+            return False
+        if self.identified():
+            return True
+        counted = any(v.status == "match" and v.strength >= 1.5 for v in self.numbers)
+        if counted and (self.countries > 0 or self.anchor_score > 0) and not self.claim.strong_families:
+            return True
+        near = (self.lexical >= 0.2 or self.focus or self.date.status == "match" and self.date.strength >= 1.5
+                or any(v.status == "match" for v in self.numbers))
+        return near and (self.countries > 0 or self.anchor_score > 0) and self.score() >= 3.0
+
+
+def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Extraction) -> Comparison:
+    """Names, kind, countries and words: cheap, done for every candidate (see `compare_attributes`)."""
+    fam = family_score(claim.families, event.families)
+    if fam < 1.0:
+        fam = max(fam, 0.5 * family_score(claim.families, event.text_families))
+    anchors = []
+    own = {m.entity_id for m in claim.entities}
+    located = {m.start for m in located_places(claim)}
+    seen: set[str] = set()
+    for m in claim.all_entities:
+        if m.kind == "country" or m.entity_id in seen or m.entity_id not in event.entity_ids:
+            continue
+        seen.add(m.entity_id)
+        weight = ANCHOR_WEIGHT.get(m.kind, 1.0)
+        if m.kind == "place" and m.name in CAPITALS and m.start not in located:
+            weight = 0.6
+        weight *= evidence.idf(m.entity_id) * (1.0 if m.entity_id in own else 0.7)
+        anchors.append((m.entity_id, round(weight, 3)))
+    named = {m.country for m in claim.all_entities if m.country}
+    claim_countries = named | ({claim.default_country} if claim.default_country else set())
+    event_countries = set(event.countries) | {m.country for m in event.mentions if m.country}
+    countries = min(0.9, 0.3 * len(claim_countries & event_countries))
+    lexical = evidence.lexicon.similarity(stems(claim.text) | entity_stems(claim.entities), event.stems)
+    horizon = extraction.horizon
+    return Comparison(claim, event, fam, anchors, countries, lexical,
+                      after_horizon=bool(horizon and event.date.start.year > horizon),
+                      named_countries=len(named & event_countries))
+
+
+def compare_attributes(comp: Comparison, horizon: int | None) -> None:
+    """Date, place, actors and polarity: done for the best candidates only."""
+    comp.date = compare_date(comp.claim, comp.event)
+    comp.place = compare_place(comp.claim, comp.event)
+    comp.actor = compare_actor(comp.claim, comp.event)
+    comp.polarity = compare_polarity(comp.claim, comp.event, horizon)
+
+
+@dataclass
+class ClaimMatch:
+    claim: Claim
+    comparisons: list[Comparison]
+    """Best first."""
+
+    @property
+    def best(self) -> Comparison | None:
+        return self.comparisons[0] if self.comparisons else None
+
+    def identified(self, without: str | None = None) -> list[Comparison]:
+        return [c for c in self.comparisons if c.identified(without)]
+
+
+SHORTLIST = 80
+"""Candidates per claim that get the full comparison, after a cheap first ranking."""
+
+
+def candidates(claim: Claim, evidence: Evidence, index: dict[str, set[str]]) -> list[str]:
+    """Events worth comparing with the claim, best first by a cheap score: shared names (rare ones count
+    more), an event type of the claim's family, shared countries, a date near the claim's."""
+    ids: set[str] = set()
+    names = {m.entity_id: (1.0 if m in claim.entities else 0.7) for m in claim.all_entities if m.kind != "country"}
+    for eid in names:
+        ids |= index.get(eid, set())
+    countries = {m.country for m in claim.all_entities if m.country}
+    if claim.default_country:
+        countries.add(claim.default_country)
+    if claim.families:
+        for c in sorted(countries):
+            ids |= index.get("country:" + c, set())
+    near = evidence.lexicon.near(stems(claim.text))
+    ids |= near
+    if len(ids) <= SHORTLIST:
+        return sorted(ids)
+    windows = [d.window() for d in claim.dates or claim.context_dates]
+    slack = dt.timedelta(days=400)
+    family_of_type: dict[str, float] = {}
+    ranked = []
+    for i in ids:
+        e = evidence.events[i]
+        fam = family_of_type.get(e.type)
+        if fam is None:
+            fam = family_of_type[e.type] = family_score(claim.families, e.families)
+        quick = 2.0 * fam + sum(w * evidence.idf(n) * 2.0 for n, w in names.items() if n in e.entity_ids)
+        quick += 0.3 * len(countries.intersection(e.countries)) + (1.5 if i in near else 0.0)
+        if windows:
+            quick += 1.0 if any(lo - slack <= e.date.end and e.date.start <= hi + slack for lo, hi in windows) else -1.0
+        ranked.append((-quick, i))
+    ranked.sort()
+    return [i for _, i in ranked[:SHORTLIST]]
+
+
+def build_index(evidence: Evidence) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for e in evidence.events.values():
+        for eid in e.entity_ids:
+            index.setdefault(eid, set()).add(e.id)
+        for c in set(e.countries) | {m.country for m in e.mentions if m.country}:
+            index.setdefault("country:" + c, set()).add(e.id)
+    return index
+
+
+def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]:
+    index = build_index(evidence)
+    out = []
+    for claim in extraction.claims:
+        if not claim.checkable:
+            out.append(ClaimMatch(claim, []))
+            continue
+        comps = [compare(claim, evidence.events[i], evidence, extraction) for i in candidates(claim, evidence, index)]
+        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0]
+        comps.sort(key=lambda c: (-c.score(), c.event.id))
+        comps = comps[:30]
+        for c in comps:
+            compare_attributes(c, extraction.horizon)
+        comps.sort(key=lambda c: (-c.score(), c.event.id))
+        top = comps[:12]
+        ids = {c.event.id for c in top}
+        for c in top:
+            c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
+        top.sort(key=lambda c: (-c.score(), c.event.id))
+        out.append(ClaimMatch(claim, top))
+    focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}
+    for m in out:
+        for c in m.comparisons:
+            c.focus = c.event.id in focus
+        m.comparisons.sort(key=lambda c: (-c.score(), c.event.id))
+    return out
+
+
+def _pool(comp: Comparison, top: list[Comparison], ids: set[str], evidence: Evidence) -> list[StoreEvent]:
+    """Events reporting on the same incident (same distinctive name, within two years after it): their figures
+    are competing values for the claim's numbers (the Crocus toll was given as 137, 144, 145 and 149)."""
+    anchors = {a for a, _ in comp.anchors if a.split(":", 1)[0] in ("facility", "person")}
+    pooled = [comp.event]
+    if not anchors or not comp.identified("numbers"):
+        return pooled
+    start = comp.event.date.start
+    for other in top:
+        if other is comp or not anchors & {a for a, _ in other.anchors}:
+            continue
+        if 0 <= (other.event.date.start - start).days <= 730 and other.family > 0:
+            pooled.append(other.event)
+    return pooled

@@ -1,0 +1,38 @@
+"""wrong_actor: the report names the wrong doer or the wrong nationality for an event.
+
+Why: who did it is the core of attribution ("claimed by the Taliban" where the
+store has ISKP; "eight Uzbek nationals" where the store has Tajiks). How it
+decides: the event must be identified without its actors; the report's
+group, organisation or person must stand in the doer's place in the sentence
+("by X", "X claimed …"), be unknown to the event, and the event must name a
+different one of the same kind. A parent group fits its branch (Islamic
+State fits ISKP). Switch off with `--skip wrong_actor`.
+"""
+
+from __future__ import annotations
+
+from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.report import Finding
+
+
+class WrongActor(Check):
+    """An actor or nationality the store contradicts."""
+
+    kind = "wrong_actor"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out = []
+        for m in ctx.matches:
+            alts = alternatives(m, "actor")
+            if not alts:
+                continue
+            best = alts[0]
+            a = best.actor
+            if a.status != "conflict" or any(c.actor.status == "match" for c in alts[1:]):
+                continue
+            out.append(self.finding(
+                ctx, a.start, a.end, f"The report names {a.claim_value}, but the store names {a.store_value} for "
+                                     f"this event: {best.event.summary}", claim=m.claim,
+                evidence=[ctx.book.event(best.event)], match=best))
+        return out

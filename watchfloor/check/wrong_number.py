@@ -1,0 +1,67 @@
+"""wrong_number: a count, amount or share the store contradicts.
+
+Why: numbers are what readers remember and repeat (a toll, how many were
+arrested, how much is owed to whom). How it decides: for an event, the number
+must count the same thing as a store figure (killed, arrested, deported …, read
+next to the number) for an event identified without the number; competing
+values from reports on the same incident all count, and hedges are honoured
+("nearly 60%" is at most 60, "over 30,000" at least 30,000). For a measure
+over time (debt, remittances, growth), only the values of the report's own
+period count. Switch off with `--skip wrong_number`.
+"""
+
+from __future__ import annotations
+
+from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.report import Finding
+
+
+class WrongNumber(Check):
+    """A number the store contradicts, with the figures it holds as evidence."""
+
+    kind = "wrong_number"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out: list[Finding] = []
+        for m in ctx.matches:
+            out += self._events(ctx, m)
+            out += self._measures(ctx, m.claim.index)
+        return out
+
+    def _events(self, ctx: Context, m) -> list[Finding]:  # type: ignore[no-untyped-def]
+        alts = alternatives(m, "numbers")
+        if not alts:
+            return []
+        best = alts[0]
+        out = []
+        for v in best.numbers:
+            if v.status != "conflict":
+                continue
+            if any(o.status == "match" and o.start == v.start for c in alts[1:] for o in c.numbers):
+                continue
+            events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [best.event]
+            out.append(self.finding(
+                ctx, v.start, v.end, f"The report says {v.claim_value}; the store has {v.store_value} for this "
+                                     f"event: {best.event.summary}", claim=m.claim,
+                evidence=[ctx.book.event(e) for e in events[:4]], match=best))
+        return out
+
+    def _measures(self, ctx: Context, index: int) -> list[Finding]:
+        out = []
+        for mv in ctx.measures.get(index, []):
+            if mv.status != "conflict":
+                continue
+            q, period = mv.quantity, mv.period
+            shown = "; ".join(f"{v.figure.human()} ({v.date.human()}" + (f", {v.figure.derived}" if v.figure.derived
+                                                                          else "") + ")" for v in mv.values[:3])
+            when = period.text if period else "the period"
+            msg = f"For {when}, the store puts the {mv.measure.label} at {shown}, not {q.text}"
+            if mv.elsewhere:
+                other = mv.elsewhere[0]
+                msg += f"; {other.figure.human()} was the figure for {other.date.human()}"
+            f = self.finding(ctx, q.start, q.end, msg + ".", claim=mv.claim,
+                             evidence=ctx.book.values(mv.values[:3] + mv.elsewhere[:1]))
+            f.why = f"read as the {mv.measure.label} for {period.text if period else 'any date'}"
+            out.append(f)
+        return out

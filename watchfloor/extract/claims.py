@@ -1,0 +1,245 @@
+"""Claims: the checkable statements of a report, each with its names, dates, numbers, event words and polarity.
+
+A claim is a sentence, or a part of one between semicolons, that says when,
+how many, who or what happened. A claim that only points back ("none of the
+detained men …", "the attack") borrows names and dates from the statement it
+points to (its antecedent) in the same paragraph; a heading borrows from the
+first statement under it that shares an event family. What is borrowed helps
+matching only: a finding always quotes words the claim itself contains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from watchfloor.extract.citations import Citations, find_citations
+from watchfloor.extract.dates import DateFinder, DateMention
+from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
+from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES, Trigger, families_of_type, find_triggers
+from watchfloor.extract.modality import hedge_positions, modality
+from watchfloor.extract.polarity import is_negated, negation_spans
+from watchfloor.extract.quantities import Quantity, find_quantities
+from watchfloor.extract.sentences import Sentence, split_sentences
+from watchfloor.extract.tokens import tokenize
+
+_META = re.compile(r"\b(?:the\s+evidence\s+(?:records?|shows?|holds?)|this\s+(?:judgment|assessment)|rests\s+on|"
+                   r"publishers?|graded\s+[A-F]\b|(?:high|moderate|low)\s+confidence|this\s+(?:report|brief|note))",
+                   re.I)
+_REFERENCES = re.compile(r"^\W*(?:sources?|references?|bibliography|notes|citations|works\s+cited|footnotes|"
+                         r"endnotes|further\s+reading)\b", re.I)
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\^?\w{1,4}\]:?|\^?\d{1,3}\.\s+[A-Z][^.]{0,40},\s*[“\"])|^\s*(?:sources?|"
+                              r"references?)\s*:", re.I)
+RELATION_FAMILIES = {"member", "base", "debt", "remittance", "economy", "trade"}
+_ANAPHOR = re.compile(r"^\W*(?:the|these|those|this|that|their|its|his|her|they|it|he|she|both|all|none|neither|"
+                      r"each|such|while|although|but|however|meanwhile)\b|^[^.;]{0,30}\b(?:the\s+same|that\s+same|"
+                      r"these|those|such)\s", re.I)
+
+
+@dataclass
+class Event:
+    """An event word in a claim and whether the claim denies it."""
+
+    trigger: Trigger
+    negated: bool
+
+    @property
+    def family(self) -> str:
+        return self.trigger.family
+
+
+@dataclass
+class Claim:
+    index: int
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    entities: list[EntityMention]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+    events: list[Event]
+    modality: str
+    hedges: list[int]
+    context_entities: list[EntityMention] = field(default_factory=list)
+    context_dates: list[DateMention] = field(default_factory=list)
+    antecedent: int | None = None
+    default_country: str | None = None
+    """The report's main country, for statements that name no one ('GDP grew 8.3% in 2023')."""
+
+    @property
+    def id(self) -> str:
+        return f"c{self.index + 1}"
+
+    @property
+    def heading(self) -> bool:
+        return self.sentence.heading
+
+    @property
+    def families(self) -> set[str]:
+        return {e.family for e in self.events}
+
+    @property
+    def strong_families(self) -> set[str]:
+        return self.families - WEAK_FAMILIES
+
+    @property
+    def kind(self) -> str:
+        if self.strong_families - RELATION_FAMILIES:
+            return "event"
+        if self.families & RELATION_FAMILIES:
+            return "relation"
+        if self.quantities:
+            return "quantity"
+        if self.dates:
+            return "date"
+        return "other"
+
+    @property
+    def all_entities(self) -> list[EntityMention]:
+        return self.entities + self.context_entities
+
+    def hedged_before(self, pos: int, reach: int = 70) -> bool:
+        """A judgment or forecast word shortly before `pos` in this claim ('could reach 50,000')."""
+        return any(self.start <= h < pos and pos - h <= reach for h in self.hedges)
+
+    @property
+    def checkable(self) -> bool:
+        """Says something the store could confirm or refute: an event, a number or a date, about someone.
+
+        Statements about the evidence itself ("the evidence records three such cases", "it rests on nine
+        reports from nine publishers") are not about the world and are left alone.
+        """
+        if _META.search(self.text):
+            return False
+        numbers = [q for q in self.quantities if not q.vague]
+        has_subject = bool(self.all_entities) or bool(self.default_country and numbers and self.families)
+        if not self.all_entities and not numbers:
+            return False
+        return has_subject and bool(self.strong_families or numbers or
+                                    (self.dates and self.families) or self.families & SINGLETON_FAMILIES)
+
+
+@dataclass
+class Extraction:
+    text: str
+    sentences: list[Sentence]
+    claims: list[Claim]
+    citations: Citations
+    horizon: int | None
+    """The latest year the report speaks of: statements without a date are read as of then."""
+
+    def countries(self) -> set[str]:
+        return {m.country for c in self.claims for m in c.entities if m.country}
+
+
+_CLAUSE = re.compile(r";\s*|,\s+(?:and|while|but|whereas)\s+(?=(?:a|an|the|its|their|his|her|some|most|renewed|"
+                     r"further|new|later|[A-Z])\w*\s+[^,;.]{0,90}?\b(?:was|were|is|are|has|have|had|took|said|put|"
+                     r"rose|fell|grew|reached|signed|agreed|killed|\w+ed)\b)")
+
+
+def _clauses(text: str, s: Sentence) -> list[tuple[int, int]]:
+    """A sentence split at semicolons and at ', and' + a new subject and verb: one event per claim."""
+    out = []
+    pos = s.start
+    for m in _CLAUSE.finditer(s.text):
+        out.append((pos, s.start + m.start()))
+        pos = s.start + m.end()
+    out.append((pos, s.end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
+            hints: list[tuple[int, int, str]] | None = None) -> Extraction:
+    """Sentences, then claims with everything the checks need; offsets into `text`.
+
+    `hints` are (start, end, event type) proposals from elsewhere (a language
+    model): each adds that type's event family to the claim containing it.
+    """
+    sentences = split_sentences(text)
+    citations = find_citations(text)
+    mentions = disambiguate(gazetteer, gazetteer.find(text, tokens=tokenize(text)))
+    finder = DateFinder()
+    claims: list[Claim] = []
+    skip_sections = {s.index for s in sentences if s.heading and _REFERENCES.match(s.text)}
+    for s in sentences:
+        if s.section in skip_sections or _REFERENCE_ENTRY.match(s.text):
+            continue
+        for a, b in _clauses(text, s):
+            skip = [c for c in citations.markers if c[0] < b and a < c[1]]
+            ents = [m for m in mentions if a <= m.start and m.end <= b and not _inside(m, skip)]
+            dates = finder.find(text, a, b, skip)
+            name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
+            quants = find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates] + name_spans)
+            negs = negation_spans(text, a, b)
+            events = [Event(t, is_negated(negs, t.start, t.end)) for t in find_triggers(text, a, b)]
+            have = {e.family for e in events}
+            for hs, he, kind in hints or []:
+                if a <= hs < b:
+                    for fam in sorted(families_of_type(kind) - have):
+                        events.append(Event(Trigger(hs, min(he, b), text[hs:min(he, b)], fam), False))
+                        have.add(fam)
+            claims.append(Claim(len(claims), s, a, b, text[a:b], ents, dates, quants, events,
+                                modality(text, a, b), hedge_positions(text, a, b)))
+    _link(claims)
+    counts: dict[str, int] = {}
+    headings = [(s.start, s.end) for s in sentences if s.heading]
+    for m in mentions:
+        if m.country and (m.kind == "country" or m.kind == "place"):
+            weight = 3 if any(a <= m.start < b for a, b in headings) else 1
+            counts[m.country] = counts.get(m.country, 0) + weight
+    main = max(sorted(counts), key=lambda k: counts[k]) if counts else None
+    for c in claims:
+        c.default_country = main
+    years = [d.until.value.year if d.until else d.year for c in claims for d in c.dates
+             if d.relation in ("point", "range", "since") and not d.relative]
+    horizon = max([y for y in years if y <= 2100] + ([date_hint] if date_hint else []), default=None)
+    return Extraction(text, sentences, claims, citations, horizon)
+
+
+def _inside(m: EntityMention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _link(claims: list[Claim]) -> None:
+    """Give pointing-back claims their antecedent's names and dates; headings borrow from their section."""
+    headings = {c.sentence.index: c for c in claims if c.heading}
+    for i, c in enumerate(claims):
+        if c.heading:
+            for d in claims[i + 1:i + 12]:
+                if d.heading:
+                    break
+                if c.families & d.families - WEAK_FAMILIES:
+                    c.context_entities = [m for m in d.entities if m.entity_id not in {e.entity_id for e in c.entities}]
+                    c.context_dates = list(d.dates)
+                    c.antecedent = d.index
+                    break
+            continue
+        needs = not any(m.kind != "country" for m in c.entities) or _ANAPHOR.match(c.text)
+        if not needs or not (c.families or c.quantities):
+            continue
+        lonely = not c.entities
+        for d in reversed(claims[max(0, i - 4):i]):
+            if d.heading or d.sentence.section != c.sentence.section or (
+                    d.sentence.paragraph != c.sentence.paragraph and not lonely):
+                break
+            related = not c.families or d.families & (c.families | _related(c.families))
+            if (d.all_entities or d.dates) and (related or not c.entities and d.all_entities):
+                have = {e.entity_id for e in c.entities}
+                c.context_entities = [m for m in d.all_entities if m.entity_id not in have]
+                c.context_dates = list(d.dates or d.context_dates)
+                c.antecedent = d.index
+                break
+        head = headings.get(c.sentence.section)
+        if head is not None and not any(m.kind != "country" for m in c.entities):
+            have = {e.entity_id for e in c.all_entities}
+            c.context_entities += [m for m in head.entities if m.kind != "country" and m.entity_id not in have]
+
+
+def _related(families: set[str]) -> set[str]:
+    from watchfloor.extract.events import RELATED
+
+    out: set[str] = set()
+    for f in families:
+        out |= RELATED.get(f, set())
+    return out

@@ -1,0 +1,347 @@
+"""Numbers with what they count: "eight Tajik nationals", "killing 45 people", "nearly 60% of its foreign debt".
+
+Each quantity keeps the interval its wording allows ("nearly 60%" is at most 60,
+"over 30,000" at least 30,000, a bare round number a few per cent either way),
+its unit (count, pct, usd …), the words it counts (its head), for percentages
+what it is a share of, and its category (killed, arrested, deported …) with a
+flag saying whether the category was read right next to the number (strong) or
+only somewhere in the clause (weak).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watchfloor.extract.categories import CATEGORY_NOUNS, NOUN_CATEGORIES, category_of, subgroup_of
+from watchfloor.extract.numbers import (
+    SHORT_SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    VAGUE_RE,
+    WORD_NUMBER,
+    is_round,
+    parse_numeral,
+    word_number,
+)
+
+_CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "rmb": "cny", "cny": "cny",
+             "¥": "cny", "dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "somoni": "tjs",
+             "roubles": "rub", "rubles": "rub", "rouble": "rub", "ruble": "rub", "yuan": "cny", "tjs": "tjs",
+             "rub": "rub"}
+_NUMERAL = re.compile(
+    r"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|RMB|CNY|TJS|RUB)\s?)?"
+    r"(?<![\w.,/+-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]*\d)"
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|bn|mln|mn|tn|[mbk])\b)?"
+    r"(?:[\s-]?(?P<cur2>dollars?|euros?|somoni|roubles?|rubles?|yuan|USD|EUR|TJS)\b)?"
+    r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|sq\.?\s?km\b|square\s+kilomet(?:re|er)s\b|km²|"
+    r"kilomet(?:re|er)s\b|km\b|MW\b|GW\b|(?:bn\s?|billion\s)?kWh\b|bcm\b|kV\b|tonnes\b|tons\b|-year-old\b|"
+    r"(?:-|\s)(?:years?|months?|days?|weeks?)(?:-old)?\b|(?:st|nd|rd|th)\b))?", re.I)
+_HEDGES = [
+    ("nearly", "below"), ("almost", "below"), ("close to", "below"), ("just under", "below"), ("just shy of", "below"),
+    ("about", "approx"), ("around", "approx"), ("roughly", "approx"), ("approximately", "approx"),
+    ("approx.", "approx"), ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+    ("an approximate", "approx"), ("more or less", "approx"), ("circa", "approx"),
+    ("just over", "above"), ("over", "above"), ("more than", "above"), ("at least", "above"),
+    ("upwards of", "above"), ("in excess of", "above"), ("no fewer than", "above"), ("no less than", "above"),
+    ("above", "above"), ("exceeding", "above"), ("beyond", "above"), ("a minimum of", "above"),
+    ("up to", "upto"), ("as many as", "upto"), ("at most", "upto"), ("no more than", "upto"),
+    ("fewer than", "upto"), ("less than", "upto"), ("under", "upto"), ("below", "upto"), ("as much as", "upto"),
+]
+_HEDGE_RE = re.compile(r"(?:^|\b)(" + "|".join(re.escape(h) for h, _ in _HEDGES) + r")\s*$", re.I)
+_AFTER_HEDGE = re.compile(r"^\s*(?:or\s+more|-plus|\+|or\s+so|odd)\b", re.I)
+_STOP_HEAD = {
+    "of", "in", "at", "on", "for", "from", "to", "with", "by", "who", "which", "that", "and", "or", "but", "were",
+    "was", "are", "is", "had", "have", "has", "been", "said", "including", "as", "after", "before", "during",
+    "while", "than", "into", "across", "near", "since", "when", "where", "whom", "whose", "its", "their", "his",
+    "her", "the", "a", "an", "it", "they", "be", "being", "per", "against", "over", "under", "between", "among",
+    "would", "will", "could", "can", "may", "might", "out", "more", "less", "each", "all",
+}
+_VERBS_AFTER = re.compile(r"^[\w\s,-]{0,70}?\b(?:were|was|had been|have been|are|being|got|reportedly)?\s*"
+                          r"(killed|died|dead|injured|wounded|hurt|arrested|detained|(?<=were\s)held|(?<=was\s)held|(?<=been\s)held|"
+                          r"deported|expelled|removed|"
+                          r"charged|convicted|sentenced|jailed|repatriated|displaced|executed|extradited)\b", re.I)
+_SENTENCE_YEARS = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|prison\s+terms?\s+of|terms?\s+of|got|gave|given)"
+                             r"(?:\s+(?:\w+\s+){0,3}|[^;]{0,45}?\b)(?:to|for|of)\s*$|\b(?:sentenc\w*|jail\w*)\s+"
+                             r"(?:\w+\s+){0,3}$", re.I)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_INCREMENT = re.compile(r"\s+(?:more|other|others|additional|further|extra|new)\b", re.I)
+_PARTIAL_LIST = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?,\s*(?:a|an|one|two|three|four|five|\d+)\s+[A-Z]\w+")
+_HEDGE_WORDS = {"nearly", "almost", "about", "around", "roughly", "approximately", "some", "an", "estimated",
+                "over", "more", "than", "least", "at", "up", "to", "as", "many", "just", "under", "fewer", "less",
+                "another", "further", "all", "the", "a"}
+_WORK_ABROAD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:leaving|left|departing|departed|going|went|travell?ing)\s+"
+                          r"(?:\w+\s+){0,2}?(?:for|to)\s+work", re.I)
+_TREND = re.compile(r"\b(deportations?|expulsions?|arrests?|detentions?|deaths?|death\s+toll|toll|casualties|"
+                    r"fatalities|"
+                    r"injuries|repatriations?)\b[^.;:]{0,45}?\b(?:rose|fell|reached|climbed|totall?ed|stood|numbered|hit|"
+                    r"grew|increased|jumped|dropped|declined|came|amounted)\s+(?:to|at)?\s*(?:about|some|nearly|almost|"
+                    r"around|roughly|over|more\s+than|at\s+least)?\s*$", re.I)
+_PARTICLE = re.compile(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|t[ao]ok|taken|taking|won|presid\w+|pass(?:ed)?)\s+"
+                       r"over\s*$", re.I)
+_OF_TOTAL = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                       r"\w+ty(?:-\w+)?|all|both|each|some|many|most)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_DIFFERENCE = re.compile(r"^\s*(?:\w+\s+){0,1}(?:below|above|more\s+than|less\s+than|fewer\s+than|higher|lower|"
+                         r"up\s+from|down\s+from|increase|decrease|rise|drop|fall)\b", re.I)
+_BY = re.compile(r"\b(?:by|up|down)\s+(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = set(UNITS) | set(TENS) | {"dozen", "hundred", "thousand", "million", "billion", "half"}
+_VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "several", "few", "handful"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    lo: float
+    hi: float
+    unit: str
+    """count, pct, usd, eur, rub, tjs, cny, gbp, km, sqkm, mw, kwh, bcm, kv, tonnes, years, months, days, age, rank."""
+    head: str = ""
+    of: str = ""
+    category: str | None = None
+    strong: bool = False
+    subgroup: str | None = None
+    hedge: str | None = None
+    vague: bool = False
+    num_start: int = 0
+    num_end: int = 0
+    before: str = ""
+    """The few words before the number ('at a cost of'), lower-case."""
+
+    def compatible(self, lo: float, hi: float) -> bool:
+        """True when this quantity's interval meets [lo, hi]."""
+        return self.lo <= hi and lo <= self.hi
+
+
+def interval(value: float, hedge: str | None, unit: str) -> tuple[float, float]:
+    """The values a phrase allows: hedges widen it, round numbers get a few per cent of slack."""
+    if unit == "pct":
+        slack = 0.6 if value == int(value) else 0.15
+        base_lo, base_hi = value - slack, value + slack
+    elif unit in ("years", "months", "days", "age", "rank", "weeks"):
+        base_lo = base_hi = value
+    else:
+        rel = 0.05 if is_round(value) or value != int(value) else (0.01 if value >= 20 else 0.0)
+        base_lo, base_hi = value * (1 - rel), value * (1 + rel)
+    kind = dict(_HEDGES).get(hedge.lower() if hedge else "", None) if hedge else None
+    if kind == "below":
+        return value * 0.82, base_hi
+    if kind == "approx":
+        return min(base_lo, value * 0.9), max(base_hi, value * 1.1)
+    if kind == "above":
+        return value, value * 1.7 + 1
+    if kind == "upto":
+        if hedge and hedge.lower() in ("fewer than", "less than", "under", "below"):
+            return 0.0, value
+        return value * 0.7, base_hi
+    return base_lo, base_hi
+
+
+def _unit_of(m: re.Match[str]) -> tuple[str, float]:
+    cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
+    scale_word = (m.group("scale") or "").lower()
+    unit_text = re.sub(r"\s+", " ", (m.group("unit") or "").strip().lower())
+    scale = SHORT_SCALES.get(scale_word, 1.0)
+    if scale_word in ("m", "b", "k") and not cur:
+        return ("", 0.0)
+    if cur:
+        return _CURRENCY.get(cur, "usd"), scale
+    if unit_text in ("%", "per cent", "percent", "percentage point", "percentage points", "percent"):
+        return "pct", 1.0
+    if unit_text.startswith(("sq", "square", "km²")):
+        return "sqkm", scale
+    if unit_text.startswith(("km", "kilomet")):
+        return "km", scale
+    if unit_text.endswith("kwh"):
+        return "kwh", 1e9 if unit_text.startswith(("bn", "billion")) else scale
+    if unit_text in ("mw", "gw"):
+        return "mw", 1000.0 if unit_text == "gw" else 1.0
+    if unit_text in ("bcm", "kv", "tonnes", "tons"):
+        return unit_text.replace("tons", "tonnes"), scale
+    if unit_text.endswith("-old") or unit_text == "-year-old":
+        return "age", 1.0
+    if unit_text.lstrip("- ").startswith(("year", "month", "day", "week")):
+        return unit_text.lstrip("- ").rstrip("s") + "s", 1.0
+    if unit_text in ("st", "nd", "rd", "th"):
+        return "rank", 1.0
+    return "count", scale
+
+
+def _head(text: str, pos: int, end: int) -> tuple[str, int]:
+    """Up to five words after the number that say what it counts; returns them and where they end."""
+    words: list[str] = []
+    stop = pos
+    for m in _WORD.finditer(text, pos, end):
+        gap = text[stop:m.start()]
+        if words and re.search(r"[,;:()\[\].—–]", gap) or not words and re.search(r"[,;:()\[\]—–]", gap):
+            break
+        w = m.group()
+        if w.lower() in _STOP_HEAD or len(words) >= 5 or w.replace(",", "").isdigit() and words:
+            break
+        if words and (w.lower() in _NUMBER_WORDS or w.lower().endswith("ed") and len(w) > 4):
+            break
+        words.append(w)
+        stop = m.end()
+        if w.lower() in CATEGORY_NOUNS:
+            break
+    return " ".join(words), stop
+
+
+def _of_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
+    """What a percentage is a share of: 'of its foreign debt to China', stopping before a date or a number."""
+    m = re.match(r"\s+of\s+([^,;.()\d]{1,80}?)(?=\s+(?:in|by|at|for|during|and|as\s+of)\s+(?:the\s+)?(?:\d|early|late|"
+                 r"mid|start|end)|\s*[,;.()\d]|\s+and\s|\s*$)", text[pos:end])
+    if not m:
+        return "", pos
+    return m.group(1).strip(), pos + m.end(1)
+
+
+NON_PERSON_HEADS = {"counts", "charges", "times", "provinces", "cities", "regions", "districts", "countries",
+                    "villages", "offences", "offenses", "crimes", "bombs", "weapons", "rockets", "drones", "cases",
+                    "points", "places", "votes", "seats", "rounds", "occasions", "sites", "facilities", "buildings"}
+
+
+def _category(text: str, clause: tuple[int, int], num_start: int, head: str, head_end: int
+              ) -> tuple[str | None, bool, str | None]:
+    """What a number counts, read in order of reliability: the verb right before it ('killing 45'), a verb
+    or category noun among its own words ('45 dead', 'six detainees'), a trend ('deportations rose to'),
+    the verb after it ('nine officers died'), then any category word nearby (weak)."""
+    head_words = head.lower().split()
+    if re.match(r"\s*(?:[\w-]+\s+)?death\s+(?:sentences?|penalt)", text[num_start:num_start + 40].split(" ", 1)[-1]):
+        return "sentenced", True, None
+    before = text[max(clause[0], num_start - 40):num_start]
+    tail = re.split(r",|\band\b|\bor\b|\bwhile\b|;", before)[-1]
+    prev_words = [w.lower() for w in _WORD.findall(tail) if w.lower() not in _HEDGE_WORDS][-3:]
+    subgroup = next((g for w in head_words if (g := subgroup_of(w))), None) or next(
+        (g for w in prev_words if (g := subgroup_of(w))), None)
+    if prev_words and (cat := category_of(prev_words[-1])):
+        return cat, True, subgroup
+    if head_words and head_words[-1] in NON_PERSON_HEADS and head_words[-1] not in CATEGORY_NOUNS:
+        return None, False, subgroup
+    for w in head_words:
+        cat = category_of(w)
+        if cat and cat not in NOUN_CATEGORIES and w not in CATEGORY_NOUNS:
+            return cat, True, subgroup
+    for w in reversed(head_words):
+        if w in CATEGORY_NOUNS or w in ("agreements", "documents"):
+            cat = category_of(w)
+            if cat:
+                return cat, True, subgroup
+    if _WORK_ABROAD.match(text[head_end:min(clause[1], head_end + 50)]) or _WORK_ABROAD.match(
+            " " + head + text[head_end:min(clause[1], head_end + 50)]):
+        return "migrants", True, subgroup
+    trend = _TREND.search(text[max(clause[0], num_start - 90):num_start])
+    if trend:
+        cat = category_of(trend.group(1))
+        if cat:
+            return cat, True, subgroup
+    for w in reversed(prev_words):
+        cat = category_of(w)
+        if cat:
+            return cat, True, subgroup
+    partitive = re.match(r"\s*of\s+(?:the|them|whom|these|those)\b", text[head_end:head_end + 20])
+    after = _VERBS_AFTER.match(text[head_end:min(clause[1], head_end + 95)])
+    if after and partitive and not re.search(r"\b(?:had\s+been|have\s+been|has\s+been|were|was|are|is|had|have)\s*$",
+                                             after.group(0)[:after.start(1)]):
+        after = None
+    if after:
+        gap = after.group(0)[:after.start(1)]
+        short = len(gap) <= 28 and "," not in gap
+        aside = re.match(r"^\s*,[^,]{0,70},\s*(?:who\s+)?(?:were|was|had\s+been|have\s+been|are|being)?\s*$", gap)
+        if short or aside:
+            return category_of(after.group(1)), True, subgroup
+    window = text[max(clause[0], num_start - 90):min(clause[1], head_end + 60)]
+    for w in _WORD.findall(window):
+        cat = category_of(w)
+        if cat:
+            return cat, False, subgroup
+    return None, False, subgroup
+
+
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in text[start:end], ignoring anything inside `skip` (dates, citations, names)."""
+    found: list[Quantity] = []
+    taken = list(skip)
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    raw: list[tuple[int, int, float, str, float, bool]] = []
+    chunk = text[start:end]
+    words = {w.lower() for w in _LETTERS.findall(chunk)}
+    numerals = _NUMERAL.finditer(text, start, end) if _DIGIT.search(chunk) else iter(())
+    spelled = WORD_NUMBER.finditer(text, start, end) if words & _NUMBER_WORDS else iter(())
+    rough = VAGUE_RE.finditer(text, start, end) if words & _VAGUE_WORDS else iter(())
+    for m in numerals:
+        s, e = m.start(), m.end()
+        if not free(m.start("num"), m.end("num")):
+            continue
+        unit, scale = _unit_of(m)
+        if not unit:
+            continue
+        if unit == "rank" and not re.search(r"\b(?:rank\w*|place[sd]?|position)\b", text[max(start, s - 25):e + 25]):
+            continue
+        raw.append((s, e, parse_numeral(m.group("num")) * scale, unit, 0.0, False))
+    for m in spelled:
+        if not free(m.start(), m.end()):
+            continue
+        word = m.group().lower()
+        value = word_number(word)
+        if value is None:
+            continue
+        after = text[m.end():m.end() + 12].lower()
+        before = text[max(start, m.start() - 8):m.start()].lower()
+        if word == "one" and (after.startswith((" of", " another", "-", " day")) or before.endswith(("no ", "any "))):
+            continue
+        unit_m = re.match(r"[\s-]?(?:(percent|per cent)|(years?|months?|days?|weeks?)(?:-old)?)\b", text[m.end():end])
+        unit, e = "count", m.end()
+        if unit_m:
+            unit = "pct" if unit_m.group(1) else unit_m.group(2).rstrip("s") + "s"
+            e = m.end() + unit_m.end()
+        raw.append((m.start(), e, value, unit, 0.0, False))
+    for m in rough:
+        if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b, *_ in raw):
+            least, most = VAGUE[re.sub(r"\s+", " ", m.group().lower())]
+            raw.append((m.start(), m.end(), float(least), "count", float(most), True))
+    clause = (start, end)
+    for s, e, value, unit, vague_hi, vague in sorted(raw):
+        if not free(s, e):
+            continue
+        hedge_m = _HEDGE_RE.search(text[max(start, s - 20):s])
+        if hedge_m and _PARTICLE.search(text[max(start, s - 40):s]):
+            hedge_m = None
+        hedge = hedge_m.group(1).lower() if hedge_m else None
+        q_start = s - (len(text[max(start, s - 20):s]) - hedge_m.start(1)) if hedge_m else s
+        if _AFTER_HEDGE.match(text[e:e + 10]) and not hedge:
+            hedge = "at least"
+        if unit == "years" and _SENTENCE_YEARS.search(text[max(start, s - 70):s]):
+            category: str | None = "sentence_years"
+            strong, subgroup, head, head_end = True, None, "", e
+        else:
+            head, head_end = _head(text, e, end)
+            category, strong, subgroup = _category(text, clause, s, head, head_end)
+            if unit not in ("count", "pct"):
+                category, strong = None, False
+            if _OF_TOTAL.search(text[max(start, s - 30):s]) or _INCREMENT.match(text[e:e + 16]):
+                category, strong = None, False
+        if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]):
+            taken.append((s, e))
+            continue
+        of, of_end = _of_phrase(text, head_end if head else e, end) if unit == "pct" else ("", e)
+        lo, hi = (value, vague_hi) if vague else interval(value, hedge, unit)
+        if _PARTIAL_LIST.match(text[e:min(end, e + 60)]) or _PARTIAL_LIST.match(
+                text[head_end:min(end, head_end + 40)]):
+            category, strong = None, False
+        if re.search(r"\b[A-Z][\w.-]+\s+and\s+$", text[max(start, s - 40):s]):
+            hi = hi + 1
+        q_end = max(e, of_end, head_end if head else e)
+        before_words = " ".join(_WORD.findall(text[max(start, q_start - 60):q_start])[-6:]).lower()
+        found.append(Quantity(q_start, q_end, text[q_start:q_end], value, lo, hi, unit, head.lower(), of.lower(),
+                              category, strong, subgroup, hedge, vague, s, e, before_words))
+        taken.append((s, e))
+    return found
