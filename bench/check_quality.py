@@ -2,6 +2,7 @@
 
     python bench/check_quality.py            # the dev set (tests/data/reports, key.json) and the example report
     python bench/check_quality.py --pack     # also: every pack fact as a true sentence, then with its year changed
+    python bench/check_quality.py --set bench/data/heldout   # reports written without seeing the checker
 
 A planted error counts as found when an error finding's span, or one of its
 `related` spans, overlaps the planted quote; every other error finding is a
@@ -54,14 +55,14 @@ def score_report(text: str, report: CheckReport, planted: list[dict]) -> dict:
     return {"planted": len(planted), "found": len(found), "false": false, "missed": missed, "kinds": kinds_right}
 
 
-def dev_set(store: Store, verbose: bool) -> tuple[int, int, int, int]:
-    key = json.loads((REPORTS / "key.json").read_text(encoding="utf-8"))["reports"]
+def dev_set(store: Store, verbose: bool, folder: Path = REPORTS) -> tuple[int, int, int, int]:
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["reports"]
     planted = found = false = clean_errors = 0
     kinds = 0
     print(f"{'report':34} {'planted':>7} {'found':>5} {'false':>5} {'kind ok':>7}  time")
     for name, entry in key.items():
         t0 = time.perf_counter()
-        text, report = check_file(store, REPORTS / name)
+        text, report = check_file(store, folder / name)
         s = score_report(text, report, entry["errors"])
         took = time.perf_counter() - t0
         planted += s["planted"]
@@ -123,10 +124,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pack", action="store_true", help="also run the pack self-test (about 30 s)")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not list misses and false alarms")
+    parser.add_argument("--set", type=Path, default=REPORTS, help="a folder of reports with its key.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.duckdb") as store:
         demo.load_demo(store)
-        dev_set(store, not args.quiet)
+        dev_set(store, not args.quiet, args.set)
         example(store)
         if args.pack:
             pack_selftest(store)

@@ -21,6 +21,12 @@ from watchfloor.store.bulk import bulk_insert
 _REGION = {"TJ", "AF", "UZ", "KG", "KZ", "TM", "RU", "IR", "PK", "CN", "TR"}
 
 
+_NATIONALITY = {"Shavkat Mirziyoyev": "UZB", "Vladimir Putin": "RUS", "Xi Jinping": "CHN",
+                "Islamic State Khorasan Province": None, "Islamic State": None, "Taliban": "AFG",
+                "Islamic Movement of Uzbekistan": "UZB", "National Resistance Front of Afghanistan": "AFG"}
+"""Home countries of catalogue entries that are not Tajik (people in the catalogue are Tajik otherwise)."""
+
+
 def country_id(iso3: str) -> str:
     return f"country:{iso3}"
 
@@ -104,12 +110,12 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 entities[eid] = (eid, "place", name, *entities[eid][3:])
             add(eid, "place", name, variants, country_iso3="TJK")
         else:
-            add(entity_id(kind, name), kind, name, variants + extra.get(name, []),
-                country_iso3="TJK" if "Tajik" in name or kind == "person" else None)
+            home = _NATIONALITY.get(name, "TJK" if "Tajik" in name or kind == "person" else None)
+            add(entity_id(kind, name), kind, name, variants + extra.get(name, []), country_iso3=home)
     for name in catalogue.EXTRA_ORGANISATIONS:
         add(entity_id("organisation", name), "organisation", name, extra.get(name, []))
     for name in ("Vladimir Putin", "Xi Jinping"):
-        add(entity_id("person", name), "person", name, extra.get(name, []))
+        add(entity_id("person", name), "person", name, extra.get(name, []), country_iso3=_NATIONALITY[name])
     add(entity_id("facility", "Crocus City Hall"), "facility", "Crocus City Hall", extra["Crocus City Hall"],
         country_iso3="RUS", lat=55.8256, lon=37.3894)
 
