@@ -27,3 +27,16 @@ def test_claims_borrow_from_their_antecedent(demo_db: Store) -> None:
     assert second.antecedent == first.index and any(m.text == "Los Angeles" for m in second.context_entities)
     assert [(e.family, e.negated) for e in second.events if e.family == "charge"] == [("charge", True)]
     assert x.horizon == 2024
+
+
+def test_paraphrased_event_words() -> None:
+    from watchfloor.extract.events import find_triggers
+
+    def fams(text: str) -> list[str]:
+        return [t.family for t in find_triggers(text, 0, len(text))]
+
+    assert "deport" in fams("Czech authorities flew home a Tajik IS member")
+    assert "confirm" in fams("the ministry endorsed a Baza report")
+    assert "deny" in fams("the ministry called the reports fake")
+    assert "disappear" in fams("both men had been forcibly disappeared in Turkey")
+    assert fams("Putin flew to Dushanbe") == []

@@ -39,3 +39,11 @@ def test_what_is_not_a_count() -> None:
     assert [(x.value, x.category) for x in found] == [(3, "deported"), (5, None)]
     (partial,) = [x for x in q("killing two Americans, a Swiss and a Dutch national") if x.value == 2]
     assert partial.category is None
+
+
+def test_ages_totals_and_defendants() -> None:
+    assert [(x.value, x.unit) for x in q("lowered the minimum age for president to 30")] == [(30, "age")]
+    total = q("With 13 of the 17 defendants facing charges")[1]
+    assert (total.value, total.category, total.strong) == (17, "defendants", True)
+    tried = q("The trial of 19 people opened")[0]
+    assert (tried.value, tried.category) == (19, "defendants")

@@ -18,7 +18,7 @@ from watchfloor.dates import FuzzyDate
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
-from watchfloor.extract.events import RELATED
+from watchfloor.extract.events import RELATED, WEAK_FAMILIES
 
 if TYPE_CHECKING:
     from watchfloor.check.evidence import StoreEvent
@@ -31,8 +31,8 @@ POLAR_FAMILIES = {"cell", "charge", "arrest", "attack", "member", "join", "agree
                   "sentence",
                   "election", "visit", "summit", "claim", "extradite", "trial", "repatriate", "designate", "release",
                   "independence", "leave", "loan", "aid", "plot"}
-COUNT_UNITS = {"count", "years", "months", "days", "pct", "usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm",
-               "kwh", "bcm", "tonnes"}
+COUNT_UNITS = {"count", "age", "years", "months", "days", "pct", "usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km",
+               "sqkm", "kwh", "bcm", "tonnes"}
 
 
 def _verdict(**kw: object) -> Verdict:
@@ -174,10 +174,41 @@ def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
     return out
 
 
+_IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
+
+
+def _event_word_country(claim: Claim, event: StoreEvent) -> Verdict | None:
+    """'disappeared in Russia' against the store's 'disappeared in Turkey': the same event word, each side
+    naming the country it happened in right after it."""
+
+    countries = {m.start: m for m in claim.entities if m.kind == "country" and not m.demonym and m.country}
+    if not countries:
+        return None
+    said = event.countries_of_words
+    if not said:
+        return None
+    text, base = claim.sentence.text, claim.sentence.start
+    store = [m for m in event.mentions if m.kind == "country" and not m.demonym and m.country]
+    for ev in claim.events:
+        if ev.family in WEAK_FAMILIES or ev.family not in said:
+            continue
+        gap = _IN_COUNTRY.match(text, ev.trigger.end - base)
+        mine = countries.get(base + gap.end()) if gap else None
+        if mine is None:
+            continue
+        if mine.country in said[ev.family]:
+            return _verdict(status="match", start=mine.start, end=mine.end, claim_value=mine.text)
+        names = sorted({m.text for m in store if m.country in said[ev.family]})
+        return _verdict(status="conflict", start=ev.trigger.start, end=mine.end, claim_value=mine.text,
+                        store_value=", ".join(names), note="another country")
+    return None
+
+
 def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
+    where = _event_word_country(claim, event)
     places = located_places(claim)
     if not places:
-        return _verdict()
+        return where or _verdict()
     ev_places = event.places
     ev_ids = {p.entity_id for p in ev_places} | {p.name for p in ev_places}
     strict = {p.start for p in located_places(claim, strict=True)}
@@ -189,6 +220,8 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
             matched = matched or p
         elif dists and min(dists) > 150 and p.kind == "place" and p.start in strict:
             far.append((p, min(dists)))
+    if where is not None and where.status == "conflict" or not far and not matched and where is not None:
+        return where
     if far:
         p, km = far[0]
         return _verdict(status="conflict", start=p.start, end=p.end, claim_value=p.text,
@@ -225,6 +258,41 @@ def agents(claim: Claim, families: set[str]) -> list[EntityMention]:
     return out
 
 
+_STATE_AGENT = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:authorities|officers|officials|police|policemen|security\s+services?|"
+    r"special\s+services|border\s+guards?|intelligence|agents|prosecutors|troops|forces|investigators)\b", re.I)
+
+
+_ADVERB_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$")
+
+
+def state_agents(claim: Claim) -> list[EntityMention]:
+    """Countries the claim makes act through their officers: 'Czech authorities flew home …', '… alongside Uzbek
+    officers'. A state's agents are its doers as much as a named group is."""
+    text = claim.sentence.text
+    base = claim.sentence.start
+    verbs = [e.trigger for e in claim.events if e.family not in WEAK_FAMILIES]
+    return [m for m in claim.entities if m.kind == "country" and m.country and (
+        _STATE_AGENT.match(text, m.end - base) or not m.demonym and any(
+            0 < t.start - m.end <= 14 and _ADVERB_GAP.match(text[m.end - base:t.start - base]) for t in verbs))]
+
+
+def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
+    """The report's acting state is nowhere in the event, which names another foreign state instead."""
+    in_event = set(event.countries) | {m.country for m in event.mentions if m.country}
+    if event.country:
+        in_event.add(event.country)
+    mine = {m.country for m in claim.all_entities if m.country} | {claim.default_country}
+    for a in state_agents(claim):
+        if a.country in in_event:
+            continue
+        rivals = sorted({m.text for m in event.mentions if m.kind == "country" and m.country not in mine})
+        if rivals:
+            return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
+                            store_value=", ".join(rivals[:3]))
+    return None
+
+
 def _related_names(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a.startswith(b) or b.startswith(a) or a in b or b in a
@@ -242,6 +310,9 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
         if rivals:
             return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
                             store_value=", ".join(rivals[:3]))
+    state = _state_conflict(claim, event)
+    if state:
+        return state
     nationals = event.demonyms
     named = nationals | set(event.countries) | {m.country for m in event.mentions if m.country}
     for q in claim.quantities:
@@ -269,21 +340,33 @@ def _comparable(q_cat: str | None, q_sub: str | None, q_unit: str, f: object) ->
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
                  "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
                  "members", "member", "tajik", "tajiks", "country", "countries"}
-HEAD_UNITS = {"count", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "usd", "eur", "rub", "tjs", "cny", "years",
-              "months", "days"}
+HEAD_UNITS = {"count", "age", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "usd", "eur", "rub", "tjs", "cny",
+              "years", "months", "days"}
 
 
-def _head_figures(q, pooled: list[StoreEvent]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`."""
+_AFTER_WORDS = re.compile(r"[^,;:.()]{0,60}")
+_PLACE_WORDS = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`; for a
+    count, also the place its clause puts it ('1,950 citizens were stuck at Vnukovo' and `held_at_vnukovo`)."""
     words = q.head
     if q.unit in ("usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm", "kwh", "bcm"):
         words += " " + q.before
-    head = stems(words) - {stem(w) for w in GENERIC_HEADS}
+    if claim is not None and q.unit == "count":
+        base = claim.sentence.start
+        tail = _AFTER_WORDS.match(claim.sentence.text, q.end - base)
+        if tail:
+            words += " " + " ".join(p.group(1) for p in _PLACE_WORDS.finditer(tail.group()))
+    if q.unit == "age":
+        words += " " + q.before
+    head = stems(words) - {stem(w) for w in GENERIC_HEADS} - _GENERIC - {stem("age"), stem("old")}
     if not head or q.unit not in HEAD_UNITS:
         return []
     out = []
     for e in pooled:
-        for f in e.figures:
+        for f in e.all_figures if q.unit == "age" else e.figures:
             if f.unit == q.unit and head & stems(" ".join(f.words)):
                 out.append((e, f))
     return out
@@ -306,7 +389,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
         by_head = False
         if not figs and (q.category is None or not q.strong):
-            figs, by_head = _head_figures(q, pooled), True
+            figs, by_head = _head_figures(q, pooled, claim), True
             if figs and any(q.compatible(*f.interval) for e in pooled for f in e.all_figures if f.unit == q.unit):
                 figs = [(e, f) for e in pooled for f in e.all_figures if f.unit == q.unit and
                         q.compatible(*f.interval)]
@@ -329,6 +412,29 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             shown = sorted({f.human() for _, f in use})
             out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use))))
+    return out + _by_elimination(claim, event, out)
+
+
+PAIRED_UNITS = {"sqkm", "km", "mw", "kwh", "bcm", "kv", "tonnes"}
+
+
+def _by_elimination(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> list[Verdict]:
+    """Two areas (or lengths, capacities …) in the claim, two in the event: when one pair agrees, the other
+    number can only be the event's other figure ('gave China about 3,000 sq km of a 28,500 sq km area' against
+    1,100 ceded of 28,500 disputed)."""
+    out = []
+    judged = {v.start for v in verdicts}
+    for q in claim.quantities:
+        if q.start in judged or q.vague or q.unit not in PAIRED_UNITS:
+            continue
+        figs = [f for f in event.figures if f.unit == q.unit]
+        same = [o for o in claim.quantities if o.unit == q.unit]
+        matched = [f for f in figs if any(v.status == "match" and v.start == o.start and o.compatible(*f.interval)
+                                          for o in same if o is not q for v in verdicts)]
+        rest = [f for f in figs if f not in matched]
+        if len(same) == len(figs) >= 2 and len(rest) == 1 and not q.compatible(*rest[0].interval):
+            out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
+                                store_value=rest[0].human(), events=(event.id,)))
     return out
 
 

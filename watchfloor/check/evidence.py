@@ -43,6 +43,9 @@ class SourceRef:
     reliability: str
 
 
+_IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
+
+
 @dataclass(frozen=True)
 class Assertion:
     """An event word in a store summary, whether the summary negates it, and the words around it."""
@@ -84,6 +87,19 @@ class StoreEvent:
         return out
 
     @cached_property
+    def countries_of_words(self) -> dict[str, set[str]]:
+        """Event family → countries the summary puts it in, right after the word ('disappeared in Turkey')."""
+        store = {m.start: m for m in self.mentions if m.kind == "country" and not m.demonym and m.country}
+        said: dict[str, set[str]] = {}
+        if not store:
+            return said
+        for t in find_triggers(self.summary, 0, len(self.summary)):
+            gap = _IN_COUNTRY.match(self.summary, t.end)
+            if gap and gap.end() in store:
+                said.setdefault(t.family, set()).add(store[gap.end()].country or "")
+        return said
+
+    @cached_property
     def text_families(self) -> set[str]:
         return {a.family for a in self.assertions}
 
@@ -103,10 +119,11 @@ class StoreEvent:
         for q in find_quantities(self.summary, 0, len(self.summary), skip):
             if (q.category, q.unit) in keyed and q.category is not None:
                 continue
-            if q.unit in ("count", "pct", "usd", "years") and not q.vague:
+            if q.unit in ("count", "pct", "usd", "years", "age") and not q.vague:
                 qual = {"above": "min", "upto": "max", "approx": "approx", "below": "max"}.get(_hedge_kind(q.hedge))
+                words = q.head.split() + (q.before.split() if q.unit == "age" else [])
                 out.append(Figure("summary", q.value, q.unit, q.category if q.strong else None, q.subgroup, qual,
-                                  None, tuple(q.head.split())))
+                                  None, tuple(words)))
         return out
 
     @property

@@ -54,6 +54,14 @@ class InternalContradiction(Check):
         """A key for the event both statements are about, or None."""
         fa, fb = a.strong_families, b.strong_families
         if not (fa & fb):
+            # "the trial of 19 people" … "13 of the 17 defendants … facing charges": other words, one event
+            if attr != "numbers" or not (a.quantities and b.quantities):
+                return None
+            ia = [c for c in ctx.match(a).identified(attr)[:1]]
+            ib = [c for c in ctx.match(b).identified(attr)[:1]]
+            if ia and ib and ia[0].event.id == ib[0].event.id and all(
+                    c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0])):
+                return ia[0].event.id
             return None
         ia = [c for c in ctx.match(a).identified(attr)[:1]]
         ib = [c for c in ctx.match(b).identified(attr)[:1]]

@@ -47,6 +47,8 @@ def _subject(claim: Claim, measure: Measure) -> str | None:
         return own[0]
     if claim.default_country and claim.default_country != measure.partner:
         return claim.default_country
+    if claim.default_country and claim.runner_up_country:
+        return claim.runner_up_country
     borrowed = [m.country for m in claim.context_entities if m.kind == "country" and m.country
                 and m.country != measure.partner]
     return borrowed[0] if borrowed else None

@@ -65,6 +65,8 @@ class Claim:
     context_dates: list[DateMention] = field(default_factory=list)
     antecedent: int | None = None
     default_country: str | None = None
+    runner_up_country: str | None = None
+    """The report's second country: whose debt 'owed to China' is when China is the most named."""
     """The report's main country, for statements that name no one ('GDP grew 8.3% in 2023')."""
 
     @property
@@ -134,12 +136,15 @@ class Extraction:
 
 
 _CLAUSE = re.compile(r";\s*|,\s+(?:and|while|but|whereas)\s+(?=(?:a|an|the|its|their|his|her|some|most|renewed|"
-                     r"further|new|later|[A-Z])\w*\s+[^,;.]{0,90}?\b(?:was|were|is|are|has|have|had|took|said|put|"
-                     r"rose|fell|grew|reached|signed|agreed|killed|\w+ed)\b)")
+                     r"further|new|later|[A-Z])[\w'’]*\s+[^;.]{0,90}?\b(?:was|were|is|are|has|have|had|took|said|put|remains?|"
+                     r"rose|fell|grew|reached|signed|agreed|killed|\w+ed)\b|"
+                     r"(?:[\w-]+\s+){1,2}(?:later|earlier|afterwards)\b|(?:the\s+)?(?:next|following)\s+"
+                     r"(?:day|week|month|year)\b)")
 
 
 def _clauses(text: str, s: Sentence) -> list[tuple[int, int]]:
-    """A sentence split at semicolons and at ', and' + a new subject and verb: one event per claim."""
+    """A sentence split at semicolons and at ', and' + a new subject and verb or a time step ('four days
+    later'): one event per claim."""
     out = []
     pos = s.start
     for m in _CLAUSE.finditer(s.text):
@@ -188,9 +193,11 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
         if m.country and (m.kind == "country" or m.kind == "place"):
             weight = 3 if any(a <= m.start < b for a, b in headings) else 1
             counts[m.country] = counts.get(m.country, 0) + weight
-    main = max(sorted(counts), key=lambda k: counts[k]) if counts else None
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    main = ranked[0] if ranked else None
     for c in claims:
         c.default_country = main
+        c.runner_up_country = ranked[1] if len(ranked) > 1 else None
     years = [d.until.value.year if d.until else d.year for c in claims for d in c.dates
              if d.relation in ("point", "range", "since") and not d.relative]
     horizon = max([y for y in years if y <= 2100] + ([date_hint] if date_hint else []), default=None)

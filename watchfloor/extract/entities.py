@@ -38,7 +38,18 @@ matched only when written exactly as their canonical name, capitalised.
 CANONICAL_SHORT = {"osh", "kyiv", "baku", "riga", "rome", "oslo", "lima", "tver", "omsk", "perm", "ufa", "qom",
                    "homs", "aden", "lviv", "agra", "kano", "yazd", "vanj", "ayni", "cuba", "chad", "mali", "peru",
                    "oman", "guam", "togo", "lyon", "suez", "giza", "kobe", "pune", "tula", "orsk"}
-_DEMONYM_NORMS = {w.casefold() for words in DEMONYMS.values() for w in words}
+MORE_DEMONYMS: dict[str, list[str]] = {
+    "CZE": ["Czech"], "SVK": ["Slovak"], "HUN": ["Hungarian"], "ITA": ["Italian"], "ESP": ["Spanish"],
+    "BEL": ["Belgian"], "SWE": ["Swedish"], "NOR": ["Norwegian"], "DNK": ["Danish"], "FIN": ["Finnish"],
+    "GRC": ["Greek"], "ROU": ["Romanian"], "BGR": ["Bulgarian"], "SRB": ["Serbian"], "GEO": ["Georgian"],
+    "AZE": ["Azerbaijani"], "BLR": ["Belarusian"], "LVA": ["Latvian"], "LTU": ["Lithuanian"], "EST": ["Estonian"],
+    "CHE": ["Swiss"], "SAU": ["Saudi"], "ARE": ["Emirati"], "ISR": ["Israeli"], "EGY": ["Egyptian"],
+    "JPN": ["Japanese"], "KOR": ["South Korean"], "MNG": ["Mongolian"], "CAN": ["Canadian"], "QAT": ["Qatari"],
+    "PRT": ["Portuguese"], "IRL": ["Irish"], "MDA": ["Moldovan"],
+}
+"""Demonyms the shared catalogue lacks: enough to read 'Czech authorities' as a state acting."""
+ALL_DEMONYMS = {iso3: DEMONYMS.get(iso3, []) + MORE_DEMONYMS.get(iso3, []) for iso3 in {*DEMONYMS, *MORE_DEMONYMS}}
+_DEMONYM_NORMS = {w.casefold() for words in ALL_DEMONYMS.values() for w in words}
 _GENERIC_SUFFIX = re.compile(r"\s+(?:training\s+ground|district|region|province|oblast|autonomous\s+region|"
                              r"corridor|military\s+base)$", re.I)
 _GAP = re.compile(r"^[\s\-‐‑–—_.'’`]*$")
@@ -93,7 +104,7 @@ class Gazetteer:
             ids = self.index.setdefault(key, [])
             if r["entity_id"] not in ids:
                 ids.append(r["entity_id"])
-        for iso3, words in DEMONYMS.items():
+        for iso3, words in sorted(ALL_DEMONYMS.items()):
             for w in words:
                 key = w.casefold()
                 forms.setdefault(key, []).append(w)

@@ -22,13 +22,17 @@ TRIGGERS: dict[str, str] = {
     "border": r"border\s+(?:treaty|agreement|demarcation|delimitation)|demarcat\w+|delimit\w+",
     "attack": r"attack(?:s|ed|ing|ers?)?|assault(?:s|ed)?|bomb(?:s|ing|ings|ed|ers?)?|blasts?|explosions?|"
               r"shootings?|gunm[ae]n|massacred?|ambush(?:ed|es)?|stabb(?:ed|ing)|rammed|suicide\s+bomb\w*|"
-              r"opened\s+fire|terrorist\s+acts?|strikes?\s+on|hit\s+(?:a|the)\s+camp",
+              r"opened\s+fire|terrorist\s+acts?|strikes?\s+on|hit\s+(?:a|the)\s+camp|storm(?:ed|ing)|"
+              r"gunned\s+down",
     "violence": r"kill(?:ed|ing|s)?|shot\s+dead|died|deaths?|dead",
     "plot": r"plots?|plotted|plotting|conspir\w+|foil(?:ed|ing)|planned\s+(?:an?\s+)?attacks?|planning\s+attacks?",
     "arrest": r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|detainees?|apprehend(?:ed|s)?|custody|"
               r"captur(?:e|ed|ing)|rounded\s+up|raids?|nabbed",
     "deport": r"deport(?:s|ed|ing|ation|ations|ees?)?|expel(?:s|led|ling)?|expulsions?|removals?|removed|"
-              r"sent\s+back|turned\s+back|returned\s+(?:home|to\s+tajikistan)",
+              r"sent\s+back|turned\s+back|returned\s+(?:home|to\s+tajikistan)|"
+              r"flew\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){0,6}?(?:home|back)\b|"
+              r"sent\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){1,6}?(?:home|back)\b|"
+              r"handed\s+(?:(?!over\b)[\w-]+\s+){1,5}?(?:over\s+)?to\s+(?:tajik|dushanbe)\w*",
     "extradite": r"extradit(?:e|ed|es|ing|ion)",
     "charge": r"charge[sd]?|charging|indict(?:ed|ment|s)?|prosecut(?:e|ed|ing|ion|ors?)",
     "trial": r"trials?|tried|hearings?",
@@ -49,8 +53,11 @@ TRIGGERS: dict[str, str] = {
             r"fund(?:ed|ing)",
     "debt": r"debts?|owe[sd]?|owing|borrow(?:ed|ing)|eurobonds?|creditors?",
     "statement": r"said|stated|announced|told|warned|declared|described|claimed|reported",
-    "deny": r"den(?:y|ied|ies|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|ed)",
-    "confirm": r"confirm(?:s|ed)?|acknowledg(?:e|ed)",
+    "deny": r"den(?:y|ied|ies|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|ed)|"
+            r"call(?:ed|s)?\s+(?:[\w-]+\s+){0,4}?(?:fake|false|baseless|untrue|fabricat\w+|lies)|"
+            r"brand(?:ed|s)?\s+(?:[\w-]+\s+){0,4}?(?:fake|false|baseless|untrue|fabricat\w+|lies)",
+    "confirm": r"confirm(?:s|ed)?|acknowledg(?:e|ed)|endors(?:e|ed|es)|corroborat(?:e|ed)|affirm(?:s|ed)?|"
+               r"upheld|vouched\s+for|accepted\s+(?:the\s+)?(?:\w+\s+)?(?:reports?|claims?|account|version)",
     "claim": r"claimed\s+responsibility|claimed\s+(?:the|it)|responsibility",
     "clash": r"clash(?:es|ed)?|fighting|skirmish(?:es)?|firefights?|exchange\s+of\s+fire|border\s+conflict|fought",
     "operation": r"operations?|crackdown|counter-?terrorism\s+operation|manhunt",
@@ -72,6 +79,7 @@ TRIGGERS: dict[str, str] = {
     "trade": r"trade|exports?|exported|imports?|imported",
     "join": r"joined|join|joining|pledged\s+allegiance|recruit(?:s|ed|ing|ment|ers?)?|defect(?:ed|ion)?",
     "cell": r"form(?:ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:cell|network)|terror(?:ist)?\s+cells?",
+    "disappear": r"disappear(?:ed|ance|ances)?|abduct(?:ed|ion|ions)?|kidnapp(?:ed|ing)|went\s+missing|vanished",
     "execute": r"execut(?:e|ed|ion|ions)|hanged",
     "investigate": r"investigat(?:e|ed|ion|ors?)|probe|inquiry",
     "release": r"releas(?:e|ed)|freed|pardon(?:ed|s)?|amnesty",
@@ -128,7 +136,8 @@ RELATED: dict[str, set[str]] = {
     "attack": {"violence", "clash", "assassinate", "plot", "riot", "claim"},
     "violence": {"attack", "clash", "operation",
                                                                              "assassinate", "riot"},
-    "arrest": {"investigate", "charge", "operation", "plot"}, "charge": {"trial", "sentence", "arrest"},
+    "arrest": {"investigate", "charge", "operation", "plot", "disappear"},
+    "disappear": {"arrest", "deport"}, "charge": {"trial", "sentence", "arrest"},
     "trial": {"charge", "sentence"}, "sentence": {"trial", "charge", "execute"},
     "deport": {"extradite", "migration"}, "extradite": {"deport", "arrest"},
     "agreement": {"approve", "member", "border", "base", "peace", "loan", "project"},

@@ -87,6 +87,10 @@ _DIFFERENCE = re.compile(r"^\s*(?:\w+\s+){0,1}(?:below|above|more\s+than|less\s+
                          r"up\s+from|down\s+from|increase|decrease|rise|drop|fall)\b", re.I)
 _BY = re.compile(r"\b(?:by|up|down)\s+(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
 _DIGIT = re.compile(r"\d")
+_ON_TRIAL = re.compile(r"\b(?:trial|tried|prosecution|case)\s+(?:[\w-]+\s+){0,4}?(?:of|against)\s*$", re.I)
+"""'the trial on the merits of 19 people': those counted are the defendants."""
+_AGE_LIMIT = re.compile(r"\bage\s+(?:(?:limit|threshold|for|of|a)\s+(?:[\w-]+\s+)?)?(?:to|of|at|from)\s*$", re.I)
+"""'the minimum age for president to 30', 'an age limit of 35': the number is an age."""
 _NUMBER_WORDS = set(UNITS) | set(TENS) | {"dozen", "hundred", "thousand", "million", "billion", "half"}
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "several", "few", "handful"}
 
@@ -319,6 +323,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         q_start = s - (len(text[max(start, s - 20):s]) - hedge_m.start(1)) if hedge_m else s
         if _AFTER_HEDGE.match(text[e:e + 10]) and not hedge:
             hedge = "at least"
+        if unit == "count" and _AGE_LIMIT.search(text[max(start, s - 40):s]):
+            unit = "age"
         if unit == "years" and _SENTENCE_YEARS.search(text[max(start, s - 70):s]):
             category: str | None = "sentence_years"
             strong, subgroup, head, head_end = True, None, "", e
@@ -327,8 +333,14 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             category, strong, subgroup = _category(text, clause, s, head, head_end)
             if unit not in ("count", "pct"):
                 category, strong = None, False
-            if _OF_TOTAL.search(text[max(start, s - 30):s]) or _INCREMENT.match(text[e:e + 16]):
+            if _OF_TOTAL.search(text[max(start, s - 30):s]) and unit == "count" and head and \
+                    head.lower().split()[-1] in CATEGORY_NOUNS and category_of(head.lower().split()[-1]):
+                category, strong = category_of(head.lower().split()[-1]), True
+            elif _OF_TOTAL.search(text[max(start, s - 30):s]) or _INCREMENT.match(text[e:e + 16]):
                 category, strong = None, False
+            elif unit == "count" and category is None and _ON_TRIAL.search(text[max(start, s - 40):s]) and (
+                    head.lower() in ("people", "men", "persons", "suspects", "women")):
+                category, strong = "defendants", True
         if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]):
             taken.append((s, e))
             continue
