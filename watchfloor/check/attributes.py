@@ -86,10 +86,15 @@ def _strength(d: DateMention, precision: str) -> float:
     return (0.8, 1.5, 2.0)[p]
 
 
+_LEAD = re.compile(r"^\W*(?:and|but|then|so|also)\s+(?:in|on|by|during)\s+$", re.I)
+"""'And in mid-November 2024 …': a date that opens its claim after a conjunction dates the whole claim."""
+
+
 def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
     """Does this date belong to the event word or name the event is matched on (not to another event)?"""
     dated = [x for x in claim.dates if not x.relative or x is d]
-    if len(dated) == 1 or d.start - claim.start <= 4 and d is claim.dates[0]:
+    lead = claim.sentence.text[claim.start - claim.sentence.start:d.start - claim.sentence.start]
+    if len(dated) == 1 or d is claim.dates[0] and (d.start - claim.start <= 4 or _LEAD.match(lead)):
         return True
     fams = event.families | {r for f in event.families for r in RELATED.get(f, set())}
     near = [e.trigger for e in claim.events if e.family in fams]
@@ -99,6 +104,14 @@ def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
     dist = min(min(abs(d.start - n.end), abs(n.start - d.end)) for n in near)
     return dist <= 40 and all(
         dist <= min(abs(o.start - n.end) for n in near) for o in dated if o is not d)
+
+
+def _only_since(claim: Claim, d: DateMention, window: tuple[dt.date, dt.date]) -> bool:
+    """'the first visit since August 2021' fits any later event; beside a date of its own ('in November 2024 …')
+    it confirms nothing unless the event began then."""
+    if d.relation != "since" or not any(x.relation in ("point", "range") and not x.relative for x in claim.dates):
+        return False
+    return not date_fits(replace(d, relation="point"), *window)
 
 
 def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
@@ -118,7 +131,7 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
         if d.relation in ("until", "by") and year_figs and all(int(f.value) != d.year for f in year_figs):
             vals = ", ".join(str(int(f.value)) for f in year_figs)
             return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.text, store_value=vals)
-    fits_main = [d for d in claim.dates if date_fits(d, *main)]
+    fits_main = [d for d in claim.dates if date_fits(d, *main) and not _only_since(claim, d, main)]
     if fits_main:
         d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
         return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
@@ -272,9 +285,33 @@ def state_agents(claim: Claim) -> list[EntityMention]:
     text = claim.sentence.text
     base = claim.sentence.start
     verbs = [e.trigger for e in claim.events if e.family not in WEAK_FAMILIES]
-    return [m for m in claim.entities if m.kind == "country" and m.country and (
+    out = [m for m in claim.entities if m.kind == "country" and m.country and (
         _STATE_AGENT.match(text, m.end - base) or not m.demonym and any(
             0 < t.start - m.end <= 14 and _ADVERB_GAP.match(text[m.end - base:t.start - base]) for t in verbs))]
+    return out + [m for m in _subject_list(claim, verbs) if m not in out]
+
+
+_LIST_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,4}$")
+
+
+def _subject_list(claim: Claim, verbs: list) -> list[EntityMention]:  # type: ignore[type-arg]
+    """'Russia, Tajikistan and Kazakhstan wrapped up joint drills': every state of a list that is the subject of
+    an event word (the list's last name is followed by a few lower-case words, then the event word)."""
+    text, base = claim.sentence.text, claim.sentence.start
+    states = [m for m in claim.entities if m.kind == "country" and m.country and not m.demonym]
+    runs: list[list[EntityMention]] = []
+    for m in states:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end - base:m.start - base]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: list[EntityMention] = []
+    for run in runs:
+        last = run[-1]
+        if len(run) >= 2 and any(0 < t.start - last.end <= 45 and _LIST_SUBJECT_GAP.match(
+                text[last.end - base:t.start - base]) for t in verbs):
+            out += run
+    return out
 
 
 def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
@@ -286,11 +323,17 @@ def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
     for a in state_agents(claim):
         if a.country in in_event:
             continue
-        rivals = sorted({m.text for m in event.mentions if m.kind == "country" and m.country not in mine})
+        rivals = sorted({m.text for m in event.mentions if m.kind == "country" and m.country not in mine},
+                        key=lambda t: (t not in _state_names(event), t))
         if rivals:
             return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
                             store_value=", ".join(rivals[:3]))
     return None
+
+
+def _state_names(event: StoreEvent) -> set[str]:
+    """Countries the event names as states ('Uzbekistan'), listed before mere adjectives ('Afghan border')."""
+    return {m.text for m in event.mentions if m.kind == "country" and not m.demonym}
 
 
 def _related_names(a: str, b: str) -> bool:
@@ -403,6 +446,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                 out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                     store_value=f"{subtotal:,.0f} in all", strength=1.5, events=(event.id,)))
                 continue
+        if q.category == "sentence_years" and len(use) > 1:
+            use = _whose_term(claim, q, use)
         hits = [(e, f) for e, f in use if q.compatible(*f.interval)]
         if hits:
             strength = 1.5 if q.strong and q.value >= 3 else 0.6
@@ -413,6 +458,17 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use))))
     return out + _by_elimination(claim, event, out)
+
+
+def _whose_term(claim: Claim, q, use: list) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Several terms in one trial ('Zafar 30 years, Sharifov 20'): the one whose figure names the person written
+    right before the number ('handed Suhrob Zafar 25 years')."""
+    before = [m for m in claim.entities if m.kind == "person" and m.end <= q.start and q.start - m.end <= 12]
+    if not before:
+        return use
+    names = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", before[-1].name + " " + before[-1].text)}
+    mine = [(e, f) for e, f in use if names & set(f.words)]
+    return mine if len(mine) == 1 else use
 
 
 PAIRED_UNITS = {"sqkm", "km", "mw", "kwh", "bcm", "kv", "tonnes"}

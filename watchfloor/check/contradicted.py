@@ -14,8 +14,16 @@ Switch off with `--skip contradicted`.
 
 from __future__ import annotations
 
+import re
+
 from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.report import Finding
+
+_STAY = re.compile(
+    r"\b(?:lodg|stay|live|lived|living|resid|settl|hid|hidden|hiding|studi|study|work|based|rent|mov|travel|flew|"
+    r"fly|flying|went|go|going|return|transit|spent|spend|born|grew|rais)\w*\s+(?:[\w'’-]+\s+)?"
+    r"(?:in|at|to|from|via|through)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
+"""Words that place a person (a stay, a journey, a home), not the event the claim is matched to."""
 
 
 class Contradicted(Check):
@@ -36,7 +44,8 @@ class Contradicted(Check):
                         ctx, s, e, f"The store says the opposite of '{ctx.quote(s, e)}': {best.event.summary}",
                         claim=claim, evidence=[ctx.book.event(best.event)], match=best))
             alts = alternatives(m, "place")
-            if alts and alts[0].place.status == "conflict" and not any(c.place.status == "match" for c in alts[1:]):
+            if alts and alts[0].place.status == "conflict" and not any(
+                    c.place.status == "match" for c in alts[1:]) and not self._place_excused(ctx, m, alts[0]):
                 best = alts[0]
                 p = best.place
                 out.append(self.finding(
@@ -45,6 +54,20 @@ class Contradicted(Check):
                                          f"{best.event.summary}", claim=claim,
                     evidence=[ctx.book.event(best.event)], match=best))
         return out
+
+    @staticmethod
+    def _place_excused(ctx: Context, m, best) -> bool:  # type: ignore[no-untyped-def]
+        """A place is no contradiction when the store itself puts something of this claim there (another
+        candidate event, or the matched event's own summary, names it: 'stayed in Fatih before the attack'), or
+        when the words that place it are about a stay or a journey, not about the event."""
+        p = best.place
+        place = ctx.text[p.start:p.end].lower()
+        for c in m.identified("place"):
+            if c.place.status == "match" and c.place.claim_value.lower() == place:
+                return True
+            if place and place in c.event.summary.lower() and (c is best or c.anchor_score >= 1.2):
+                return True
+        return bool(_STAY.search(ctx.text[max(m.claim.start, p.start - 40):p.start]))
 
     @staticmethod
     def _polar_conflicts(m, alts):  # type: ignore[no-untyped-def]
@@ -76,8 +99,6 @@ class Contradicted(Check):
         text = ctx.text
         s = start
         head = text[max(claim.start, start - 40):start]
-        import re
-
         m = re.search(r"\b(?:on|with|without|no|not|never|none\s+of\s+[\w\s]+?|any)\s+(?:[\w-]+\s+){0,3}$", head)
         if m:
             s = max(claim.start, start - 40) + m.start()

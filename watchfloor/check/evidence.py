@@ -25,7 +25,7 @@ from watchfloor.extract.claims import Extraction
 from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
-from watchfloor.extract.polarity import is_negated, negation_spans
+from watchfloor.extract.polarity import negation_spans, polarity_negated
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.store import Store
 
@@ -83,7 +83,8 @@ class StoreEvent:
         out = []
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
-            out.append(Assertion(t.family, is_negated(negs, t.start, t.end), frozenset(stems(window)), t.text))
+            negated = polarity_negated(negs, t.start, t.end, t.text)
+            out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text))
         return out
 
     @cached_property

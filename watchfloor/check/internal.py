@@ -94,6 +94,8 @@ class InternalContradiction(Check):
                                    f"The report dates this event both {da.human()} and {db.human()}")]
             return []
         if attr == "numbers":
+            if _different_times(a, b):
+                return []
             out = []
             for qb in b.quantities:
                 for qa in a.quantities:
@@ -158,6 +160,15 @@ def _both_fit(ctx: Context, a: Claim, b: Claim, event_id: str) -> bool:
 
 def _countries(c: Claim) -> set[str]:
     return {m.country for m in c.all_entities if m.country}
+
+
+def _different_times(a: Claim, b: Claim) -> bool:
+    """Two counts dated apart belong to two events (clashes in 2021 and again in 2022), whatever else they share."""
+    da = [d for d in a.dates if not d.relative] or [d for d in a.context_dates if not d.relative][:1]
+    db = [d for d in b.dates if not d.relative] or [d for d in b.context_dates if not d.relative][:1]
+    if not da or not db:
+        return False
+    return not any(_dates_agree(x, y) or _dates_agree(y, x) for x in da for y in db)
 
 
 def _single_date(c: Claim) -> DateMention | None:

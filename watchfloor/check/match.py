@@ -65,6 +65,8 @@ class Comparison:
     """Another statement of the report pins this very event down (the report is talking about it)."""
     named_countries: int = 0
     """Countries the report names (not just its main country) that the event involves."""
+    only_one_here: bool = False
+    """The store's only incident of this kind at the claim's named place (the riot at Khujand's colony)."""
 
     @property
     def anchor_score(self) -> float:
@@ -106,6 +108,7 @@ class Comparison:
         focus = self.focus and self.family >= 1.0 and (self.countries >= 0.6 or self.anchor_score >= 0.4)
         on_the_day = self.date.status == "match" and self.date.strength >= 2.0 and self.family >= 1.0
         distinctive = (self.anchor_score >= 1.2 or self.lexical >= 0.4 or singleton or focus
+                       or self.only_one_here and place_ok and self.lexical >= 0.15
                        or (date_ok or number_ok) and (self.lexical >= 0.18 or place_ok or self.anchor_score >= 0.6)
                        or on_the_day and (self.countries >= 0.6 or self.countries > 0 and self.lexical >= 0.1))
         return distinctive and self.score(without) >= IDENTITY_SCORE - (0.5 if singleton else 0.0)
@@ -266,6 +269,7 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
         comps = [compare(claim, evidence.events[i], evidence, extraction) for i in candidates(claim, evidence, index)]
         comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0]
         comps.sort(key=lambda c: (-c.score(), c.event.id))
+        _mark_only_one_here(claim, comps)
         comps = comps[:30]
         for c in comps:
             compare_attributes(c, extraction.horizon)
@@ -282,6 +286,22 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
             c.focus = c.event.id in focus
         m.comparisons.sort(key=lambda c: (-c.score(), c.event.id))
     return out
+
+
+INCIDENT_FAMILIES = {"riot", "attack", "clash", "protest", "assassinate"}
+"""Incidents a place and a kind pin down when the store has only one of that kind there."""
+
+
+def _mark_only_one_here(claim: Claim, comps: list[Comparison]) -> None:
+    """An incident is identified by its kind and named place when no other candidate of that kind shares the place
+    ('prisoners rioted at Khujand's penal colony' and the store's one Khujand prison riot)."""
+    if not claim.families & INCIDENT_FAMILIES:
+        return
+    kind = [c for c in comps if c.family >= 1.0 and c.event.families & claim.families & INCIDENT_FAMILIES]
+    for c in kind:
+        places = {a for a, w in c.anchors if a.startswith("place:") and w >= 1.0}
+        if places and not any(o is not c and places & {a for a, _ in o.anchors} for o in kind):
+            c.only_one_here = True
 
 
 def _pool(comp: Comparison, top: list[Comparison], ids: set[str], evidence: Evidence) -> list[StoreEvent]:

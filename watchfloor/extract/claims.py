@@ -18,7 +18,7 @@ from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES, Trigger, families_of_type, find_triggers
 from watchfloor.extract.modality import hedge_positions, modality
-from watchfloor.extract.polarity import is_negated, negation_spans
+from watchfloor.extract.polarity import negation_spans, polarity_negated
 from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.tokens import tokenize
@@ -177,8 +177,13 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
             quants = find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates] + name_spans)
             negs = negation_spans(text, a, b)
-            events = [Event(t, is_negated(negs, t.start, t.end)) for t in find_triggers(text, a, b)]
+            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text)) for t in find_triggers(text, a, b)]
             have = {e.family for e in events}
+            terms = [q for q in quants if q.category == "sentence_years"]
+            if terms and "sentence" not in have:
+                # "got an additional 12-year term": a sentence length names the sentence
+                events.append(Event(Trigger(terms[0].start, terms[0].end, terms[0].text, "sentence"), False))
+                have.add("sentence")
             for hs, he, kind in hints or []:
                 if a <= hs < b:
                     for fam in sorted(families_of_type(kind) - have):

@@ -27,7 +27,7 @@ TRIGGERS: dict[str, str] = {
     "violence": r"kill(?:ed|ing|s)?|shot\s+dead|died|deaths?|dead",
     "plot": r"plots?|plotted|plotting|conspir\w+|foil(?:ed|ing)|planned\s+(?:an?\s+)?attacks?|planning\s+attacks?",
     "arrest": r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|detainees?|apprehend(?:ed|s)?|custody|"
-              r"captur(?:e|ed|ing)|rounded\s+up|raids?|nabbed",
+              r"captur(?:e|ed|ing)|rounded\s+up|raids?|nabbed|picked\s+up",
     "deport": r"deport(?:s|ed|ing|ation|ations|ees?)?|expel(?:s|led|ling)?|expulsions?|removals?|removed|"
               r"sent\s+back|turned\s+back|returned\s+(?:home|to\s+tajikistan)|"
               r"flew\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){0,6}?(?:home|back)\b|"
@@ -36,7 +36,8 @@ TRIGGERS: dict[str, str] = {
     "extradite": r"extradit(?:e|ed|es|ing|ion)",
     "charge": r"charge[sd]?|charging|indict(?:ed|ment|s)?|prosecut(?:e|ed|ing|ion|ors?)",
     "trial": r"trials?|tried|hearings?",
-    "sentence": r"sentenc(?:e|ed|es|ing)|convict(?:ed|ion|s)?|jail(?:ed|ing)|imprison(?:ed|ment)|life\s+terms?",
+    "sentence": r"sentenc(?:e|ed|es|ing)|convict(?:ed|ion|s)?|jail(?:ed|ing)|imprison(?:ed|ment)|life\s+terms?|"
+                r"acquit(?:s|ted|tal)?",
     "agreement": r"agreements?|agreed|sign(?:s|ed|ing)|treat(?:y|ies)|deals?|accords?|memorand(?:um|a)|contracts?|"
                  r"pacts?",
     "approve": r"approv(?:e|ed|es|al)|ratif(?:y|ied|ies|ication)|adopt(?:ed|s)|passed",
@@ -62,7 +63,7 @@ TRIGGERS: dict[str, str] = {
     "clash": r"clash(?:es|ed)?|fighting|skirmish(?:es)?|firefights?|exchange\s+of\s+fire|border\s+conflict|fought",
     "operation": r"operations?|crackdown|counter-?terrorism\s+operation|manhunt",
     "protest": r"protests?|protesters|demonstrations?|rall(?:y|ies)|unrest",
-    "riot": r"riots?|rioted|mutiny|uprising",
+    "riot": r"riots?|rioted|mutiny|uprising|rose\s+up|revolt(?:ed|s)?",
     "assassinate": r"assassinat(?:e|ed|ion)|murder(?:ed)?",
     "law": r"laws?|bills?|decrees?|amendments?|legislation|penal\s+code|constitutional\s+(?:amendments?|changes?)|"
            r"signed\s+into\s+law|took\s+effect|came\s+into\s+force|entered\s+into\s+force|registers?|regulations?",

@@ -60,3 +60,12 @@ def is_negated(spans: list[tuple[int, int, int]], start: int, end: int) -> bool:
     """An odd number of negations covering [start, end) means it is denied."""
     hits = sum(1 for _, s, e in spans if s <= start and end <= e)
     return hits % 2 == 1
+
+
+_INVERSE = re.compile(r"^acquit", re.I)
+"""Event words that say the opposite of their family: 'acquitted' is a sentence that was not passed."""
+
+
+def polarity_negated(spans: list[tuple[int, int, int]], start: int, end: int, word: str) -> bool:
+    """Negated, counting words that carry their own negation ('acquitted' = not convicted)."""
+    return is_negated(spans, start, end) != bool(_INVERSE.match(word))

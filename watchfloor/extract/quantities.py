@@ -61,10 +61,14 @@ _STOP_HEAD = {
 _VERBS_AFTER = re.compile(r"^[\w\s,-]{0,70}?\b(?:were|was|had been|have been|are|being|got|reportedly)?\s*"
                           r"(killed|died|dead|injured|wounded|hurt|arrested|detained|(?<=were\s)held|(?<=was\s)held|(?<=been\s)held|"
                           r"deported|expelled|removed|"
-                          r"charged|convicted|sentenced|jailed|repatriated|displaced|executed|extradited)\b", re.I)
+                          r"charged|convicted|sentenced|jailed|repatriated|displaced|executed|hanged|"
+                          r"extradited)\b", re.I)
 _SENTENCE_YEARS = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|prison\s+terms?\s+of|terms?\s+of|got|gave|given)"
                              r"(?:\s+(?:\w+\s+){0,3}|[^;]{0,45}?\b)(?:to|for|of)\s*$|\b(?:sentenc\w*|jail\w*)\s+"
-                             r"(?:\w+\s+){0,3}$", re.I)
+                             r"(?:\w+\s+){0,3}$|\b(?:hand(?:ed|s)|gave|given|got|receiv(?:ed|es))\s+(?:[\w'’-]+\s+){0,5}?"
+                             r"(?:an?\s+)?(?:extra|additional|further|another|more)?\s*$", re.I)
+_TERM_AFTER = re.compile(r"^\s*(?:(?:prison|jail)\s+)?(?:terms?|sentences?)\b", re.I)
+"""'his additional 15-year term': a length of years followed by 'term' is a sentence."""
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _INCREMENT = re.compile(r"\s+(?:more|other|others|additional|further|extra|new)\b", re.I)
@@ -87,6 +91,9 @@ _DIFFERENCE = re.compile(r"^\s*(?:\w+\s+){0,1}(?:below|above|more\s+than|less\s+
                          r"up\s+from|down\s+from|increase|decrease|rise|drop|fall)\b", re.I)
 _BY = re.compile(r"\b(?:by|up|down)\s+(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
 _DIGIT = re.compile(r"\d")
+_PHRASAL_UP = re.compile(r"\b(?:[a-z]+ed|set|took|made|put|beat|held|shut|broke|broken|rose)\s+up\s+"
+                         r"(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
+"""'picked up ten Tajik nationals': a verb's particle, not a rise."""
 _ON_TRIAL = re.compile(r"\b(?:trial|tried|prosecution|case)\s+(?:[\w-]+\s+){0,4}?(?:of|against)\s*$", re.I)
 """'the trial on the merits of 19 people': those counted are the defendants."""
 _AGE_LIMIT = re.compile(r"\bage\s+(?:(?:limit|threshold|for|of|a)\s+(?:[\w-]+\s+)?)?(?:to|of|at|from)\s*$", re.I)
@@ -223,6 +230,9 @@ def _category(text: str, clause: tuple[int, int], num_start: int, head: str, hea
     prev_words = [w.lower() for w in _WORD.findall(tail) if w.lower() not in _HEDGE_WORDS][-3:]
     subgroup = next((g for w in head_words if (g := subgroup_of(w))), None) or next(
         (g for w in prev_words if (g := subgroup_of(w))), None)
+    if re.search(r"\b(?:picked|rounded|locked)\s+up\s+(?:some|about|around|nearly|almost|roughly|at\s+least)?\s*$",
+                 tail, re.I):
+        return "arrested", True, subgroup
     if prev_words and (cat := category_of(prev_words[-1])):
         return cat, True, subgroup
     if head_words and head_words[-1] in NON_PERSON_HEADS and head_words[-1] not in CATEGORY_NOUNS:
@@ -265,6 +275,30 @@ def _category(text: str, clause: tuple[int, int], num_start: int, head: str, hea
         if cat:
             return cat, False, subgroup
     return None, False, subgroup
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|and|or)\s*$", re.I)
+
+
+_NAME_GAP = re.compile(r"^\s*(?:,\s*|,?\s+and\s+)(?:[A-Z][\w'’.-]*\s+){1,3}$")
+
+
+def _next_term(found: list[Quantity], text: str, s: int) -> bool:
+    """'gave Sharifov 20 years and Zafar 30 years': a length after a name, right after a sentence length."""
+    return bool(found) and found[-1].category == "sentence_years" and bool(_NAME_GAP.match(text[found[-1].end:s]))
+
+
+def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool]]
+                  ) -> list[tuple[int, int, float, str, float, bool]]:
+    """Drop the bare first number of a range whose unit is written only after the second ('2 to 27 years',
+    'between two and 28 years'): it is no count of anything, and its unit is the second's."""
+    out = []
+    for i, item in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if item[3] == "count" and nxt is not None and nxt[3] != "count" and _RANGE_GAP.match(text[item[1]:nxt[0]]):
+            continue
+        out.append(item)
+    return out
 
 
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
@@ -312,8 +346,9 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b, *_ in raw):
             least, most = VAGUE[re.sub(r"\s+", " ", m.group().lower())]
             raw.append((m.start(), m.end(), float(least), "count", float(most), True))
+    raw = _range_floors(text, sorted(raw))
     clause = (start, end)
-    for s, e, value, unit, vague_hi, vague in sorted(raw):
+    for s, e, value, unit, vague_hi, vague in raw:
         if not free(s, e):
             continue
         hedge_m = _HEDGE_RE.search(text[max(start, s - 20):s])
@@ -325,7 +360,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             hedge = "at least"
         if unit == "count" and _AGE_LIMIT.search(text[max(start, s - 40):s]):
             unit = "age"
-        if unit == "years" and _SENTENCE_YEARS.search(text[max(start, s - 70):s]):
+        if unit == "years" and (_SENTENCE_YEARS.search(text[max(start, s - 70):s]) or
+                                _TERM_AFTER.match(text[e:e + 20]) or _next_term(found, text, s)):
             category: str | None = "sentence_years"
             strong, subgroup, head, head_end = True, None, "", e
         else:
@@ -341,7 +377,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             elif unit == "count" and category is None and _ON_TRIAL.search(text[max(start, s - 40):s]) and (
                     head.lower() in ("people", "men", "persons", "suspects", "women")):
                 category, strong = "defendants", True
-        if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]):
+        if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]) and not (
+                _PHRASAL_UP.search(text[max(start, s - 30):s])):
             taken.append((s, e))
             continue
         of, of_end = _of_phrase(text, head_end if head else e, end) if unit == "pct" else ("", e)
