@@ -154,6 +154,8 @@ def test_brief_reads_in_the_page(server: LiveServer, watched: Watched) -> None:
     watched.page.wait_for_load_state("networkidle", timeout=180_000)
     body = watched.page.frame_locator("#brief-frame").locator("body")
     assert "arrested eight Tajik nationals" in body.inner_text()
+    watched.page.wait_for_function(  # grown to the brief's length: one scroll bar
+        "document.getElementById('brief-frame').getBoundingClientRect().height > 2000", timeout=10_000)
     box = watched.page.locator("#brief-frame").bounding_box()
-    assert box is not None and box["height"] > 2000  # grown to the brief's length: one scroll bar
+    assert box is not None and box["height"] > 2000
     assert watched.problems == []

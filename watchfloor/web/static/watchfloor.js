@@ -42,12 +42,15 @@
   // Briefs: the framed brief grows to its full height, so the page scrolls once.
   var frame = document.getElementById("brief-frame");
   if (frame) {
-    frame.addEventListener("load", function () {
+    var grow = function () {
       try {
         var doc = frame.contentDocument;
         if (doc && doc.documentElement) frame.style.height = (doc.documentElement.scrollHeight + 24) + "px";
       } catch (e) { /* keep the fixed height */ }
-    });
+    };
+    frame.addEventListener("load", grow);
+    // the frame may have finished loading before this script ran: its load event is then gone
+    if (frame.contentDocument && frame.contentDocument.readyState === "complete") grow();
   }
 
   // Check: a highlighted passage shows its finding, and a finding shows its passage.
