@@ -455,8 +455,11 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
         elif (q.strong or by_head) and not (q.category in ("sentence_years",) and len(use) > 1):
             shown = sorted({f.human() for _, f in use})
+            bound = all(f.qualifier == "min" and q.lo >= f.value or f.qualifier == "max" and q.hi <= f.value
+                        for _, f in use)
             out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
-                                store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use))))
+                                store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use)),
+                                note="bound" if bound else ""))
     return out + _by_elimination(claim, event, out)
 
 

@@ -17,6 +17,7 @@ import re
 
 from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context
+from watchfloor.check.gate import gate, weak_counts
 from watchfloor.check.lexical import stems
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
@@ -101,9 +102,9 @@ class InternalContradiction(Check):
                 for qa in a.quantities:
                     if _same_count(qa, qb) and not qa.compatible(qb.lo, qb.hi) and (
                             key != "antecedent" or _definite(ctx, qb) or _definite(ctx, qa)):
-                        out.append(self._flag(ctx, a, b, (qa.start, qa.end), (qb.start, qb.end), key,
-                                              f"The report gives two different counts for one event: "
-                                              f"'{qa.text}' and '{qb.text}'"))
+                        out.append(gate(self._flag(ctx, a, b, (qa.start, qa.end), (qb.start, qb.end), key,
+                                                   f"The report gives two different counts for one event: "
+                                                   f"'{qa.text}' and '{qb.text}'"), weak_counts(qa, qb)))
             return out[:1]
         out = []
         for eb in b.events:

@@ -1,6 +1,7 @@
 """Verdict assembly: run the checks, fold findings about the same words together, give each claim a status.
 
-A claim is contradicted when an error finding is about it, supported when a
+A claim is contradicted when an error finding is about it, unverifiable when
+only a demoted (warning) disagreement is (see gate.py), supported when a
 store event (or a measure's value) supports it, unverifiable when it is a
 judgment or forecast, and unsupported otherwise.
 """
@@ -8,6 +9,7 @@ judgment or forecast, and unsupported otherwise.
 from __future__ import annotations
 
 from watchfloor.check.base import Check, Context
+from watchfloor.check.gate import GATED
 from watchfloor.check.report import CheckReport, ClaimResult, Finding
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -46,11 +48,16 @@ def _listed(claim) -> bool:  # type: ignore[no-untyped-def]
 
 def _claim(ctx: Context, claim, findings: list[Finding]) -> ClaimResult:  # type: ignore[no-untyped-def]
     errors = [f for f in findings if f.claim_id == claim.id and f.severity == "error"]
+    doubted = [f for f in findings if f.claim_id == claim.id and f.severity == "warning" and f.kind in GATED]
     match = ctx.match(claim)
     evidence: list[str] = []
     if errors:
         status = "contradicted"
         for f in errors:
+            evidence += [e.id for e in f.evidence if e.id not in evidence]
+    elif doubted:
+        status = "unverifiable"
+        for f in doubted:
             evidence += [e.id for e in f.evidence if e.id not in evidence]
     else:
         support = [c for c in match.comparisons if c.supports()]

@@ -12,6 +12,7 @@ with a few days' slack. Switch off with `--skip wrong_date`.
 from __future__ import annotations
 
 from watchfloor.check.base import Check, Context, alternatives, widen
+from watchfloor.check.gate import gate, weak_date
 from watchfloor.check.report import Finding
 
 
@@ -37,9 +38,10 @@ class WrongDate(Check):
             d = best.date
             s, e = widen(ctx, m.claim, d.start, d.end)
             ev = best.event
-            out.append(self.finding(
+            out.append(gate(self.finding(
                 ctx, s, e, f"The report dates this to {d.claim_value}, but the store has it on {d.store_value}: "
-                           f"{ev.summary}", claim=m.claim, evidence=[ctx.book.event(ev)], match=best))
+                           f"{ev.summary}", claim=m.claim, evidence=[ctx.book.event(ev)], match=best),
+                weak_date(m.claim, d.start)))
         return out
 
 

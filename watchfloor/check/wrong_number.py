@@ -13,6 +13,7 @@ period count. Switch off with `--skip wrong_number`.
 from __future__ import annotations
 
 from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.gate import gate, weak_count, weak_measure
 from watchfloor.check.report import Finding
 
 
@@ -41,10 +42,13 @@ class WrongNumber(Check):
             if any(o.status == "match" and o.start == v.start for c in alts[1:] for o in c.numbers):
                 continue
             events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [best.event]
-            out.append(self.finding(
+            siblings = [q for c in ctx.extraction.claims if c.sentence.index == m.claim.sentence.index
+                        for q in c.quantities]
+            out.append(gate(self.finding(
                 ctx, v.start, v.end, f"The report says {v.claim_value}; the store has {v.store_value} for this "
                                      f"event: {best.event.summary}", claim=m.claim,
-                evidence=[ctx.book.event(e) for e in events[:4]], match=best))
+                evidence=[ctx.book.event(e) for e in events[:4]], match=best),
+                weak_count(m.claim, v.start, v.note, siblings)))
         return out
 
     def _measures(self, ctx: Context, index: int) -> list[Finding]:
@@ -63,5 +67,5 @@ class WrongNumber(Check):
             f = self.finding(ctx, q.start, q.end, msg + ".", claim=mv.claim,
                              evidence=ctx.book.values(mv.values[:3] + mv.elsewhere[:1]))
             f.why = f"read as the {mv.measure.label} for {period.text if period else 'any date'}"
-            out.append(f)
+            out.append(gate(f, weak_measure(ctx.text, q, mv.measure.words)))
         return out
