@@ -38,3 +38,17 @@ def test_all_countries_and_gaps_filled(fresh_db):
 def test_demo_alerts_catch_march_2024(demo_db):
     found = alerts(demo_db, "TJK")
     assert ("2024-03", "fatalities") in {(a["month"], a["metric"]) for a in found}
+
+
+def test_media_datasets_are_left_out_unless_named(fresh_db):
+    from watchfloor.analyse.alerts import alerts
+
+    fresh_db.con.execute("INSERT INTO source (id, kind, title, reliability) VALUES ('g', 'dataset', 'GDELT', 'C')")
+    quiet = [(f"q{m}", f"2023-{m:02d}-10", "facts") for m in range(1, 13)]
+    spike = [(f"g{i}", "2024-01-05", "gdelt") for i in range(40)]
+    for eid, date, dataset in quiet + spike:
+        fresh_db.con.execute("INSERT INTO event (id, dataset, date, date_precision, type, country_iso3, countries, "
+                             "summary) VALUES (?, ?, ?, 'day', 'protest', 'KGZ', ['KGZ'], 'x')", [eid, dataset, date])
+    assert alerts(fresh_db, "KGZ") == []
+    found = alerts(fresh_db, "KGZ", ["gdelt", "facts"])
+    assert [(a["month"], a["metric"], a["value"]) for a in found] == [("2024-01", "events", 40)]

@@ -34,9 +34,22 @@ RULE = (f"robust z = (value − median of the previous {WINDOW} months) / max(1.
         f"fatalities ≥ {MINIMUM['fatalities']})")
 
 
-def monthly_series(store: Store, iso3: str | None = None) -> list[dict[str, Any]]:
+MEDIA_DATASETS = ("gdelt",)
+"""Machine-coded news datasets: their volume measures attention, not incidents, and would swamp a country's
+months, so alerts leave them out unless asked for by name (`--dataset gdelt`)."""
+
+
+def monthly_series(store: Store, iso3: str | None = None,
+                   datasets: list[str] | None = None) -> list[dict[str, Any]]:
     """Per country and calendar month (zeros filled between the first and last month): events, fatalities."""
-    where, params = "e.date_precision <> 'year'", []
+    where = "e.date_precision <> 'year'"
+    params: list[Any] = []
+    if datasets:
+        where += " AND e.dataset IN (SELECT unnest(?))"
+        params.append(datasets)
+    else:
+        where += " AND e.dataset NOT IN (SELECT unnest(?))"
+        params.append(list(MEDIA_DATASETS))
     if iso3:
         where += " AND c = ?"
         params.append(iso3)
@@ -70,9 +83,11 @@ def robust_z(value: float, history: list[float], floor: float) -> tuple[float, f
     return baseline, (value - baseline) / spread
 
 
-def alerts(store: Store, iso3: str | None = None) -> list[dict[str, Any]]:
-    """Alerts for one country, or every country when iso3 is None; oldest first."""
-    series = monthly_series(store, iso3)
+def alerts(store: Store, iso3: str | None = None, datasets: list[str] | None = None) -> list[dict[str, Any]]:
+    """Alerts for one country, or every country when iso3 is None; oldest first.
+
+    `datasets` limits the events counted (default: every dataset but the media ones, MEDIA_DATASETS)."""
+    series = monthly_series(store, iso3, datasets)
     out: list[dict[str, Any]] = []
     by_country: dict[str, list[dict[str, Any]]] = {}
     for s in series:

@@ -19,6 +19,8 @@ def alerts_cmd(
     country: Annotated[str | None, typer.Argument(help="Country name, alias or ISO code; all countries "
                                                        "when left out.")] = None,
     format: Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")] = TableOrJson.table,
+    dataset: Annotated[list[str] | None, typer.Option(
+        "--dataset", help="Count only these datasets (facts, acled, gtd, gdelt…); default: all but gdelt.")] = None,
     plot: Annotated[Path | None, typer.Option("--plot", help="Draw the monthly series with its alerts to "
                                                              "FILE.svg or FILE.png (needs COUNTRY).")] = None,
 ) -> None:
@@ -27,9 +29,9 @@ def alerts_cmd(
         raise ConfigError("--plot needs a COUNTRY", hint="e.g. watchfloor alerts tajikistan --plot alerts.png")
     with state(ctx).open(read_only=True) as store:
         iso3 = Resolver(store).country(country).iso3 if country else None
-        found = alerts(store, iso3)
+        found = alerts(store, iso3, dataset)
         if plot and iso3:
-            fig = figures.build_alerts_figure(monthly_series(store, iso3), found, f"{iso3}: monthly alerts")
+            fig = figures.build_alerts_figure(monthly_series(store, iso3, dataset), found, f"{iso3}: monthly alerts")
             err_console.print(f"figure written to {figures.write(fig, plot)}")
     if format is TableOrJson.json:
         print_json({"country": iso3, "rule": RULE, "alerts": found})
