@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchfloor.analyse.timeline import Period, event_shape, source_shape
+from watchfloor.analyse.timeline import Period, attach
 from watchfloor.store import Store
 
 
@@ -83,34 +83,6 @@ def events_page(store: Store, f: EventFilter, limit: int = 100, offset: int = 0,
     else:
         total = int(store.scalar(f"SELECT count(*) FROM event e WHERE {where}", params))
     return events_by_id(store, ids), total
-
-
-def attach(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The timeline's `attach` (same shape), with lookups DuckDB can answer from its indexes.
-
-    `IN (?, ?, …)` with the ids as parameters uses the event_id indexes; `IN (SELECT unnest(?))` and a join
-    to `source` in the same query scan the whole table, which at a million events costs 50 ms a page.
-    """
-    ids = [r["id"] for r in rows]
-    actors: dict[str, list[dict[str, Any]]] = {}
-    sources: dict[str, list[dict[str, Any]]] = {}
-    if ids:
-        marks = _marks(ids)
-        for a in store.query(f"SELECT event_id, name, entity_id, role FROM event_actor WHERE event_id IN ({marks})",
-                             ids):
-            actors.setdefault(a["event_id"], []).append(
-                {"name": a["name"], "entity": a["entity_id"], "role": a["role"]})
-        links = store.query(f"SELECT event_id, source_id, credibility FROM event_source WHERE event_id IN ({marks})",
-                            ids)
-        wanted = sorted({link["source_id"] for link in links})
-        by_id = {s["id"]: s for s in store.query(f"SELECT * FROM source WHERE id IN ({_marks(wanted)})", wanted)} \
-            if wanted else {}
-        for link in sorted(links, key=lambda x: (x["event_id"], x["source_id"])):
-            sources.setdefault(link["event_id"], []).append(
-                source_shape(by_id[link["source_id"]]) | {"credibility": link["credibility"]})
-    for named in actors.values():
-        named.sort(key=lambda x: x["name"])
-    return [event_shape(r, actors.get(r["id"], []), sources.get(r["id"], [])) for r in rows]
 
 
 def _marks(values: list[Any]) -> str:
