@@ -17,9 +17,9 @@ import pycountry
 
 from watchfloor.dates import FuzzyDate
 from watchfloor.ingest.base import ImportContext, ImportResult
-from watchfloor.ingest.csvrows import as_dict, no_rows, number, read_header, records, require_columns, within
+from watchfloor.ingest.csvrows import number, within
 from watchfloor.ingest.names import Actors, snake
-from watchfloor.ingest.sink import EventSink, by_number
+from watchfloor.ingest.sink import by_number, import_rows
 from watchfloor.model import Actor, Event, Source
 
 NAME = "acled"
@@ -67,22 +67,8 @@ def parse_date(text: str) -> dt.date:
 
 
 def run(ctx: ImportContext) -> ImportResult:
-    rows = records(ctx)
-    header = read_header(ctx, rows, "ACLED")
-    require_columns(ctx, header, REQUIRED, "ACLED")
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
-    with ctx.store.transaction() as con:
-        sink = EventSink(ctx, con, newer=by_number)
-        actors = Actors(ctx.resolver)
-        for line, raw in rows:
-            ctx.result.rows_read += 1
-            row = as_dict(ctx, header, line, raw)
-            event = parse_row(ctx, line, row, source, actors) if row is not None else None
-            if event is not None:
-                sink.add(event)
-        if ctx.result.rows_read == 0:
-            raise no_rows(ctx, "ACLED")
-        sink.flush()
+    import_rows(ctx, "ACLED", REQUIRED, source, parse_row, newer=by_number)
     return ctx.result
 
 

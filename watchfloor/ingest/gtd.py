@@ -13,9 +13,9 @@ from pathlib import Path
 
 from watchfloor.dates import FuzzyDate
 from watchfloor.ingest.base import ImportContext, ImportResult
-from watchfloor.ingest.csvrows import as_dict, no_rows, number, read_header, records, require_columns, within
+from watchfloor.ingest.csvrows import number, within
 from watchfloor.ingest.names import Actors, snake
-from watchfloor.ingest.sink import EventSink
+from watchfloor.ingest.sink import import_rows
 from watchfloor.model import Actor, Event, Source
 
 NAME = "gtd"
@@ -56,22 +56,8 @@ def gtd_date(year: int, month: int, day: int) -> FuzzyDate:
 
 
 def run(ctx: ImportContext) -> ImportResult:
-    rows = records(ctx)
-    header = read_header(ctx, rows, "GTD")
-    require_columns(ctx, header, REQUIRED, "GTD")
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
-    with ctx.store.transaction() as con:
-        sink = EventSink(ctx, con)
-        actors = Actors(ctx.resolver)
-        for line, raw in rows:
-            ctx.result.rows_read += 1
-            row = as_dict(ctx, header, line, raw)
-            event = parse_row(ctx, line, row, source, actors) if row is not None else None
-            if event is not None:
-                sink.add(event)
-        if ctx.result.rows_read == 0:
-            raise no_rows(ctx, "GTD")
-        sink.flush()
+    import_rows(ctx, "GTD", REQUIRED, source, parse_row)
     return ctx.result
 
 

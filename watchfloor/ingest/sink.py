@@ -65,3 +65,32 @@ class EventSink:
         result.added += len(new)
         result.updated += len(replace)
         result.per_country.update(e.country_iso3 or "—" for e in new + replace)
+
+
+RowParser = Callable[..., "Event | None"]
+
+
+def import_rows(ctx: ImportContext, what: str, required: tuple[str, ...], source: object, parse_row: RowParser,
+                newer: Callable[[str | None, str | None], bool] = never) -> None:
+    """The loop every CSV event importer shares: header, required columns, one transaction, rows into a sink.
+
+    `parse_row(ctx, line, row, source, actors)` turns one row into an Event, or calls ctx.reject and
+    returns None; `newer` decides when a re-imported row replaces the stored one (ACLED's timestamp)."""
+    from watchfloor.ingest.csvrows import as_dict, no_rows, read_header, records, require_columns
+    from watchfloor.ingest.names import Actors
+
+    rows = records(ctx)
+    header = read_header(ctx, rows, what)
+    require_columns(ctx, header, required, what)
+    with ctx.store.transaction() as con:
+        sink = EventSink(ctx, con, newer=newer)
+        actors = Actors(ctx.resolver)
+        for line, raw in rows:
+            ctx.result.rows_read += 1
+            row = as_dict(ctx, header, line, raw)
+            event = parse_row(ctx, line, row, source, actors) if row is not None else None
+            if event is not None:
+                sink.add(event)
+        if ctx.result.rows_read == 0:
+            raise no_rows(ctx, what)
+        sink.flush()
