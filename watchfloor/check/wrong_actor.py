@@ -12,7 +12,10 @@ State fits ISKP). Switch off with `--skip wrong_actor`.
 from __future__ import annotations
 
 from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
+from watchfloor.check.roles import role_conflicts
+from watchfloor.extract.claims import Claim
 
 
 class WrongActor(Check):
@@ -30,9 +33,25 @@ class WrongActor(Check):
             best = alts[0]
             a = best.actor
             if a.status != "conflict" or any(c.actor.status == "match" for c in alts[1:]):
+                out.extend(self._roles(ctx, m.claim, alts))
                 continue
             out.append(self.finding(
                 ctx, a.start, a.end, f"The report names {a.claim_value}, but the store names {a.store_value} for "
                                      f"this event: {best.event.summary}", claim=m.claim,
                 evidence=[ctx.book.event(best.event)], match=best))
         return out
+
+    def _roles(self, ctx: Context, claim: Claim, alts: list[Comparison]) -> list[Finding]:
+        """A name the alias table does not know, in the place the identified event's summary names another."""
+        best = alts[0]
+        if best.actor.status == "match" or any(c.actor.status == "match" for c in alts[1:]):
+            return []
+        found = role_conflicts(claim.text, best.event.summary)
+        if not found or any(not role_conflicts(claim.text, c.event.summary) for c in alts[1:]):
+            return []
+        r = found[0]
+        start = claim.start + r.start
+        return [self.finding(
+            ctx, start, claim.start + r.end, f"The report names {r.claim_name}, but the store names {r.store_name} "
+                                             f"({r.how}) for this event: {best.event.summary}", claim=claim,
+            evidence=[ctx.book.event(best.event)], match=best)]
