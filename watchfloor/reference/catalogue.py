@@ -42,6 +42,11 @@ EXTRA_ALIASES: dict[str, list[str]] = {
         "Collective Security Treaty Organisation", "Collective Security Treaty",
     ],
     "State Committee for National Security": ["Tajik security service"],
+    "Border Troops of the GKNB": [
+        "GKNB Border Troops", "GKNB Main Border Guard Directorate", "Tajik Border Forces", "Tajik Border Guard Forces",
+        "Tajik Border Guard Service", "Tajik Border Troops", "Tajikistan border forces", "Tajikistan border troops",
+        "Tajik border service",
+    ],
     "201st Military Base": ["201st Russian military base", "201st military base", "Russia's 201st base"],
     "Crocus City Hall": ["Crocus City Hall concert venue", "Crocus concert hall"],
     "Federal Bureau of Investigation": ["FBI"],

@@ -23,7 +23,8 @@ _REGION = {"TJ", "AF", "UZ", "KG", "KZ", "TM", "RU", "IR", "PK", "CN", "TR"}
 
 _NATIONALITY = {"Shavkat Mirziyoyev": "UZB", "Vladimir Putin": "RUS", "Xi Jinping": "CHN",
                 "Islamic State Khorasan Province": None, "Islamic State": None, "Taliban": "AFG",
-                "Islamic Movement of Uzbekistan": "UZB", "National Resistance Front of Afghanistan": "AFG"}
+                "Islamic Movement of Uzbekistan": "UZB", "National Resistance Front of Afghanistan": "AFG",
+                "Border Troops of the GKNB": "TJK", "State Committee for National Security": "TJK"}
 """Home countries of catalogue entries that are not Tajik (people in the catalogue are Tajik otherwise)."""
 
 
