@@ -29,3 +29,14 @@ def test_normalise_ignores_case_accents_and_punctuation() -> None:
     assert normalise("U.S.") == normalise("us") == "us"
     assert normalise("Türkiye") == "turkiye"
     assert normalise("IS-KP") == normalise("is kp")
+
+
+@pytest.mark.parametrize(("name", "entity"), [
+    ("Tajik Ministry of Internal Affairs", "org:ministry-of-internal-affairs-of-tajikistan"),
+    ("Russian Federal Security Service", "org:federal-security-service-of-russia"),
+    ("Islamic State group", None),
+    ("Tajik Ministry of Justice", None),
+])
+def test_actor_names_match_reordered_or_demonym_spellings_only(fresh_db: Store, name: str, entity: str | None) -> None:
+    ent = Resolver(fresh_db).match_actor(name)
+    assert (ent.id if ent else None) == entity

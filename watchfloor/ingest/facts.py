@@ -155,7 +155,7 @@ def build_event(resolver: Resolver, obj: dict, date, countries: list[str], actor
     actors = []
     involved = list(countries)
     for name in actor_names:
-        ent = resolver.lookup(name)
+        ent = resolver.match_actor(name)
         actors.append(Actor(name=name, entity_id=ent.id if ent else new_entity_id(name)))
         if ent and ent.kind == "country" and ent.iso3 and ent.iso3 not in involved:
             involved.append(ent.iso3)

@@ -41,6 +41,10 @@ class Resolver:
         for iso3, words in DEMONYMS.items():
             for w in words:
                 self.by_norm.setdefault(normalise(w), []).append(f"country:{iso3}")
+        self._org_names: dict[str, str] | None = None
+        self._demonym_country = {
+            normalise(w): normalise(self.entities[f"country:{iso3}"].name)
+            for iso3, words in DEMONYMS.items() for w in words if f"country:{iso3}" in self.entities}
         for ids in self.by_norm.values():
             ids.sort(key=lambda i: (_KIND_RANK.get(self.entities[i].kind if i in self.entities else "other", 9), i))
 
@@ -55,6 +59,32 @@ class Resolver:
             if ent and (kind is None or ent.kind == kind):
                 return ent
         return None
+
+    def match_actor(self, name: str) -> Entity | None:
+        """An actor name as a source wrote it: the exact alias, or else the same organisation or group with its
+        words reordered and its demonym spelled as the country ('Tajik Ministry of Internal Affairs' is the
+        'Ministry of Internal Affairs of Tajikistan'). Never a subset match: 'Islamic State group' is not ISKP."""
+        exact = self.lookup(name)
+        if exact is not None:
+            return exact
+        from rapidfuzz import fuzz, process
+
+        if self._org_names is None:
+            self._org_names = {}
+            for norm, ids in self.by_norm.items():
+                for eid in ids:
+                    ent = self.entities.get(eid)
+                    if ent and ent.kind in ("organisation", "armed_group") and len(norm.split()) >= 2:
+                        self._org_names.setdefault(self._fold(norm), eid)
+        key = self._fold(normalise(name))
+        if len(key.split()) < 3:
+            return None
+        hit = process.extractOne(key, list(self._org_names), scorer=fuzz.token_sort_ratio, score_cutoff=95)
+        return self.entities[self._org_names[hit[0]]] if hit else None
+
+    def _fold(self, norm: str) -> str:
+        words = [self._demonym_country.get(w, w) for w in norm.split() if w not in ("the", "of")]
+        return " ".join(words)
 
     def country(self, name: str) -> Entity:
         """Resolve a COUNTRY argument ('tajikistan', 'TJ', 'TJK', 'U.S.') or raise NotFound."""
