@@ -17,7 +17,7 @@ import pycountry
 
 from watchfloor.dates import FuzzyDate
 from watchfloor.ingest.base import ImportContext, ImportResult
-from watchfloor.ingest.csvrows import number, within
+from watchfloor.ingest.csvrows import coordinates, number
 from watchfloor.ingest.names import Actors, snake
 from watchfloor.ingest.sink import by_number, import_rows
 from watchfloor.model import Actor, Event, Source
@@ -93,13 +93,9 @@ def parse_row(ctx: ImportContext, line: int, row: dict[str, str], source: Source
     if not ts.isdigit():
         ctx.reject("timestamp must be a Unix time in seconds", line=line, field="timestamp", value=ts)
         return None
-    coords = []
-    for field, limit in (("latitude", 90), ("longitude", 180)):
-        ok, value = number(ctx, line, field, row.get(field, ""), check=within(limit),
-                           why=f"{field} must be between -{limit} and {limit}")
-        if not ok:
-            return None
-        coords.append(value)
+    ok, lat, lon = coordinates(ctx, line, row)
+    if not ok:
+        return None
     names = names or Actors(ctx.resolver)
     iso3 = country_of(names, row)
     actors = actors_of(names, row)
@@ -116,7 +112,7 @@ def parse_row(ctx: ImportContext, line: int, row: dict[str, str], source: Source
         subtype=snake(sub) or None, summary=summary(row, killed), country_iso3=iso3, countries=countries,
         location=", ".join(dict.fromkeys(p for p in (row.get("location", "").strip(), row.get("admin1", "").strip())
                                          if p)) or None,
-        lat=coords[0], lon=coords[1], counts={"killed": killed} if killed is not None else {},
+        lat=lat, lon=lon, counts={"killed": killed} if killed is not None else {},
         attrs=attrs, actors=actors, sources=[(source, 2)], version=ts)
 
 

@@ -151,3 +151,15 @@ def within(limit: float) -> Callable[[float], bool]:
     """A check for number(): the value lies between -limit and limit."""
     return lambda v: abs(v) <= limit
 
+
+
+def coordinates(ctx: ImportContext, line: int, row: dict[str, str]) -> tuple[bool, float | None, float | None]:
+    """(ok, lat, lon) from a row's latitude and longitude cells; an out-of-range one rejects the row."""
+    coords: list[float | None] = []
+    for field, limit in (("latitude", 90), ("longitude", 180)):
+        ok, value = number(ctx, line, field, row.get(field, ""), check=within(limit),
+                           why=f"{field} must be between -{limit} and {limit}")
+        if not ok:
+            return False, None, None
+        coords.append(value)
+    return True, coords[0], coords[1]

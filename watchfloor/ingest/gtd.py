@@ -13,7 +13,7 @@ from pathlib import Path
 
 from watchfloor.dates import FuzzyDate
 from watchfloor.ingest.base import ImportContext, ImportResult
-from watchfloor.ingest.csvrows import number, within
+from watchfloor.ingest.csvrows import coordinates, number
 from watchfloor.ingest.names import Actors, snake
 from watchfloor.ingest.sink import import_rows
 from watchfloor.model import Actor, Event, Source
@@ -90,13 +90,9 @@ def parse_row(ctx: ImportContext, line: int, row: dict[str, str], source: Source
             return None
         if value is not None and value >= 0:
             counts[key] = value
-    coords = []
-    for field, limit in (("latitude", 90), ("longitude", 180)):
-        ok, value = number(ctx, line, field, row.get(field, ""), check=within(limit),
-                           why=f"{field} must be between -{limit} and {limit}")
-        if not ok:
-            return None
-        coords.append(value)
+    ok, lat, lon = coordinates(ctx, line, row)
+    if not ok:
+        return None
     country_txt = row["country_txt"].strip()
     names = names or Actors(ctx.resolver)
     iso3 = names.country(country_txt) or HISTORIC.get(country_txt) or None
@@ -112,7 +108,7 @@ def parse_row(ctx: ImportContext, line: int, row: dict[str, str], source: Source
         subtype=snake(attack) or None, summary=summary(row, counts), country_iso3=iso3, countries=countries,
         location=", ".join(dict.fromkeys(p for p in (row.get("city", "").strip(), row.get("provstate", "").strip())
                                          if p and p.lower() != "unknown")) or None,
-        lat=coords[0], lon=coords[1], counts=counts, attrs=attrs, actors=actors, sources=[(source, 2)])
+        lat=lat, lon=lon, counts=counts, attrs=attrs, actors=actors, sources=[(source, 2)])
 
 
 def actors_of(names: Actors, row: dict[str, str]) -> list[Actor]:
