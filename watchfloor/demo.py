@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from watchfloor.ingest import ImportOptions, ImportResult, import_path
+from watchfloor.ingest import ImportOptions, ImportResult, import_paths
 from watchfloor.store import Store
 
 PACKS = ["tajikistan_facts.jsonl", "tajikistan_more.jsonl"]
@@ -45,12 +45,7 @@ def bundled_packs() -> list[Path]:
 
 def load_demo(store: Store) -> list[ImportResult]:
     """Load the bundled packs and World Bank files; idempotent, so a second run adds nothing."""
-    results = [import_path(store, p, ImportOptions(quiet=True)) for p in bundled_packs()]
-    from watchfloor.ingest.registry import FORMATS
-
-    if "worldbank" in FORMATS:
-        results += [import_path(store, p, ImportOptions(quiet=True)) for p in _bundled(WORLD_BANK)]
-    return results
+    return import_paths(store, bundled_packs() + _bundled(WORLD_BANK), ImportOptions(quiet=True))
 
 
 def find_example_report(start: Path | None = None) -> Path | None:
