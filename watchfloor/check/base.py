@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from watchfloor.check.attributes import fits
 from watchfloor.check.evidence import Evidence, StoreEvent
+from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.check.match import ClaimMatch, Comparison
 from watchfloor.check.measures import Value
 from watchfloor.check.report import EvidenceRef, Finding
 from watchfloor.check.series import MeasureVerdict
 from watchfloor.extract.claims import Claim, Extraction
+from watchfloor.extract.dates import DateMention
 
 
 class EvidenceBook:
@@ -106,6 +109,20 @@ def alternatives(match: ClaimMatch, without: str, margin: float = 2.0) -> list[C
     top = ids[0].score(without)
     pins = {a for a, w in ids[0].anchors if a.split(":", 1)[0] in ("person", "facility") and w >= 1.0}
     return [c for c in ids if c.score(without) >= top - margin and pins <= {a for a, _ in c.anchors}]
+
+
+def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Comparison) -> StoreEvent | None:
+    """A store event on the claim's own date, worded at least as much like the claim as the event it was matched
+    to: the claim is most likely about that one, not a misdated `best` ('the lower house voted in December 2015'
+    is the December 2015 bill, not the May 2016 referendum on the same title)."""
+    words = stems(claim.text) | entity_stems(claim.entities)
+    floor = max(0.2, 0.9 * best.lexical)
+    for e in ctx.evidence.events.values():
+        if e.id == best.event.id or not fits(date, e):
+            continue
+        if ctx.evidence.lexicon.similarity(words, e.stems) >= floor:
+            return e
+    return None
 
 
 def widen(ctx: Context, claim: Claim, start: int, end: int, reach: int = 60) -> tuple[int, int]:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 
 from watchfloor.check.attributes import date_fits
-from watchfloor.check.base import Check, Context
+from watchfloor.check.base import Check, Context, dated_elsewhere
 from watchfloor.check.gate import gate, weak_counts
 from watchfloor.check.lexical import stems
+from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
@@ -67,6 +68,8 @@ class InternalContradiction(Check):
         ia = [c for c in ctx.match(a).identified(attr)[:1]]
         ib = [c for c in ctx.match(b).identified(attr)[:1]]
         if ia and ib:
+            if attr == "date" and (_own_date_elsewhere(ctx, a, ia[0]) or _own_date_elsewhere(ctx, b, ib[0])):
+                return None
             same = ia[0].event.id == ib[0].event.id
             firm = all(c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0]))
             return ia[0].event.id if same and (firm or attr != "date") else None
@@ -100,7 +103,8 @@ class InternalContradiction(Check):
             out = []
             for qb in b.quantities:
                 for qa in a.quantities:
-                    if _same_count(qa, qb) and not qa.compatible(qb.lo, qb.hi) and (
+                    if _same_count(qa, qb) and not qa.compatible(qb.lo, qb.hi) and not (
+                            _cumulative(ctx, a, qa) or _cumulative(ctx, b, qb)) and (
                             key != "antecedent" or _definite(ctx, qb) or _definite(ctx, qa)):
                         out.append(gate(self._flag(ctx, a, b, (qa.start, qa.end), (qb.start, qb.end), key,
                                                    f"The report gives two different counts for one event: "
@@ -159,6 +163,11 @@ def _both_fit(ctx: Context, a: Claim, b: Claim, event_id: str) -> bool:
     return all(fits)
 
 
+def _own_date_elsewhere(ctx: Context, c: Claim, best: Comparison) -> bool:
+    d = _single_date(c)
+    return d is not None and dated_elsewhere(ctx, c, d, best) is not None
+
+
 def _countries(c: Claim) -> set[str]:
     return {m.country for m in c.all_entities if m.country}
 
@@ -186,6 +195,17 @@ def _same_count(a: Quantity, b: Quantity) -> bool:
     return (a.unit == b.unit == "count" and a.category is not None and a.category == b.category and a.strong
             and b.strong and (a.subgroup == b.subgroup or not a.subgroup or not b.subgroup) and not a.vague
             and not b.vague)
+
+
+_CUMULATIVE = re.compile(r"\b(?:together\s+with|in\s+all|in\s+total|all\s+told|combined|bringing|brought|taking|took|"
+                         r"raising|so\s+far|to\s+date|overall|cumulative|altogether|within\s+a\s+(?:single\s+)?week|"
+                         r"that\s+(?:week|month|year))\b", re.I)
+
+
+def _cumulative(ctx: Context, c: Claim, q: Quantity) -> bool:
+    """A running total ('together with the strike four days earlier, this left five dead') sums several events;
+    it is no count of the one event."""
+    return bool(_CUMULATIVE.search(ctx.text[max(c.sentence.start, q.start - 90):min(c.sentence.end, q.end + 60)]))
 
 
 def _definite(ctx: Context, q: Quantity) -> bool:

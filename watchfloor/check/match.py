@@ -22,6 +22,7 @@ from watchfloor.check.attributes import (
     compare_polarity,
     located_places,
 )
+from watchfloor.check.changes import compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.extract.claims import Claim, Extraction
@@ -267,7 +268,7 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
             out.append(ClaimMatch(claim, []))
             continue
         comps = [compare(claim, evidence.events[i], evidence, extraction) for i in candidates(claim, evidence, index)]
-        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0]
+        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3]
         comps.sort(key=lambda c: (-c.score(), c.event.id))
         _mark_only_one_here(claim, comps)
         comps = comps[:30]
@@ -278,6 +279,10 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
         ids = {c.event.id for c in top}
         for c in top:
             c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
+            numbers, directions = compare_changes(claim, c.event)
+            judged = {v.start for v in c.numbers}
+            c.numbers += [v for v in numbers if v.start not in judged]
+            c.polarity += directions
         top.sort(key=lambda c: (-c.score(), c.event.id))
         out.append(ClaimMatch(claim, top))
     focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}

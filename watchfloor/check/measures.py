@@ -45,6 +45,8 @@ def _exactly(*words: str) -> Callable[[Figure], bool]:
 
 
 _CHINA = r"(?:chin\w*|beijing|exim\w*)"
+_NOT_STOCK = r"(?!\s+(?:service|servicing|payments?|repayments?|relief|restructuring))"
+"""'Debt service cost $504.6m' is a yearly payment, not the debt itself."""
 MEASURES = [
     Measure("china_debt_share", "share of external debt owed to China", "pct",
             re.compile(rf"debt[^.;]{{0,60}}\b{_CHINA}|{_CHINA}[^.;]{{0,60}}\bdebt", re.I),
@@ -54,12 +56,14 @@ MEASURES = [
                        rf"{_CHINA}[^.;]{{0,50}}\b(?:debt|creditor|owed|holds)", re.I),
             lambda f: "china" in f.words and ("owed" in f.words or "debt" in f.words), partner="CHN"),
     Measure("external_debt_gdp", "external debt as a share of GDP", "pct",
-            re.compile(r"(?:external|foreign)\s+(?:public\s+)?debt", re.I), _has("external", "debt"), gdp=True),
-    Measure("external_debt", "external debt", "usd", re.compile(r"(?:external|foreign)\s+(?:public\s+)?debt", re.I),
-            _exactly("external", "debt")),
-    Measure("public_debt_gdp", "public debt as a share of GDP", "pct", re.compile(r"public\s+debt", re.I),
+            re.compile(r"(?:external|foreign)\s+(?:public\s+)?debt" + _NOT_STOCK, re.I), _has("external", "debt"),
+            gdp=True),
+    Measure("external_debt", "external debt", "usd",
+            re.compile(r"(?:external|foreign)\s+(?:public\s+)?debt" + _NOT_STOCK, re.I), _exactly("external", "debt")),
+    Measure("public_debt_gdp", "public debt as a share of GDP", "pct", re.compile(r"public\s+debt" + _NOT_STOCK, re.I),
             _has("public", "debt"), gdp=True),
-    Measure("public_debt", "public debt", "usd", re.compile(r"public\s+debt", re.I), _exactly("public", "debt")),
+    Measure("public_debt", "public debt", "usd", re.compile(r"public\s+debt" + _NOT_STOCK, re.I),
+            _exactly("public", "debt")),
     Measure("remittances_gdp", "remittances as a share of GDP", "pct",
             re.compile(r"remittances?|money\s+transfers", re.I), _has("remittances"), gdp=True),
     Measure("remittances", "remittance inflows", "usd", re.compile(r"remittances?", re.I), _exactly("remittances")),

@@ -11,7 +11,7 @@ with a few days' slack. Switch off with `--skip wrong_date`.
 
 from __future__ import annotations
 
-from watchfloor.check.base import Check, Context, alternatives, widen
+from watchfloor.check.base import Check, Context, alternatives, dated_elsewhere, widen
 from watchfloor.check.gate import gate, weak_date
 from watchfloor.check.report import Finding
 
@@ -36,6 +36,9 @@ class WrongDate(Check):
             if _corroborated(m.comparisons, best):
                 continue
             d = best.date
+            mention = next((x for x in m.claim.dates if x.start == d.start), None)
+            if mention is not None and dated_elsewhere(ctx, m.claim, mention, best):
+                continue
             s, e = widen(ctx, m.claim, d.start, d.end)
             ev = best.event
             out.append(gate(self.finding(

@@ -12,9 +12,12 @@ period count. Switch off with `--skip wrong_number`.
 
 from __future__ import annotations
 
+from watchfloor.check.attributes import fits
 from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.gate import gate, weak_count, weak_measure
+from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
+from watchfloor.extract.claims import Claim
 
 
 class WrongNumber(Check):
@@ -36,18 +39,22 @@ class WrongNumber(Check):
             return []
         best = alts[0]
         out = []
-        for v in best.numbers:
-            if v.status != "conflict":
+        seen: set[int] = set()
+        for comp, v in [(best, v) for v in best.numbers] + [(c, v) for c in alts[1:] for v in c.numbers
+                                                           if _owns(m.claim, c, best, v.start)]:
+            if v.status != "conflict" or v.start in seen:
                 continue
-            if any(o.status == "match" and o.start == v.start for c in alts[1:] for o in c.numbers):
+            if any(o.status == "match" and o.start == v.start for c in alts if c is not comp for o in c.numbers):
                 continue
-            events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [best.event]
+            seen.add(v.start)
+            events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [comp.event]
+            elsewhere = {o.start for c in alts if c is not comp for o in c.numbers if o.status == "match"}
             siblings = [q for c in ctx.extraction.claims if c.sentence.index == m.claim.sentence.index
-                        for q in c.quantities]
+                        for q in c.quantities if q.start not in elsewhere or comp is alts[0]]
             out.append(gate(self.finding(
                 ctx, v.start, v.end, f"The report says {v.claim_value}; the store has {v.store_value} for this "
-                                     f"event: {best.event.summary}", claim=m.claim,
-                evidence=[ctx.book.event(e) for e in events[:4]], match=best),
+                                     f"event: {comp.event.summary}", claim=m.claim,
+                evidence=[ctx.book.event(e) for e in events[:4]], match=comp),
                 weak_count(m.claim, v.start, v.note, siblings)))
         return out
 
@@ -69,3 +76,13 @@ class WrongNumber(Check):
             f.why = f"read as the {mv.measure.label} for {period.text if period else 'any date'}"
             out.append(gate(f, weak_measure(ctx.text, q, mv.measure.words)))
         return out
+
+
+def _owns(claim: Claim, comp: Comparison, best: Comparison, start: int) -> bool:
+    """A number belongs to another identified event than the best when the claim's date nearest to it fits that
+    event and not the best one ('in 2016 about 100 vehicles …, and in December 2021 a batch of 30 tanks')."""
+    dated = [d for d in claim.dates if not d.relative]
+    if len(dated) < 2:
+        return False
+    near = min(dated, key=lambda d: abs(d.start - start))
+    return fits(near, comp.event) and not fits(near, best.event)

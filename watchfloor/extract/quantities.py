@@ -301,8 +301,12 @@ def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool]]
     return out
 
 
-def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
-    """Quantities in text[start:end], ignoring anything inside `skip` (dates, citations, names)."""
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]],
+                    deltas: list[Quantity] | None = None) -> list[Quantity]:
+    """Quantities in text[start:end], ignoring anything inside `skip` (dates, citations, names).
+
+    Differences ('rose by $87m', '$5m more than') are not levels and are left out; pass a list as `deltas`
+    to collect them there."""
     found: list[Quantity] = []
     taken = list(skip)
 
@@ -380,6 +384,10 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]) and not (
                 _PHRASAL_UP.search(text[max(start, s - 30):s])):
             taken.append((s, e))
+            if deltas is not None and not vague:
+                lo, hi = interval(value, hedge, unit)
+                deltas.append(Quantity(q_start, e, text[q_start:e], value, lo, hi, unit, hedge=hedge, num_start=s,
+                                       num_end=e))
             continue
         of, of_end = _of_phrase(text, head_end if head else e, end) if unit == "pct" else ("", e)
         lo, hi = (value, vague_hi) if vague else interval(value, hedge, unit)

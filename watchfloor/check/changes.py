@@ -1,0 +1,98 @@
+"""Changes: a figure said to have risen or fallen, against the store's account of the same change.
+
+Why: "debt rose by $87m" and "debt fell by $87m" share every number; only the
+direction differs, so neither the number check nor the event words see it.
+And "remittances jumped 63%" against the store's "jumped 83%" is a wrong
+figure although neither side names what the percentage counts: the change
+word ties the two numbers together. How it decides: a number right after a
+word of rising or falling ("rose by", "down", "jumped") is a change; the same
+figure with the opposite direction in the matched event's summary is a
+contradiction, and a different figure of the same unit after a word of the
+same direction is a wrong number, when the event has only one such change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from watchfloor.extract.quantities import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    from watchfloor.check.evidence import StoreEvent
+    from watchfloor.check.match import Verdict
+    from watchfloor.extract.claims import Claim
+
+_UP = (r"rose|risen|rise|rises|rising|jump(?:ed|s|ing)?|gr[eo]wn?|grows|growing|increas(?:ed|es|ing)|"
+       r"climb(?:ed|s|ing)?|surg(?:ed|es|ing)|soar(?:ed|s|ing)?|up|higher|added|gain(?:ed|s)?|swell(?:ed)?")
+_DOWN = (r"fell|fall(?:en|s|ing)?|drop(?:ped|s|ping)?|declin(?:ed|es|ing)|dip(?:ped|s)?|down|shr[aiu]nk|shrinks?|"
+         r"decreas(?:ed|es|ing)|slid|slump(?:ed|s)?|lower|lost|cut|contract(?:ed|s)?|plung(?:ed|es)")
+_CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|"
+                     r"roughly|over|more\s+than|just\s+over|just\s+under|an\s+estimated)\s+)?$", re.I)
+_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN})\b", re.I)
+_UNITS = {"pct", "usd", "eur", "rub", "tjs", "cny", "count", "mw", "kwh", "bcm", "tonnes"}
+
+
+@dataclass(frozen=True)
+class Change:
+    start: int
+    """Where the change word starts."""
+    word: str
+    direction: int
+    """+1 risen, -1 fallen."""
+    quantity: Quantity
+
+
+def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list[Change]:
+    """Quantities preceded by a word of rising or falling; `offset` is where `text` starts in the document."""
+    out = []
+    for q in quantities:
+        if q.vague or q.unit not in _UNITS:
+            continue
+        head = text[max(0, q.start - offset - 40):q.start - offset]
+        m = _CHANGE.search(head)
+        if m:
+            start = q.start - len(head) + m.start()
+            out.append(Change(start, m.group(0).strip(), 1 if m.group("up") else -1, q))
+    return out
+
+
+def compare_changes(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], list[Verdict]]:
+    """(number verdicts, direction verdicts) for the claim's changes against the event summary's."""
+    from watchfloor.check.match import Verdict
+
+    sentence = claim.sentence
+    deltas: list[Quantity] = []
+    if _CHANGE_WORD.search(claim.text):
+        find_quantities(sentence.text, 0, len(sentence.text), [(d.start - sentence.start, d.end - sentence.start)
+                                                               for d in claim.dates], deltas)
+    deltas = [replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in deltas
+              if claim.start <= q.start + sentence.start < claim.end]
+    mine = find_changes(sentence.text, claim.quantities + deltas, sentence.start)
+    if not mine:
+        return [], []
+    skip = [(d.start, d.end) for d in event.dates]
+    theirs_q: list[Quantity] = []
+    theirs_q += find_quantities(event.summary, 0, len(event.summary), skip, theirs_q)
+    theirs = find_changes(event.summary, theirs_q)
+    numbers: list[Verdict] = []
+    directions: list[Verdict] = []
+    for c in mine:
+        q = c.quantity
+        same_unit = [t for t in theirs if t.quantity.unit == q.unit]
+        if not same_unit:
+            continue
+        equal = [t for t in same_unit if q.compatible(t.quantity.lo, t.quantity.hi)]
+        if equal:
+            t = equal[0]
+            directions.append(Verdict(status="match" if t.direction == c.direction else "conflict", start=c.start,
+                                      end=q.end, claim_value=f"{c.word} {q.text}",
+                                      store_value=f"{t.word} {t.quantity.text}", events=(event.id,)))
+            continue
+        figures = [f for f in event.all_figures if f.unit == q.unit and q.compatible(*f.interval)]
+        if len(same_unit) == 1 and same_unit[0].direction == c.direction and not figures:
+            t = same_unit[0]
+            numbers.append(Verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
+                                   store_value=t.quantity.text, events=(event.id,), note="change"))
+    return numbers, directions
