@@ -6,6 +6,7 @@ from watchfloor.check.base import Check
 from watchfloor.check.contradicted import Contradicted
 from watchfloor.check.internal import InternalContradiction
 from watchfloor.check.missing_source import MissingSource
+from watchfloor.check.restated import RestatedFigure
 from watchfloor.check.uncertainty import UncertaintyLanguage
 from watchfloor.check.unsupported import Unsupported
 from watchfloor.check.wrong_actor import WrongActor
@@ -13,10 +14,10 @@ from watchfloor.check.wrong_date import WrongDate
 from watchfloor.check.wrong_number import WrongNumber
 from watchfloor.errors import ConfigError
 
-CHECKS: list[type[Check]] = [WrongDate, WrongNumber, WrongActor, Contradicted, InternalContradiction, Unsupported,
-                             UncertaintyLanguage, MissingSource]
+CHECKS: list[type[Check]] = [WrongDate, WrongNumber, WrongActor, Contradicted, InternalContradiction, RestatedFigure,
+                             Unsupported, UncertaintyLanguage, MissingSource]
 """Store checks first (internal contradictions fold their evidence in), then support, then style."""
-KINDS = [c.kind for c in CHECKS]
+KINDS = list(dict.fromkeys(c.kind for c in CHECKS))
 
 
 def make_checks(skip: frozenset[str] | set[str] = frozenset()) -> list[Check]:

@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:st|nd|rd|th)?\s+({_MONTH})()(?!\s*,?\s*\d)")),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?!\s*,?\s*\d)")),
     ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
-    ("m", re.compile(rf"\b(?:in|since|by|until|during|from|of|early|late|mid-?|last|next)\s+({_MONTH})(?!\s*\d)")),
+    ("m", re.compile(rf"\b(?:in|since|by|until|during|from|of|early|late|mid-?|last|next|the)\s+({_MONTH})(?!\s*\d)")),
     ("rel", re.compile(rf"\b(?:(the\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year))|"
                        rf"(the\s+same\s+(?:day|week|month|year))|(later\s+that\s+(?:day|week|month|year))|"
                        rf"(that\s+(?:same\s+)?(?:day|month|year))|"

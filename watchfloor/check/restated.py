@@ -1,0 +1,168 @@
+"""internal_contradiction, restated figures: the report gives one figure and later another for the same thing.
+
+Why: reports repeat their key numbers ("eight Tajik nationals were arrested"
+… "of the six men picked up in June"; "a 400 MW plant" … "the 300 MW
+Dushanbe-2 plant"), and a wrong repeat is wrong whatever the store holds,
+even when the store cannot be matched to the later sentence. How it decides:
+two figures of one unit in different sentences, whose intervals do not meet,
+that count the same thing (one category read next to both, or one counted
+noun) and speak of the same occasion (a shared name, the same date, or two
+other shared words near the numbers). Figures dated apart, running totals
+("bringing the toll to"), increments ("three more") and shares of different
+wholes are different things. The later statement is flagged, the earlier one
+is `related`. Switch off with `--skip internal_contradiction`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from watchfloor.check.base import Check, Context
+from watchfloor.check.gate import GATED
+from watchfloor.check.lexical import STOPWORDS, stem, stems
+from watchfloor.check.report import Finding, Related
+from watchfloor.extract.claims import Claim
+from watchfloor.extract.dates import DateMention
+from watchfloor.extract.quantities import Quantity
+
+_UNITS = {"count", "usd", "eur", "rub", "tjs", "cny", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
+_GENERIC = {stem(w) for w in " ".join([
+    "people person men man women nationals citizens others times total number figure year years month",
+    "months week day days new more tajik tajiks tajikistan country countries said told report reported",
+    "about some nearly around roughly almost over least than just only still state official officials",
+    "official's million billion bn m per cent percent share",
+]).split()}
+_INCREMENT = re.compile(r"\b(?:another|more|further|additional|extra|other|new)\s*$|^\s*(?:more|others?|additional)\b",
+                        re.I)
+_CUMULATIVE = re.compile(r"\b(?:together\s+with|in\s+all|in\s+total|all\s+told|combined|bringing|brought|taking|took|"
+                         r"raising|so\s+far|to\s+date|overall|cumulative|altogether|since|up\s+from|down\s+from|from|"
+                         r"compared\s+with|against|versus|vs)\b", re.I)
+_CLAUSE = ".;:()\n"
+_STOP = {stem(w) for w in STOPWORDS}
+_PEOPLE = {"people", "persons", "men", "women", "nationals", "citizens", "suspects", "detainees", "individuals",
+           "tajiks", "migrants", "foreigners", "militants", "fighters"}
+_DEFINITE = re.compile(r"\b(?:the|these|those|its|their|all|both)\s+(?:[\w'’-]+\s+){0,2}(?:(?:about|around|roughly|"
+                       r"some|nearly|almost|over|more\s+than)\s+)?$|['’]s\s+$", re.I)
+"""'the six men', 'of the roughly $4.8bn', 'the PDPT's 57.9%': a figure that points back to one given before."""
+
+
+@dataclass
+class _Figure:
+    claim: Claim
+    q: Quantity
+    nouns: set[str]
+    words: set[str]
+    anchors: set[str]
+    definite: bool
+    people: bool
+    """It counts people ('eight Tajiks', 'six men', 'nine Central Asians arrested')."""
+    when: DateMention | None
+    """The claim's date nearest to the figure."""
+
+
+class RestatedFigure(Check):
+    """The same figure given twice with two values."""
+
+    kind = "internal_contradiction"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        figures = [f for m in ctx.matches if not m.claim.heading for f in _figures(ctx, m.claim)]
+        out: list[Finding] = []
+        flagged: set[int] = set()
+        for j, b in enumerate(figures):
+            for a in figures[:j]:
+                if b.q.start in flagged or a.claim.sentence.index == b.claim.sentence.index:
+                    continue
+                if _same_thing(a, b) and _same_occasion(a, b):
+                    flagged.add(b.q.start)
+                    out.append(self._flag(ctx, a, b))
+        return out
+
+    def _flag(self, ctx: Context, a: _Figure, b: _Figure) -> Finding:
+        stored = [f for f in ctx.findings if f.kind in GATED and f.severity == "error"
+                  and f.start < a.q.end and a.q.start < f.end]
+        first, later = (b, a) if stored else (a, b)
+        f = self.finding(ctx, later.q.start, later.q.end,
+                         f"The report gives '{later.q.text}' here but '{first.q.text}' earlier for what reads as the "
+                         f"same figure.", claim=later.claim)
+        f.related = [Related(first.q.start, first.q.end, first.q.text)]
+        f.why = "same unit, same thing counted, same occasion: " + ", ".join(sorted(_shared(a, b))[:4])
+        return f
+
+
+def _figures(ctx: Context, c: Claim) -> list[_Figure]:
+    out = []
+    for q in c.quantities:
+        if q.vague or q.unit not in _UNITS or c.hedged_before(q.num_start, 50):
+            continue
+        s, e = _clause(ctx.text, q, c)
+        before, after = ctx.text[s:q.start], ctx.text[q.end:e]
+        if _INCREMENT.search(before) or _INCREMENT.match(after) or _CUMULATIVE.search(before[-40:] + " " + after[:25]):
+            continue
+        head = re.findall(r"[\w-]+", q.head.lower())[:3]
+        nouns = {stem(w) for w in head if w.isalpha() and len(w) >= 3} - _GENERIC - _STOP
+        nouns |= {w for w in head if any(ch.isdigit() for ch in w)}
+        words = stems(ctx.text[max(s, q.start - 70):min(e, q.end + 70)]) - stems(q.text) - _GENERIC
+        anchors = {m.entity_id for m in c.all_entities if m.kind not in ("country",) and not m.demonym}
+        last = q.head.lower().split()[-1] if q.head.strip() else ""
+        people = last in _PEOPLE or bool(q.category and q.strong and q.category not in ("defendants",))
+        dated = [d for d in c.dates if not d.relative or d.inferred_year]
+        when = min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end))) if dated else None
+        out.append(_Figure(c, q, nouns, words, anchors, bool(_DEFINITE.search(before[-45:])), people, when))
+    return out
+
+
+def _clause(text: str, q: Quantity, c: Claim) -> tuple[int, int]:
+    s = q.start
+    while s > c.sentence.start and text[s - 1] not in _CLAUSE:
+        s -= 1
+    e = q.end
+    while e < c.sentence.end and text[e] not in _CLAUSE:
+        e += 1
+    return s, e
+
+
+def _same_thing(a: _Figure, b: _Figure) -> bool:
+    qa, qb = a.q, b.q
+    if qa.unit != qb.unit or qa.compatible(qb.lo, qb.hi) or _models_differ(a, b):
+        return False
+    if qa.unit == "pct" and stems(qa.of) != stems(qb.of):
+        return False
+    if qa.subgroup and qb.subgroup and qa.subgroup != qb.subgroup:
+        return False
+    if qa.unit == "count":
+        if qa.category and qb.category and qa.category != qb.category and qa.strong and qb.strong:
+            return False
+        people = a.people and b.people and b.definite
+        return bool(qa.category and qa.category == qb.category and qa.strong and qb.strong
+                    or a.nouns & b.nouns or people)
+    return bool(a.nouns & b.nouns) or b.definite and len(a.words & b.words) >= 2
+
+
+def _models_differ(a: _Figure, b: _Figure) -> bool:
+    """'ten T-72B1 tanks' and '30 T-72B3M tanks' count two different things."""
+    ma, mb = ({w for w in f.nouns if any(ch.isdigit() for ch in w)} for f in (a, b))
+    return bool(ma and mb and ma != mb)
+
+
+def _same_occasion(a: _Figure, b: _Figure) -> bool:
+    """A later figure that points back ('the six men', 'of the roughly $4.8bn') needs one more tie to the earlier
+    one; any other needs the same date and a shared name or two shared words."""
+    dated_alike = bool(a.when and b.when and _overlap(a.when.window(), b.when.window()))
+    if a.when and b.when and not dated_alike:
+        return False
+    words = (a.words & b.words) - a.nouns
+    if b.definite:
+        return bool(a.anchors & b.anchors or dated_alike or len(words) >= 2)
+    return dated_alike and bool(a.anchors & b.anchors or len(words) >= 2)
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _shared(a: _Figure, b: _Figure) -> set[str]:
+    return (a.anchors & b.anchors) | (a.words & b.words)
