@@ -43,8 +43,9 @@ _CLAUSE = ".;:()\n"
 _STOP = {stem(w) for w in STOPWORDS}
 _PEOPLE = {"people", "persons", "men", "women", "nationals", "citizens", "suspects", "detainees", "individuals",
            "tajiks", "migrants", "foreigners", "militants", "fighters"}
-_DEFINITE = re.compile(r"\b(?:the|these|those|its|their|all|both)\s+(?:[\w'’-]+\s+){0,2}(?:(?:about|around|roughly|"
-                       r"some|nearly|almost|over|more\s+than)\s+)?$|['’]s\s+$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|its|their|all|both)\s+(?:(?!of\b)[\w'’-]+\s+|(?:figure|total|number|toll|"
+                       r"count|sum|tally|estimate)\s+of\s+){0,2}(?:(?:about|around|roughly|some|nearly|almost|over|"
+                       r"more\s+than)\s+)?$|['’]s\s+$", re.I)
 """'the six men', 'of the roughly $4.8bn', 'the PDPT's 57.9%': a figure that points back to one given before."""
 
 
