@@ -36,6 +36,8 @@ class RoleConflict:
     """Offset of the claim's name inside the claim text."""
     end: int
     how: str
+    store_start: int = -1
+    """Offset of the store's name inside the summary, where known."""
 
 
 def _clean(name: str) -> str:

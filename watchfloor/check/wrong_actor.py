@@ -14,7 +14,9 @@ from __future__ import annotations
 from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
-from watchfloor.check.roles import role_conflicts
+from watchfloor.check.roles import RoleConflict, role_conflicts
+from watchfloor.check.roles import _mentioned as _word_mentioned
+from watchfloor.check.slots import slot_conflicts
 from watchfloor.extract.claims import Claim
 
 
@@ -44,10 +46,13 @@ class WrongActor(Check):
     def _roles(self, ctx: Context, claim: Claim, alts: list[Comparison]) -> list[Finding]:
         """A name the alias table does not know, in the place the identified event's summary names another."""
         best = alts[0]
-        if best.actor.status == "match" or any(c.actor.status == "match" for c in alts[1:]):
-            return []
-        found = role_conflicts(claim.text, best.event.summary)
-        if not found or any(not role_conflicts(claim.text, c.event.summary) for c in alts[1:]):
+        close = [c for c in alts[1:] if c.score("actor") >= best.score("actor") - 1.0]
+        matched = [(c.actor.start, c.actor.end) for c in [best, *close] if c.actor.status == "match"]
+        found = role_conflicts(claim.text, best.event.summary) or slot_conflicts(claim.text, best.event.summary)
+        found = [r for r in found if not _same_entity(claim, best, r) and not any(
+            a < claim.start + r.end and claim.start + r.start < b for a, b in matched)
+            and not any(_word_mentioned(r.claim_name, c.event.summary) for c in close)]
+        if not found:
             return []
         r = found[0]
         start = claim.start + r.start
@@ -55,3 +60,20 @@ class WrongActor(Check):
             ctx, start, claim.start + r.end, f"The report names {r.claim_name}, but the store names {r.store_name} "
                                              f"({r.how}) for this event: {best.event.summary}", claim=claim,
             evidence=[ctx.book.event(best.event)], match=best)]
+
+
+def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
+    """The two names are one entity spelled two ways ('CSTO', 'Collective Security Treaty Organization'), or the
+    claim's is a place or a country (a capital standing for its state is no actor swap)."""
+    start = claim.start + r.start
+    mine = [m for m in claim.entities if m.start < start + len(r.claim_name) and start < m.end]
+    if any(m.entity_id in best.event.entity_ids or m.kind in ("place", "country") or m.demonym for m in mine):
+        return True
+    if r.store_start >= 0:
+        summary = best.event.summary
+        theirs = [m for m in best.event.mentions if m.start < r.store_start + len(r.store_name) and
+                  r.store_start < m.end and summary[m.start:m.end] == m.text]
+        ids = {m.entity_id for m in claim.entities}
+        if any(m.entity_id in ids or m.kind in ("place", "country") for m in theirs):
+            return True
+    return False

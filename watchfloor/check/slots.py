@@ -1,0 +1,153 @@
+"""Slots: who stands in the same place of the same sentence, in the report and in the store's summary.
+
+Why: a wrong name is often swapped into a sentence that otherwise follows
+the source ("a day after Security Council secretary Sergei Shoigu toured
+Russian facilities" against "a day after Defence Minister Belousov visited
+Russian facilities"; "Iran's Revolutionary Guards named a Tajik" against
+"Iran's Intelligence Ministry said … a Tajik"). Titles alone (roles.py) miss
+these when the title was swapped too. How it decides: every name (a run of
+capitalised words or an acronym, or one word after a title, or a title on
+its own) is read with its title, its qualifier ("Taliban", "Kyrgyz"), its
+possessor ("Iran's"), the words before it and the words after it. A claim's
+name the summary never mentions conflicts with a summary name the claim never
+mentions when their slots agree: the same kind of title and one more tie, the
+same words before and after, the same possessor and a statement verb, or the
+same verb and shared words after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watchfloor.check.lexical import stem
+from watchfloor.check.roles import RoleConflict
+from watchfloor.check.roles import _mentioned as _word_mentioned
+
+_TITLES = ("prime minister", "minister", "director", "chairman", "chairwoman", "chief", "secretary", "president",
+           "prosecutor-general", "prosecutor general", "prosecutor", "governor", "mayor", "ambassador", "commander",
+           "speaker", "envoy", "spokesman", "spokeswoman", "leader", "ministry", "committee", "agency")
+_TITLE = re.compile(r"\b(?:" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\b", re.I)
+_TITLE_LEAD = re.compile(r"\b(" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\s+$", re.I)
+_TITLE_NEXT = re.compile(r"\s+(?:" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\b", re.I)
+"""'Security Council secretary Sergei Shoigu': a name right before a title qualifies it."""
+_CAP = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]{2,}(?:-[A-Z]\w*)?\b|bin|al-\w+|ul)"
+_NAME = re.compile(rf"{_CAP}(?:\s+{_CAP})*")
+_WORD = re.compile(r"[\w'’-]+")
+_SAY = {stem(w) for w in ("said", "says", "told", "named", "reported", "announced", "stated", "claimed", "put",
+                          "confirmed", "denied", "disputed", "declared", "asked", "urged", "warned")}
+_SKIP = {"the", "a", "an", "and", "of", "in", "on", "its", "his", "her", "their", "that", "to", "was", "were", "is",
+         "it", "as", "with", "for", "by", "at"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "By", "After", "Before", "When", "While", "As", "Of", "And", "But",
+              "It", "He", "She", "They", "This", "That", "Its", "His", "Her", "Their", "Months", "Later", "Days",
+              "Weeks", "Earlier", "Meeting"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    start: int
+    end: int
+    title: str
+    qualifiers: frozenset[str]
+    possessor: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def slots(text: str) -> list[Slot]:
+    """Names with their titles and surroundings; a title with no name after it is a slot of its own."""
+    out = []
+    named_titles: set[int] = set()
+    for m in _NAME.finditer(text):
+        tokens = [(t.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        cut, title, possessor = 0, "", ""
+        for i, (_, w) in enumerate(tokens):
+            if w in _NOT_NAMES or w in _MONTHS:
+                cut = i + 1
+            elif _TITLE.fullmatch(w):
+                cut, title = i + 1, w.lower()
+            elif w.endswith(("'s", "’s")) and i < len(tokens) - 1:
+                cut, possessor, title = i + 1, w[:-2], ""
+        tokens = tokens[cut:]
+        if not tokens:
+            continue
+        s = m.start() + tokens[0][0]
+        name, e = " ".join(w for _, w in tokens), m.end()
+        if name.endswith(("'s", "’s")):
+            name, e = name[:-2], e - 2
+        if name.lower() in ("islamic state",) or _TITLE_NEXT.match(text, e):
+            continue
+        if not title:
+            lead = _TITLE_LEAD.search(text[max(0, s - 30):s])
+            title = lead.group(1).lower().split()[-1] if lead else ""
+        if len(tokens) == 1 and not (title or name.isupper() or _verb_after(text, e)):
+            continue
+        if title:
+            named_titles.add(s)
+        out.append(_slot(text, name, s, e, title, possessor))
+    for t in _TITLE.finditer(text):
+        if not any(0 <= start - t.end() <= 1 for start in named_titles):
+            out.append(_slot(text, t.group(), t.start(), t.end(), t.group().lower().split()[-1], ""))
+    return out
+
+
+def _verb_after(text: str, end: int) -> bool:
+    nxt = _WORD.findall(text[end:end + 30])[:2]
+    return bool(nxt) and (stem(nxt[0].lower()) in _SAY or nxt[0].endswith("ed") and nxt[0].islower()
+                          or nxt[0].endswith("ly") and len(nxt) > 1 and stem(nxt[1].lower()) in _SAY | {stem("ask")})
+
+
+def _slot(text: str, name: str, s: int, e: int, title: str, possessor: str) -> Slot:
+    lead = text[max(0, s - 60):s]
+    poss = re.search(r"([A-Z][a-z]+)['’]s\s+(?:[\w-]+\s+){0,3}$", lead)
+    possessor = possessor or (poss.group(1) if poss else "")
+    lead_words = _WORD.findall(lead)
+    quals = frozenset(w.lower() for w in lead_words[-3:] if w[:1].isupper() and not _TITLE.fullmatch(w))
+    plain = [w.lower() for w in lead_words if not _TITLE.fullmatch(w) and w.lower() not in ("'s", "’s")]
+    after = tuple(w.lower() for w in _WORD.findall(text[e:e + 60]) if w.lower() not in ("'s", "’s"))[:6]
+    return Slot(name, s, e, title, quals, possessor, tuple(plain[-4:]), after)
+
+
+def _mentioned(name: str, text: str) -> bool:
+    """A surname alone counts; a short acronym ('IS') must appear as a word."""
+    if any(len(w) > 2 for w in re.split(r"[ -]", name)):
+        return _word_mentioned(name, text)
+    return re.search(r"\b" + re.escape(name) + r"\b", text) is not None
+
+
+def _content(words: tuple[str, ...]) -> set[str]:
+    return {stem(w) for w in words if w not in _SKIP and len(w) > 2}
+
+
+def _agree(p: Slot, q: Slot) -> bool:
+    same_title = bool(p.title and p.title == q.title)
+    quals = bool(p.qualifiers & q.qualifiers) or bool(p.possessor and p.possessor == q.possessor)
+    before = _content(p.before) & _content(q.before)
+    verb_p, verb_q = (stem(s.after[0]) if s.after else "" for s in (p, q))
+    same_verb = bool(verb_p) and verb_p == verb_q
+    saying = verb_p in _SAY and verb_q in _SAY
+    after = _content(p.after[1:]) & _content(q.after[1:])
+    around = _content(p.before + p.after) & _content(q.before + q.after)
+    if same_title:
+        return quals or bool(before) or same_verb or bool(after) or bool(around)
+    return (len(before) >= 2 or bool(before) and (same_verb or len(after) >= 2) or quals and (saying or same_verb)
+            or (same_verb or saying) and len(after) >= 2 or same_verb and bool(after))
+
+
+def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
+    """A name of the claim standing where the summary has another, neither mentioned by the other side."""
+    theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text)]
+    out = []
+    for p in slots(claim_text):
+        if _mentioned(p.name, summary) or not p.name[:1].isupper():
+            continue
+        for q in theirs:
+            if p.title and q.title == p.title and q.name.lower() == q.title:
+                continue
+            if _agree(p, q):
+                out.append(RoleConflict(p.name, q.name, p.start, p.end, "the same place in the sentence", q.start))
+                break
+    return out
