@@ -24,6 +24,7 @@ from watchfloor.check.attributes import (
 )
 from watchfloor.check.changes import compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
+from watchfloor.check.fingerprint import number_index, shared_figures
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
@@ -66,6 +67,8 @@ class Comparison:
     """Another statement of the report pins this very event down (the report is talking about it)."""
     named_countries: int = 0
     """Countries the report names (not just its main country) that the event involves."""
+    figures: int = 0
+    """How many of the claim's distinctive figures the event holds (see fingerprint.py)."""
     only_one_here: bool = False
     """The store's only incident of this kind at the claim's named place (the riot at Khujand's colony)."""
 
@@ -94,11 +97,12 @@ class Comparison:
     def score(self, without: str | None = None) -> float:
         """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count)."""
         base = 2.0 * self.family + self.anchor_score + self.countries + 3.5 * self.lexical + 1.5 * self.focus
+        base += 1.5 * min(self.figures, 2) if self.figures >= 2 else 0.0
         return base + sum(self.part(n, n != without) for n in ("date", "numbers", "place", "actor", "polarity"))
 
     def identified(self, without: str | None = None) -> bool:
         """Is this the very event the claim speaks of, judged without the attribute `without`?"""
-        if self.family < 0.6 and self.lexical < 0.5:
+        if self.family < 0.6 and self.lexical < 0.5 and self.figures < 2:
             return False
         if self.after_horizon and not self.claim.dates:
             return False
@@ -108,7 +112,7 @@ class Comparison:
         singleton = bool(self.claim.families & SINGLETON_FAMILIES & self.event.families) and self.named_countries > 0
         focus = self.focus and self.family >= 1.0 and (self.countries >= 0.6 or self.anchor_score >= 0.4)
         on_the_day = self.date.status == "match" and self.date.strength >= 2.0 and self.family >= 1.0
-        distinctive = (self.anchor_score >= 1.2 or self.lexical >= 0.4 or singleton or focus
+        distinctive = (self.anchor_score >= 1.2 or self.lexical >= 0.4 or singleton or focus or self.figures >= 2
                        or self.only_one_here and place_ok and self.lexical >= 0.15
                        or (date_ok or number_ok) and (self.lexical >= 0.18 or place_ok or self.anchor_score >= 0.6)
                        or on_the_day and (self.countries >= 0.6 or self.countries > 0 and self.lexical >= 0.1))
@@ -262,13 +266,18 @@ def build_index(evidence: Evidence) -> dict[str, set[str]]:
 
 def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]:
     index = build_index(evidence)
+    figure_index = number_index(evidence)
     out = []
     for claim in extraction.claims:
         if not claim.checkable:
             out.append(ClaimMatch(claim, []))
             continue
-        comps = [compare(claim, evidence.events[i], evidence, extraction) for i in candidates(claim, evidence, index)]
-        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3]
+        shared = shared_figures(claim, figure_index)
+        found = sorted(set(candidates(claim, evidence, index)) | set(shared))
+        comps = [compare(claim, evidence.events[i], evidence, extraction) for i in found]
+        for c in comps:
+            c.figures = shared.get(c.event.id, 0)
+        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
         comps.sort(key=lambda c: (-c.score(), c.event.id))
         _mark_only_one_here(claim, comps)
         comps = comps[:30]
