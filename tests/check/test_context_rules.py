@@ -70,3 +70,23 @@ def test_a_date_another_event_has_is_no_wrong_date(demo_db: Store) -> None:
     text = ('In December 2015 the lower house voted unanimously to make Rahmon "Leader of the Nation". A referendum '
             "on 22 May 2016 then removed presidential term limits for him and lowered the minimum age to 30.")
     assert _errors(demo_db, text) == []
+
+
+def test_slips_of_the_pen() -> None:
+    from watchfloor.check.attributes import near_miss
+
+    assert [near_miss(a, b) for a, b in [(164, 146), (24, 14), (645e6, 545e6), (865_000, 685_000)]] == [True] * 4
+    assert [near_miss(a, b) for a, b in [(2, 3), (36_000, 30_000), (100, 1000), (2.9e9, 5.3e9)]] == [False] * 4
+
+
+def test_a_figure_read_in_the_summary(demo_db: Store) -> None:
+    text = ("On 25 July 2022 Syria's Kurdish-led administration handed over 164 Tajik women and children, the first "
+            "return from the Syrian camps. At the 2021 meeting with Pakistan's foreign minister Rahmon said ethnic "
+            "Tajiks made up over 64% of Afghanistan's population.")
+    assert _errors(demo_db, text) == [("wrong_number", "164 Tajik women"),
+                                      ("wrong_number", "over 64% of Afghanistan's population")]
+
+
+def test_two_figures_identify_an_event(demo_db: Store) -> None:
+    text = "The reverse happened in Tajikistan: inflows jumped 38% in 2022 to $5.3bn, up from $2.9bn."
+    assert _errors(demo_db, text) == [("wrong_number", "38%")]

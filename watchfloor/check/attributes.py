@@ -468,7 +468,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=", ".join(shown[:4]), events=tuple(dict.fromkeys(e.id for e, _ in use)),
                                 note="bound" if bound else ""))
-    return out + _by_elimination(claim, event, out)
+    out += _by_elimination(claim, event, out)
+    return out + _by_summary(claim, event, out)
 
 
 def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]
@@ -489,6 +490,56 @@ def _whose_term(claim: Claim, q, use: list) -> list:  # type: ignore[no-untyped-
     names = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", before[-1].name + " " + before[-1].text)}
     mine = [(e, f) for e, f in use if names & set(f.words)]
     return mine if len(mine) == 1 else use
+
+
+def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> list[Verdict]:
+    """A figure the count keys do not name, read in the event's summary: '164 Tajik women and children' against
+    the summary's '146 Tajik women and children' (the same words after the number), or the only share, sum or
+    capacity of its unit on both sides ('over 64% of Afghans' against 'over 46%')."""
+    out = []
+    judged = {v.start for v in verdicts}
+    written = [f for f in event.all_figures if f.key == "summary"]
+    dated = [d for d in claim.dates if not d.relative]
+    for q in claim.quantities:
+        if q.start in judged or q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
+            continue
+        if dated and not fits(min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end))), event):
+            continue
+        figs = [f for f in written if f.unit == q.unit]
+        every = [f for f in event.all_figures if f.unit == q.unit]
+        if not every or any(q.compatible(*f.interval) for f in every):
+            continue
+        words = stems(q.head) - {stem(w) for w in ("of", "the", "and")}
+        same = [f for f in figs if words & stems(" ".join(f.words))]
+        alone = len(figs) == 1 and sum(x.unit == q.unit for x in claim.quantities) == 1
+        if not same and alone and q.unit not in ("count", "years", "months", "days", "age"):
+            same = figs
+        if not same:
+            slips = [f for f in every if near_miss(q.value, f.value)]
+            same = [f for f in slips if sorted(_digits(f.value)) == sorted(_digits(q.value))] or slips
+        if len(same) == 1:
+            out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
+                                store_value=same[0].human(), events=(event.id,), note="summary"))
+    return out
+
+
+def near_miss(a: float, b: float) -> bool:
+    """Two figures that differ as a slip of the pen does: the same digits in another order (146 and 164, 545
+    and 455) or one digit changed (14 and 24, $545m and $645m). Only for figures of two significant digits or
+    more: 30,000 and 36,000 are a rounding apart, not a slip."""
+    da, db = _digits(a), _digits(b)
+    if not da or not db or da == db or len(da) != len(db) or min(len(da.rstrip("0")), len(db.rstrip("0"))) < 2:
+        return False
+    return sorted(da) == sorted(db) or sum(x != y for x, y in zip(da, db, strict=True)) == 1
+
+
+def _digits(v: float) -> str:
+    if v >= 1e6:
+        v = v / 1e6
+    elif v >= 1e4 and v % 1000 == 0:
+        v = v / 1000
+    text = f"{v:.10g}"
+    return "" if "e" in text else text.replace(".", "")
 
 
 PAIRED_UNITS = {"sqkm", "km", "mw", "kwh", "bcm", "kv", "tonnes"}

@@ -2,7 +2,8 @@
 
 Candidates are chosen in SQL, so a store of millions of events costs a few
 scans: events naming the report's non-country entities (as actors, or in their
-summary or place), and events of the report's countries whose type fits the
+summary or place), the curated facts about the report's countries (few, and
+worded like reports), and events of the report's countries whose type fits the
 report's event words, near the report's dates. Each candidate's summary then
 goes through the same reading as the report (names, dates, numbers, event
 words, negation), so both sides are compared in the same terms.
@@ -185,6 +186,11 @@ def candidate_ids(store: Store, extraction: Extraction, gazetteer: Gazetteer) ->
         rows = store.con.execute(
             "SELECT id FROM event WHERE regexp_matches(summary, ?, 'i') OR regexp_matches(coalesce(location, ''), ?, "
             "'i') ORDER BY (dataset = 'facts') DESC, id LIMIT ?", [pattern, pattern, LIMIT]).fetchall()
+        found |= {r[0] for r in rows}
+    if countries:
+        rows = store.con.execute(
+            "SELECT id FROM event WHERE dataset = 'facts' AND list_has_any(countries, ?) ORDER BY id LIMIT ?",
+            [countries, LIMIT]).fetchall()
         found |= {r[0] for r in rows}
     families = set().union(*(c.families for c in claims)) if claims else set()
     families |= {r for f in families for r in RELATED.get(f, set())}

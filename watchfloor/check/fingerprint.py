@@ -11,8 +11,12 @@ counts, years and round hundreds are too common to count.
 
 from __future__ import annotations
 
-from watchfloor.check.evidence import Evidence
+from typing import TYPE_CHECKING
+
 from watchfloor.extract.claims import Claim
+
+if TYPE_CHECKING:
+    from watchfloor.check.evidence import Evidence
 
 Index = dict[tuple[str, float], set[str]]
 

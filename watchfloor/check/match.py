@@ -102,7 +102,7 @@ class Comparison:
 
     def identified(self, without: str | None = None) -> bool:
         """Is this the very event the claim speaks of, judged without the attribute `without`?"""
-        if self.family < 0.6 and self.lexical < 0.5 and self.figures < 2:
+        if self.family < 0.6 and self.lexical < 0.45 and self.figures < 2:
             return False
         if self.after_horizon and not self.claim.dates:
             return False

@@ -49,9 +49,10 @@ class WrongDate(Check):
 
 
 def _firm(comp) -> bool:  # type: ignore[no-untyped-def]
-    """Identified on the event's own kind, or on a facility or a person named in it, or on its words."""
+    """Identified on the event's own kind, or on a facility or a person named in it, or on its words, or on two of
+    its own figures."""
     named = any(a.split(":", 1)[0] in ("facility", "person") and w >= 1.0 for a, w in comp.anchors)
-    return comp.family >= 1.0 or named or comp.lexical >= 0.4
+    return comp.family >= 1.0 or named or comp.lexical >= 0.4 or comp.figures >= 2
 
 
 def _corroborated(comparisons, best) -> bool:  # type: ignore[no-untyped-def]
