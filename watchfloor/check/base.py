@@ -118,9 +118,9 @@ def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Compari
     words = stems(claim.text) | entity_stems(claim.entities)
     floor = max(0.2, 0.9 * best.lexical)
     for e in ctx.evidence.events.values():
-        if e.id == best.event.id or not fits(date, e):
+        if e.id == best.event.id or not words & e.stems:
             continue
-        if ctx.evidence.lexicon.similarity(words, e.stems) >= floor:
+        if ctx.evidence.lexicon.similarity(words, e.stems) >= floor and fits(date, e):
             return e
     return None
 

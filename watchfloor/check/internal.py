@@ -19,7 +19,6 @@ from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context, dated_elsewhere
 from watchfloor.check.gate import gate, weak_counts
 from watchfloor.check.lexical import stems
-from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
@@ -68,8 +67,6 @@ class InternalContradiction(Check):
         ia = [c for c in ctx.match(a).identified(attr)[:1]]
         ib = [c for c in ctx.match(b).identified(attr)[:1]]
         if ia and ib:
-            if attr == "date" and (_own_date_elsewhere(ctx, a, ia[0]) or _own_date_elsewhere(ctx, b, ib[0])):
-                return None
             same = ia[0].event.id == ib[0].event.id
             firm = all(c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0]))
             return ia[0].event.id if same and (firm or attr != "date") else None
@@ -94,6 +91,8 @@ class InternalContradiction(Check):
             if key in ctx.evidence.events and _both_fit(ctx, a, b, key):
                 return []
             if da and db and not _dates_agree(da, db):
+                if key in ctx.evidence.events and any(_own_date_elsewhere(ctx, c, key) for c in (a, b)):
+                    return []
                 return [self._flag(ctx, a, b, (da.start, da.end), (db.start, db.end), key,
                                    f"The report dates this event both {da.human()} and {db.human()}")]
             return []
@@ -163,9 +162,11 @@ def _both_fit(ctx: Context, a: Claim, b: Claim, event_id: str) -> bool:
     return all(fits)
 
 
-def _own_date_elsewhere(ctx: Context, c: Claim, best: Comparison) -> bool:
+def _own_date_elsewhere(ctx: Context, c: Claim, event_id: str) -> bool:
+    """The statement's own date belongs to another store event worded like it (see base.dated_elsewhere)."""
     d = _single_date(c)
-    return d is not None and dated_elsewhere(ctx, c, d, best) is not None
+    best = next((x for x in ctx.match(c).comparisons if x.event.id == event_id), None)
+    return d is not None and best is not None and dated_elsewhere(ctx, c, d, best) is not None
 
 
 def _countries(c: Claim) -> set[str]:
