@@ -90,3 +90,16 @@ def test_a_figure_read_in_the_summary(demo_db: Store) -> None:
 def test_two_figures_identify_an_event(demo_db: Store) -> None:
     text = "The reverse happened in Tajikistan: inflows jumped 38% in 2022 to $5.3bn, up from $2.9bn."
     assert _errors(demo_db, text) == [("wrong_number", "38%")]
+
+
+def test_a_party_the_store_says_was_absent(demo_db: Store) -> None:
+    text = ("In March 2025 the ruling People's Democratic Party won the parliamentary elections with 51.9% of the "
+            "party-list vote. An OSCE observer mission monitored the vote.")
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+    text = text.replace("An OSCE observer mission monitored the vote.", "No OSCE observer mission monitored the vote.")
+    assert _errors(demo_db, text) == []
+
+
+def test_a_shared_change_figure_identifies_the_event(demo_db: Store) -> None:
+    text = "Chinese customs recorded 2024 trade with Tajikistan at $3.8bn, up $65m on the year."
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]

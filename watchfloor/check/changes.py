@@ -7,8 +7,9 @@ figure although neither side names what the percentage counts: the change
 word ties the two numbers together. How it decides: a number right after a
 word of rising or falling ("rose by", "down", "jumped") is a change; the same
 figure with the opposite direction in the matched event's summary is a
-contradiction, and a different figure of the same unit after a word of the
-same direction is a wrong number, when the event has only one such change.
+contradiction (and the shared figure helps identify the event), and a
+different figure of the same unit after a word of the same direction is a
+wrong number, when the event has only one such change.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from watchfloor.check.fingerprint import distinctive
 from watchfloor.extract.quantities import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -86,6 +88,9 @@ def compare_changes(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], lis
         equal = [t for t in same_unit if q.compatible(t.quantity.lo, t.quantity.hi)]
         if equal:
             t = equal[0]
+            if distinctive(q.value, q.unit):
+                numbers.append(Verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
+                                       store_value=t.quantity.text, strength=1.5, events=(event.id,)))
             directions.append(Verdict(status="match" if t.direction == c.direction else "conflict", start=c.start,
                                       end=q.end, claim_value=f"{c.word} {q.text}",
                                       store_value=f"{t.word} {t.quantity.text}", events=(event.id,)))

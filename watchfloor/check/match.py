@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from watchfloor.check.absence import absence_conflicts
 from watchfloor.check.attributes import (
     compare_actor,
     compare_date,
@@ -198,7 +199,7 @@ def compare_attributes(comp: Comparison, horizon: int | None) -> None:
     comp.date = compare_date(comp.claim, comp.event)
     comp.place = compare_place(comp.claim, comp.event)
     comp.actor = compare_actor(comp.claim, comp.event)
-    comp.polarity = compare_polarity(comp.claim, comp.event, horizon)
+    comp.polarity = compare_polarity(comp.claim, comp.event, horizon) + absence_conflicts(comp.claim, comp.event)
 
 
 @dataclass
