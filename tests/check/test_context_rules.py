@@ -103,3 +103,20 @@ def test_a_party_the_store_says_was_absent(demo_db: Store) -> None:
 def test_a_shared_change_figure_identifies_the_event(demo_db: Store) -> None:
     text = "Chinese customs recorded 2024 trade with Tajikistan at $3.8bn, up $65m on the year."
     assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+
+
+def test_whom_a_number_counts_after_it(demo_db: Store) -> None:
+    from watchfloor.extract.quantities import find_quantities
+
+    text = "The committee said two officers and six of the intruders died; three of its officers were hurt."
+    assert [(q.text, q.subgroup) for q in find_quantities(text, 0, len(text), [])] == [
+        ("two officers", "police"), ("six", "attackers"), ("three", "police")]
+    report = ("On 24 December 2025 Tajik border guards fought an armed group at Border Post No. 5 Bogh in Shamsiddin "
+              "Shohin district. The security committee said two officers and six of the intruders died.")
+    assert _errors(demo_db, report) == [("wrong_number", "six")]
+
+
+def test_accepting_what_the_store_says_was_disputed(demo_db: Store) -> None:
+    text = ("The World Bank put remittances at about 45.3% of GDP in 2024, with inflows of roughly $5.8bn, an "
+            "estimate the National Bank chairman publicly accepted in August 2025.")
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]

@@ -385,7 +385,11 @@ def _comparable(q_cat: str | None, q_sub: str | None, q_unit: str, f: object) ->
     assert isinstance(f, Figure)
     if f.unit != q_unit or q_cat is None or f.category != q_cat:
         return False
-    return not (q_sub and f.subgroup and q_sub != f.subgroup)
+    return not (q_sub and f.subgroup and q_sub != f.subgroup and not {q_sub, f.subgroup} <= SECURITY)
+
+
+SECURITY = {"police", "guards", "soldiers"}
+"""One side's 'officers' are the other's 'border guards': the security forces are one subgroup when compared."""
 
 
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
@@ -461,7 +465,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             strength = 1.5 if q.strong and q.value >= 3 else 0.6
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
-        elif (q.strong or by_head) and not (q.category in ("sentence_years",) and len(use) > 1):
+        elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)) and not (
+                q.category in ("sentence_years",) and len(use) > 1):
             shown = sorted({f.human() for _, f in use})
             bound = all(f.qualifier == "min" and q.lo >= f.value or f.qualifier == "max" and q.hi <= f.value
                         for _, f in use)

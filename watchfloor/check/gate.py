@@ -51,14 +51,16 @@ def weak_date(claim: Claim, start: int) -> str | None:
 
 def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) -> str | None:
     """A count is weak evidence when the store gives only a bound it respects, or it may be one part of a list
-    (a neighbour counting something else, 'killing four and wounding one', is no list)."""
+    (a neighbour counting something else, 'killing four and wounding one', 'two officers and six of the intruders',
+    is no list)."""
     if note == "bound":
         return "the store gives only a bound, which this figure respects"
     q = next((x for x in claim.quantities if x.start == start), None)
     if q is None or q.unit != "count":
         return None
     others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
-              and not (q.strong and x.category and q.category and x.category != q.category)]
+              and not (q.strong and x.category and q.category and x.category != q.category)
+              and not (q.subgroup and x.subgroup and x.subgroup != q.subgroup)]
     if others and any(abs(x.start - q.end) < 60 or abs(q.start - x.end) < 60 for x in others):
         return "it may be one part of a list of counts"
     return None

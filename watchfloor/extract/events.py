@@ -54,11 +54,13 @@ TRIGGERS: dict[str, str] = {
             r"fund(?:ed|ing)",
     "debt": r"debts?|owe[sd]?|owing|borrow(?:ed|ing)|eurobonds?|creditors?",
     "statement": r"said|stated|announced|told|warned|declared|described|claimed|reported",
-    "deny": r"den(?:y|ied|ies|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|ed)|"
+    "deny": r"den(?:y|ied|ies|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|ed)|disput(?:e|ed|es)|contest(?:s|ed)|"
             r"call(?:ed|s)?\s+(?:[\w-]+\s+){0,4}?(?:fake|false|baseless|untrue|fabricat\w+|lies)|"
             r"brand(?:ed|s)?\s+(?:[\w-]+\s+){0,4}?(?:fake|false|baseless|untrue|fabricat\w+|lies)",
     "confirm": r"confirm(?:s|ed)?|acknowledg(?:e|ed)|endors(?:e|ed|es)|corroborat(?:e|ed)|affirm(?:s|ed)?|"
-               r"upheld|vouched\s+for|accepted\s+(?:the\s+)?(?:\w+\s+)?(?:reports?|claims?|account|version)",
+               r"upheld|vouched\s+for|accepted\s+(?:the\s+)?(?:\w+\s+)?(?:reports?|claims?|account|version|estimates?|"
+               r"figures?|findings?)|publicly\s+(?:accepted|agreed\s+with|backed)|"
+               r"officially\s+(?:accepted|agreed\s+with|backed)",
     "claim": r"claimed\s+responsibility|claimed\s+(?:the|it)|responsibility",
     "clash": r"clash(?:es|ed)?|fighting|skirmish(?:es)?|firefights?|exchange\s+of\s+fire|border\s+conflict|fought",
     "operation": r"operations?|crackdown|counter-?terrorism\s+operation|manhunt",

@@ -98,6 +98,8 @@ _ON_TRIAL = re.compile(r"\b(?:trial|tried|prosecution|case)\s+(?:[\w-]+\s+){0,4}
 """'the trial on the merits of 19 people': those counted are the defendants."""
 _AGE_LIMIT = re.compile(r"\bage\s+(?:(?:limit|threshold|for|of|a)\s+(?:[\w-]+\s+)?)?(?:to|of|at|from)\s*$", re.I)
 """'the minimum age for president to 30', 'an age limit of 35': the number is an age."""
+_OF_WHOM = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+([a-z-]+)(?:\s+([a-z]+))?\b")
+"""'six of the intruders', 'three of its officers': whom the number counts, after it."""
 _NUMBER_WORDS = set(UNITS) | set(TENS) | {"dozen", "hundred", "thousand", "million", "billion", "half"}
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "several", "few", "handful"}
 
@@ -228,8 +230,10 @@ def _category(text: str, clause: tuple[int, int], num_start: int, head: str, hea
     before = text[max(clause[0], num_start - 40):num_start]
     tail = re.split(r",|\band\b|\bor\b|\bwhile\b|;", before)[-1]
     prev_words = [w.lower() for w in _WORD.findall(tail) if w.lower() not in _HEDGE_WORDS][-3:]
+    of_whom = _OF_WHOM.match(text, head_end) if not head_words else None
     subgroup = next((g for w in head_words if (g := subgroup_of(w))), None) or next(
-        (g for w in prev_words if (g := subgroup_of(w))), None)
+        (g for w in prev_words if (g := subgroup_of(w))), None) or next(
+        (g for w in (of_whom.groups() if of_whom else ()) if w and (g := subgroup_of(w))), None)
     if re.search(r"\b(?:picked|rounded|locked)\s+up\s+(?:some|about|around|nearly|almost|roughly|at\s+least)?\s*$",
                  tail, re.I):
         return "arrested", True, subgroup
