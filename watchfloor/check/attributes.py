@@ -463,6 +463,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
         hits = [(e, f) for e, f in use if q.compatible(*f.interval) and not _other_bound(q, f)]
         if hits:
             strength = 1.5 if q.strong and q.value >= 3 else 0.6
+            if q.subgroup and not any(f.subgroup for _, f in hits):
+                strength = 0.3
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)) and not (

@@ -21,6 +21,10 @@ from watchfloor.extract.quantities import Quantity
 GATED = ("wrong_date", "wrong_number", "wrong_actor", "contradicted", "internal_contradiction")
 """Kinds whose findings compare the report with the store (or with itself) and so can be demoted."""
 
+RUNNING_TOTAL = re.compile(r"\b(?:together\s+with|combined|bringing|brought|taking|raising|so\s+far|to\s+date|"
+                           r"cumulative|within\s+a\s+(?:single\s+)?(?:week|month)|that\s+(?:week|month|year))\b", re.I)
+"""'Together with the strike four days earlier', 'within a week': a count that sums several events."""
+
 _WHAT = {"wrong_date": "a different date", "wrong_number": "a different figure",
          "internal_contradiction": "two different figures"}
 _CLAUSE_STOP = ".;:,()\n\u2013\u2014"
@@ -58,6 +62,10 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     q = next((x for x in claim.quantities if x.start == start), None)
     if q is None or q.unit != "count":
         return None
+    text = claim.sentence.text
+    s, e = q.start - claim.sentence.start, q.end - claim.sentence.start
+    if RUNNING_TOTAL.search(text[max(0, s - 90):e + 60]):
+        return "it may be a running total of several events"
     others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
               and not (q.strong and x.category and q.category and x.category != q.category)
               and not (q.subgroup and x.subgroup and x.subgroup != q.subgroup)]

@@ -17,7 +17,7 @@ import re
 
 from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context, dated_elsewhere
-from watchfloor.check.gate import gate, weak_counts
+from watchfloor.check.gate import RUNNING_TOTAL, gate, weak_counts
 from watchfloor.check.lexical import stems
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
@@ -198,15 +198,11 @@ def _same_count(a: Quantity, b: Quantity) -> bool:
             and not b.vague)
 
 
-_CUMULATIVE = re.compile(r"\b(?:together\s+with|in\s+all|in\s+total|all\s+told|combined|bringing|brought|taking|took|"
-                         r"raising|so\s+far|to\s+date|overall|cumulative|altogether|within\s+a\s+(?:single\s+)?week|"
-                         r"that\s+(?:week|month|year))\b", re.I)
-
 
 def _cumulative(ctx: Context, c: Claim, q: Quantity) -> bool:
     """A running total ('together with the strike four days earlier, this left five dead') sums several events;
     it is no count of the one event."""
-    return bool(_CUMULATIVE.search(ctx.text[max(c.sentence.start, q.start - 90):min(c.sentence.end, q.end + 60)]))
+    return bool(RUNNING_TOTAL.search(ctx.text[max(c.sentence.start, q.start - 90):min(c.sentence.end, q.end + 60)]))
 
 
 def _definite(ctx: Context, q: Quantity) -> bool:

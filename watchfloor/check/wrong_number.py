@@ -44,7 +44,8 @@ class WrongNumber(Check):
                                                            if _owns(m.claim, c, best, v.start)]:
             if v.status != "conflict" or v.start in seen:
                 continue
-            if any(o.status == "match" and o.start == v.start for c in alts if c is not comp for o in c.numbers):
+            if any(o.status == "match" and o.start == v.start and o.strength >= 0.6
+                   for c in alts if c is not comp for o in c.numbers):
                 continue
             seen.add(v.start)
             events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [comp.event]
