@@ -120,3 +120,15 @@ def test_accepting_what_the_store_says_was_disputed(demo_db: Store) -> None:
     text = ("The World Bank put remittances at about 45.3% of GDP in 2024, with inflows of roughly $5.8bn, an "
             "estimate the National Bank chairman publicly accepted in August 2025.")
     assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+
+
+def test_neighbouring_districts_are_two_places(demo_db: Store) -> None:
+    text = ("On 24 December 2025 border troops engaged an armed group crossing from Afghanistan at Border Post No. 5 "
+            "Bogh in Darvoz district.")
+    assert _errors(demo_db, text) == [("contradicted", "Darvoz")]
+
+
+def test_every_candidate_says_the_opposite(demo_db: Store) -> None:
+    text = ("Gunmen from Afghanistan killed Chinese workers in Khatlon and GBAO in late November 2025. Beijing's "
+            "embassy, notably, did not advise its nationals to leave the border area.")
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]

@@ -19,6 +19,7 @@ from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
+from watchfloor.reference.catalogue import PLACE_COORDS
 
 if TYPE_CHECKING:
     from watchfloor.check.evidence import StoreEvent
@@ -30,7 +31,7 @@ _LOCATED = re.compile(r"\b(?:in|at|near|outside|across|from|into|inside|around|o
 POLAR_FAMILIES = {"cell", "charge", "arrest", "attack", "member", "join", "agreement", "approve", "base", "deport",
                   "sentence",
                   "election", "visit", "summit", "claim", "extradite", "trial", "repatriate", "designate", "release",
-                  "independence", "leave", "loan", "aid", "plot"}
+                  "independence", "leave", "loan", "aid", "plot", "urge", "clash"}
 COUNT_UNITS = {"count", "age", "years", "months", "days", "pct", "usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km",
                "sqkm", "kwh", "bcm", "tonnes"}
 
@@ -222,6 +223,10 @@ def _event_word_country(claim: Claim, event: StoreEvent) -> Verdict | None:
     return None
 
 
+DISTRICTS = set(PLACE_COORDS)
+"""Districts are compared more tightly than towns: two districts 40 km apart are two places, not one area."""
+
+
 def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
     where = _event_word_country(claim, event)
     places = located_places(claim)
@@ -238,6 +243,10 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
             matched = matched or p
         elif dists and min(dists) > 150 and p.kind == "place" and p.start in strict:
             far.append((p, min(dists)))
+        elif p.name in DISTRICTS and p.start in strict and (other := [q for q in ev_places if q.name in DISTRICTS]):
+            km = min(d for q in other if (d := _km(p, q)) is not None)
+            if km > 40:
+                far.append((p, km))
     if where is not None and where.status == "conflict" or not far and not matched and where is not None:
         return where
     if far:

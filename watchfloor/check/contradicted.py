@@ -37,8 +37,9 @@ class Contradicted(Check):
         for m in ctx.matches:
             claim = m.claim
             alts = alternatives(m, "polarity")
-            if alts:
-                for best, v in self._polar_conflicts(m, alts):
+            conflicts = self._polar_conflicts(m, alts) if alts else self._unanimous(m)
+            if conflicts:
+                for best, v in conflicts:
                     s, e = self._span(ctx, claim, v.start, v.end)
                     out.append(self.finding(
                         ctx, s, e, f"The store says the opposite of '{ctx.quote(s, e)}': {best.event.summary}",
@@ -58,16 +59,31 @@ class Contradicted(Check):
     @staticmethod
     def _place_excused(ctx: Context, m, best) -> bool:  # type: ignore[no-untyped-def]
         """A place is no contradiction when the store itself puts something of this claim there (another
-        candidate event, or the matched event's own summary, names it: 'stayed in Fatih before the attack'), or
+        event nearly as good a match, or the matched event's own summary, names it: 'stayed in Fatih before the
+        attack'), or
         when the words that place it are about a stay or a journey, not about the event."""
         p = best.place
         place = ctx.text[p.start:p.end].lower()
-        for c in m.identified("place"):
+        for c in alternatives(m, "place", margin=3.0):
             if c.place.status == "match" and c.place.claim_value.lower() == place:
                 return True
             if place and place in c.event.summary.lower() and (c is best or c.anchor_score >= 1.2):
                 return True
         return bool(_STAY.search(ctx.text[max(m.claim.start, p.start - 40):p.start]))
+
+    @staticmethod
+    def _unanimous(m):  # type: ignore[no-untyped-def]
+        """No event identified, but every close candidate that speaks of the claim's event word says the opposite,
+        on the same topic and naming one of the claim's names ('did not advise its nationals to leave the border
+        area' against two events in which Beijing urged citizens to leave it)."""
+        near = [c for c in m.comparisons[:5] if c.anchor_score > 0 and c.lexical >= 0.2]
+        out = []
+        for ev in m.claim.events:
+            said = [(c, v) for c in near for v in c.polarity if v.start == ev.trigger.start and v.status != "none"]
+            if said and all(v.status == "conflict" for _, v in said) and not any(
+                    v.start == ev.trigger.start and v.status == "match" for c in m.comparisons for v in c.polarity):
+                out.append(said[0])
+        return out
 
     @staticmethod
     def _polar_conflicts(m, alts):  # type: ignore[no-untyped-def]

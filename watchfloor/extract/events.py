@@ -62,7 +62,9 @@ TRIGGERS: dict[str, str] = {
                r"figures?|findings?)|publicly\s+(?:accepted|agreed\s+with|backed)|"
                r"officially\s+(?:accepted|agreed\s+with|backed)",
     "claim": r"claimed\s+responsibility|claimed\s+(?:the|it)|responsibility",
-    "clash": r"clash(?:es|ed)?|fighting|skirmish(?:es)?|firefights?|exchange\s+of\s+fire|border\s+conflict|fought",
+    "clash": r"clash(?:es|ed)?|fighting|skirmish(?:es)?|firefights?|exchange\s+of\s+fire|border\s+conflict|fought|"
+             r"engag(?:ed|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:group|militants|fighters|gunmen|intruders)",
+    "urge": r"urg(?:e|ed|es|ing)|advis(?:e|ed|es|ing)|call(?:ed|s)?\s+on|recommend(?:ed|s)?",
     "operation": r"operations?|crackdown|counter-?terrorism\s+operation|manhunt",
     "protest": r"protests?|protesters|demonstrations?|rall(?:y|ies)|unrest",
     "riot": r"riots?|rioted|mutiny|uprising|rose\s+up|revolt(?:ed|s)?",
@@ -154,7 +156,7 @@ RELATED: dict[str, set[str]] = {
     "economy": {"remittance", "debt", "trade"}, "remittance": {"economy", "migration"}, "trade": {"economy"},
     "protest": {"clash", "riot"}, "riot": {"protest", "violence"}, "border": {"agreement", "clash"},
     "migration": {"deport", "remittance"}, "deny": {"statement", "law", "base"},
-    "confirm": {"statement", "law", "base"},
+    "confirm": {"statement", "law", "base"}, "urge": {"statement"},
     "appoint": {"election"}, "election": {"appoint"}, "deploy": {"operation", "exercise", "member", "join"},
     "leave": {"deploy", "member"},
 }
