@@ -132,3 +132,17 @@ def test_every_candidate_says_the_opposite(demo_db: Store) -> None:
     text = ("Gunmen from Afghanistan killed Chinese workers in Khatlon and GBAO in late November 2025. Beijing's "
             "embassy, notably, did not advise its nationals to leave the border area.")
     assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+
+
+def test_words_belong_to_the_event_of_their_own_date(demo_db: Store) -> None:
+    text = ("The pace quickened in late 2025: a drone from Afghan territory killed three Chinese workers at a Shohin "
+            "SM camp on 26 November, two China Road and Bridge Corporation workers were shot dead in Darvoz four days "
+            "later, and on 24 December a clash at Border Post No. 5 Bogh left two Tajik officers dead.")
+    assert _errors(demo_db, text) == []
+
+
+def test_rather_than_negates_and_an_acronym_is_its_long_name(demo_db: Store) -> None:
+    text = ("On 11 June 2024 ICE detained eight Tajik nationals with suspected ISIS ties in New York, Los Angeles and "
+            "Philadelphia on immigration grounds rather than terrorism charges. In April 2025 the Duesseldorf court "
+            "that tried the Central Asians arrested in North Rhine-Westphalia found no proof they formed an ISKP cell.")
+    assert _errors(demo_db, text) == []

@@ -125,6 +125,16 @@ def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Compari
     return None
 
 
+def belongs_elsewhere(claim: Claim, start: int, event: StoreEvent) -> bool:
+    """In a sentence that strings several dated events together, the words at `start` belong to the date nearest
+    to them; when that date does not fit the event, they are about another event ('… killed three workers on 26
+    November, two CRBC workers were shot dead in Darvoz four days later, and on 24 December a clash …')."""
+    if len(claim.dates) < 2:
+        return False
+    near = min(claim.dates, key=lambda d: min(abs(d.start - start), abs(start - d.end)))
+    return not fits(near, event)
+
+
 def widen(ctx: Context, claim: Claim, start: int, end: int, reach: int = 60) -> tuple[int, int]:
     """Grow a short quote ('2023') to the event words or names next to it ('2023 attack on … Crocus City Hall')."""
     marks = [(e.trigger.start, e.trigger.end) for e in claim.events if e.family not in ("statement",)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere
 from watchfloor.check.report import Finding
 
 _STAY = re.compile(
@@ -63,6 +63,8 @@ class Contradicted(Check):
         attack'), or
         when the words that place it are about a stay or a journey, not about the event."""
         p = best.place
+        if belongs_elsewhere(m.claim, p.start, best.event):
+            return True
         place = ctx.text[p.start:p.end].lower()
         for c in alternatives(m, "place", margin=3.0):
             if c.place.status == "match" and c.place.claim_value.lower() == place:

@@ -118,6 +118,23 @@ def _mentioned(name: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(name) + r"\b", text) is not None
 
 
+_PLACED = re.compile(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$", re.I)
+
+
+def _placed(text: str, s: Slot) -> bool:
+    """A name after 'in', 'at', 'near' … is a place, not a doer."""
+    return _PLACED.search(text[max(0, s.start - 12):s.start]) is not None
+
+
+def _acronym(a: str, b: str) -> bool:
+    """'NRW' and 'North Rhine-Westphalia', 'GKNB' and 'State Committee for National Security' are one name."""
+    for short, long in ((a, b), (b, a)):
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", long) if w and w[0].isupper())
+        if short.isupper() and len(short) >= 2 and short == initials:
+            return True
+    return False
+
+
 def _content(words: tuple[str, ...]) -> set[str]:
     return {stem(w) for w in words if w not in _SKIP and len(w) > 2}
 
@@ -142,12 +159,12 @@ def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
     theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text)]
     out = []
     for p in slots(claim_text):
-        if _mentioned(p.name, summary) or not p.name[:1].isupper():
+        if _mentioned(p.name, summary) or not p.name[:1].isupper() or _placed(claim_text, p):
             continue
         for q in theirs:
             if p.title and q.title == p.title and q.name.lower() == q.title:
                 continue
-            if _agree(p, q):
+            if _agree(p, q) and not _placed(summary, q) and not _acronym(p.name, q.name):
                 out.append(RoleConflict(p.name, q.name, p.start, p.end, "the same place in the sentence", q.start))
                 break
     return out

@@ -11,7 +11,7 @@ State fits ISKP). Switch off with `--skip wrong_actor`.
 
 from __future__ import annotations
 
-from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
 from watchfloor.check.roles import RoleConflict, role_conflicts
@@ -34,7 +34,8 @@ class WrongActor(Check):
                 continue
             best = alts[0]
             a = best.actor
-            if a.status != "conflict" or any(c.actor.status == "match" for c in alts[1:]):
+            if a.status != "conflict" or any(c.actor.status == "match" for c in alts[1:]) or belongs_elsewhere(
+                    m.claim, a.start, best.event):
                 out.extend(self._roles(ctx, m.claim, alts))
                 continue
             out.append(self.finding(
@@ -49,7 +50,8 @@ class WrongActor(Check):
         close = [c for c in alts[1:] if c.score("actor") >= best.score("actor") - 1.0]
         matched = [(c.actor.start, c.actor.end) for c in [best, *close] if c.actor.status == "match"]
         found = role_conflicts(claim.text, best.event.summary) or slot_conflicts(claim.text, best.event.summary)
-        found = [r for r in found if not _same_entity(claim, best, r) and not any(
+        found = [r for r in found if not _same_entity(claim, best, r)
+                 and not belongs_elsewhere(claim, claim.start + r.start, best.event) and not any(
             a < claim.start + r.end and claim.start + r.start < b for a, b in matched)
             and not any(_word_mentioned(r.claim_name, c.event.summary) for c in close)]
         if not found:

@@ -191,6 +191,11 @@ class DateFinder:
                 s, e = start + m.start(), start + m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
+                if kind == "rel":
+                    before = [d for d in found if d.end <= s and (not d.relative or d.inferred_year
+                                                                  and d.date.precision == "day")]
+                    if before:
+                        self.anchor = max(before, key=lambda d: d.start).date
                 mention = self._build(kind, m, text, s, e)
                 if mention is not None:
                     taken.append((s, e))
