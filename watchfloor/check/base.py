@@ -129,9 +129,10 @@ def belongs_elsewhere(claim: Claim, start: int, event: StoreEvent) -> bool:
     """In a sentence that strings several dated events together, the words at `start` belong to the date nearest
     to them; when that date does not fit the event, they are about another event ('… killed three workers on 26
     November, two CRBC workers were shot dead in Darvoz four days later, and on 24 December a clash …')."""
-    if len(claim.dates) < 2:
+    dated = [d for d in claim.dates if not d.relative or d.inferred_year or d.date.precision != "year"]
+    if len(dated) < 2:
         return False
-    near = min(claim.dates, key=lambda d: min(abs(d.start - start), abs(start - d.end)))
+    near = min(dated, key=lambda d: min(abs(d.start - start), abs(start - d.end)))
     return not fits(near, event)
 
 
