@@ -146,3 +146,14 @@ def test_rather_than_negates_and_an_acronym_is_its_long_name(demo_db: Store) -> 
             "Philadelphia on immigration grounds rather than terrorism charges. In April 2025 the Duesseldorf court "
             "that tried the Central Asians arrested in North Rhine-Westphalia found no proof they formed an ISKP cell.")
     assert _errors(demo_db, text) == []
+
+
+def test_more_than_a_year_earlier_is_a_direction(demo_db: Store) -> None:
+    text = ("Finance Ministry data showed Tajikistan's debt to China at about $820m at the start of 2025, roughly $80m "
+            "more than a year earlier, with 2025 repayments due to reach $473m.")
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+
+
+def test_an_acronym_and_a_rank_find_the_event(demo_db: Store) -> None:
+    text = "Tajikistan has been the WTO's 159th member since March 2014, the second in Central Asia after Kyrgyzstan."
+    assert [k for k, _ in _errors(demo_db, text)] == ["wrong_date"]

@@ -32,7 +32,9 @@ _DOWN = (r"fell|fall(?:en|s|ing)?|drop(?:ped|s|ping)?|declin(?:ed|es|ing)|dip(?:
          r"decreas(?:ed|es|ing)|slid|slump(?:ed|s)?|lower|lost|cut|contract(?:ed|s)?|plung(?:ed|es)")
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|"
                      r"roughly|over|more\s+than|just\s+over|just\s+under|an\s+estimated)\s+)?$", re.I)
-_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN})\b", re.I)
+_COMPARED = re.compile(r"\s+(?:(?P<more>more\s+than|higher\s+than|above|up\s+on|up\s+from)|"
+                       r"(?P<less>less\s+than|lower\s+than|fewer\s+than|below|down\s+on|down\s+from))\b", re.I)
+_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|more\s+than|less\s+than|below|above)\b", re.I)
 _UNITS = {"pct", "usd", "eur", "rub", "tjs", "cny", "count", "mw", "kwh", "bcm", "tonnes"}
 
 
@@ -47,7 +49,8 @@ class Change:
 
 
 def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list[Change]:
-    """Quantities preceded by a word of rising or falling; `offset` is where `text` starts in the document."""
+    """Quantities preceded by a word of rising or falling ('rose by $87m'), or followed by one of comparison ('$80m
+    more than a year earlier', '$80m below'); `offset` is where `text` starts in the document."""
     out = []
     for q in quantities:
         if q.vague or q.unit not in _UNITS:
@@ -57,6 +60,10 @@ def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list
         if m:
             start = q.start - len(head) + m.start()
             out.append(Change(start, m.group(0).strip(), 1 if m.group("up") else -1, q))
+            continue
+        after = _COMPARED.match(text, q.end - offset)
+        if after:
+            out.append(Change(q.start, after.group(0).strip(), 1 if after.group("more") else -1, q))
     return out
 
 

@@ -33,6 +33,8 @@ def distinctive(value: float, unit: str) -> bool:
         return value != int(value) or value not in (5, 10, 20, 25, 50, 75, 100)
     if unit in ("usd", "eur", "rub", "tjs", "cny"):
         return True
+    if unit == "rank":
+        return value > 12
     return unit in ("mw", "sqkm", "km", "kwh", "bcm", "tonnes") and value % 100 != 0
 
 

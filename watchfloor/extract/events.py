@@ -42,13 +42,14 @@ TRIGGERS: dict[str, str] = {
                  r"pacts?",
     "approve": r"approv(?:e|ed|es|al)|ratif(?:y|ied|ies|ication)|adopt(?:ed|s)|passed",
     "base": r"military\s+bases?|bases?|outposts?|military\s+presence|garrison|facility\s+in\s+murghab",
-    "member": r"members?|membership|joined|join|joins|accession|ally|allies",
+    "member": r"members?(?<!\d-member)(?<!\d-members)|membership|joined|join|joins|accession|ally|allies",
     "leave": r"withdr(?:ew|awn|awal)|pulled\s+out|quit|exit(?:ed)?|left\s+the",
     "independence": r"independence",
     "war": r"civil\s+war|war|armed\s+conflict",
     "peace": r"peace(?:\s+(?:agreement|accord|deal|talks|process))?|ceasefire|truce",
     "election": r"elections?|elected|re-elected|votes?|voted|ballots?|referendum|polls",
-    "visit": r"visit(?:s|ed|ing)?|trips?|met|meeting|talks|hosted|travell?ed\s+to",
+    "visit": r"visit(?:s|ed|ing)?|trips?|met|meeting|talks|hosted|travell?ed\s+to|arriv(?:ed|al|es|ing)|"
+             r"tour(?:ed|s|ing)?|sat\s+down\s+with",
     "summit": r"summits?",
     "loan": r"loans?|lend(?:s|ing)?|lent|credit\s+line|grants?(?!\s+(?:him|her|them|it|us))|financ(?:e|ed|ing)|"
             r"fund(?:ed|ing)",

@@ -74,19 +74,20 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "Eurasian Economic Union": ["EAEU", "EEU"],
     "Vladimir Putin": ["Putin"],
     "Xi Jinping": ["Xi"],
+    "World Trade Organization": ["WTO"],
     "Emomali Rahmon": ["Rahmon", "President Rahmon"],
 }
 EXTRA_ORGANISATIONS = [
     "Federal Bureau of Investigation", "US Immigration and Customs Enforcement", "US Department of Homeland Security",
     "Federal Security Service of Russia", "United Nations", "International Monetary Fund", "World Bank",
     "Export-Import Bank of China", "Asian Development Bank", "Organization for Security and Co-operation in Europe",
-    "North Atlantic Treaty Organization", "Eurasian Economic Union",
+    "North Atlantic Treaty Organization", "Eurasian Economic Union", "World Trade Organization",
 ]
 
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "USA": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the United States"],
     "RUS": ["Russian Federation"],
-    "CHN": ["PRC""People's Republic of China"],
+    "CHN": ["PRC", "People's Republic of China"],
     "TJK": ["Tojikiston", "Tadzhikistan", "Tadjikistan", "Republic of Tajikistan"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
     "TUR": ["Türkiye", "Turkiye"],
