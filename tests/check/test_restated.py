@@ -31,3 +31,11 @@ def test_different_models_dates_and_totals_are_not_restatements(demo_db: Store) 
             "Gunmen killed two Chinese road workers on 30 November 2025. Together with the drone strike four days "
             "earlier, the week's attacks left five Chinese nationals dead.")
     assert _internal(demo_db, text) == []
+
+
+def test_a_slip_of_the_pen_restated(demo_db: Store) -> None:
+    text = ("The World Bank put Tajikistan's remittances at 45.3% of GDP in 2024, the highest ratio in the world. "
+            "Policy is tied to the 2024 remittance ratio of 54.3% of GDP.")
+    report = check_text(demo_db, text, "t", STYLE)
+    flagged = [f for f in report.errors if "54.3%" in f.quote]
+    assert flagged and any("45.3%" in r.quote for f in flagged for r in f.related)

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from watchfloor.check.attributes import near_miss
 from watchfloor.check.base import Check, Context
 from watchfloor.check.gate import GATED
 from watchfloor.check.lexical import STOPWORDS, stem, stems
@@ -134,6 +135,8 @@ def _same_thing(a: _Figure, b: _Figure) -> bool:
         return False
     if qa.subgroup and qb.subgroup and qa.subgroup != qb.subgroup:
         return False
+    if _slip(a, b) and len(a.words & b.words) >= (1 if qa.unit == "pct" else 2):
+        return True
     if qa.unit == "count":
         if qa.category and qb.category and qa.category != qb.category and qa.strong and qb.strong:
             return False
@@ -141,6 +144,11 @@ def _same_thing(a: _Figure, b: _Figure) -> bool:
         return bool(qa.category and qa.category == qb.category and qa.strong and qb.strong
                     or a.nouns & b.nouns or people)
     return bool(a.nouns & b.nouns) or b.definite and len(a.words & b.words) >= 2
+
+
+def _slip(a: _Figure, b: _Figure) -> bool:
+    """The digits of one figure slipped in the other ('45.3%' and '54.3%'); small counts are too often alike."""
+    return near_miss(a.q.value, b.q.value) and (a.q.unit != "count" or min(a.q.value, b.q.value) >= 100)
 
 
 def _models_differ(a: _Figure, b: _Figure) -> bool:
@@ -151,13 +159,18 @@ def _models_differ(a: _Figure, b: _Figure) -> bool:
 
 def _same_occasion(a: _Figure, b: _Figure) -> bool:
     """A later figure that points back ('the six men', 'of the roughly $4.8bn') needs one more tie to the earlier
-    one; any other needs the same date and a shared name or two shared words."""
+    one; a slip of the pen (45.3% and 54.3%) needs a shared name or word; any other needs the same date and a
+    shared name or two shared words, or with one side undated three shared words."""
     dated_alike = bool(a.when and b.when and _overlap(a.when.window(), b.when.window()))
     if a.when and b.when and not dated_alike:
         return False
     words = (a.words & b.words) - a.nouns
     if b.definite:
         return bool(a.anchors & b.anchors or dated_alike or len(words) >= 2)
+    if _slip(a, b):
+        return bool(a.anchors & b.anchors or words)
+    if not (a.when and b.when):
+        return len(words) >= 3
     return dated_alike and bool(a.anchors & b.anchors or len(words) >= 2)
 
 
