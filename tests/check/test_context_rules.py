@@ -157,3 +157,20 @@ def test_more_than_a_year_earlier_is_a_direction(demo_db: Store) -> None:
 def test_an_acronym_and_a_rank_find_the_event(demo_db: Store) -> None:
     text = "Tajikistan has been the WTO's 159th member since March 2014, the second in Central Asia after Kyrgyzstan."
     assert [k for k, _ in _errors(demo_db, text)] == ["wrong_date"]
+
+
+def test_true_statements_from_the_clean_held_out_sets(demo_db: Store) -> None:
+    text = ("Moscow's 201st military base, with sites in Dushanbe and Bokhtar, is the core of the relationship; an "
+            "agreement of October 2012 extended its stay until 2042. By Eurasianet's count, about 60% of the roughly "
+            "$3.3bn external debt at the start of 2022 was owed to China's Eximbank. Quvvatov was shot dead in "
+            "Istanbul in March 2015, after Turkey had refused to extradite him. By 27 April 2024 the Foreign "
+            "Ministry in Dushanbe reported that 954 citizens were being held at Vnukovo airport and only 322 let in. "
+            "Tajikistan's growth averaged 7.7% over five years.")
+    assert _errors(demo_db, text) == []
+
+
+def test_since_january_is_no_period_and_a_cited_year_no_event_date(demo_db: Store) -> None:
+    text = ("Tajikistan's Finance Ministry reported external debt of $3.1bn in April 2025, down $87m since January, "
+            "with China the largest bilateral creditor. In December 2024 the World Bank approved a $350m IDA grant "
+            "for Rogun, whose capacity has risen to 3,780 MW from the 3,600 MW cited in 2019.")
+    assert _errors(demo_db, text) == []

@@ -187,6 +187,8 @@ def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
         prev = places[i - 1] if i else None
         listed = prev is not None and prev in out and _LIST_GAP.match(text[prev.end - base:m.start - base])
         where = (_IN if strict else _LOCATED).search(before)
+        if strict and after:
+            continue
         if (m.kind == "facility" and not strict) or where or listed or (
                 follows and follows.kind in ("facility", "place")):
             out.append(m)
@@ -476,6 +478,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                 strength = 0.3
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
+        elif _within_spread(q, use):
+            continue
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)) and not (
                 q.category in ("sentence_years",) and len(use) > 1):
             shown = sorted({f.human() for _, f in use})
@@ -486,6 +490,13 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                                 note="bound" if bound else ""))
     out += _by_elimination(claim, event, out)
     return out + _by_summary(claim, event, out)
+
+
+def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    """The reports on one incident disagree three ways (9, 11 and 13 followers killed): a figure between them
+    stands."""
+    points = sorted({f.value for _, f in use if not f.qualifier})
+    return len(points) >= 3 and points[0] <= q.value <= points[-1]
 
 
 def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]
@@ -618,6 +629,8 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
             if topic:
                 cands.append((len(topic), a))
         if cands:
+            same_word = [c for c in cands if stems(c[1].text) & own]
+            cands = same_word or cands
             cands.sort(key=lambda x: -x[0])
             a = cands[0][1]
             status = "conflict" if a.negated != ev.negated else "match"

@@ -26,6 +26,11 @@ _STAY = re.compile(
 """Words that place a person (a stay, a journey, a home), not the event the claim is matched to."""
 
 
+_SEAT = re.compile(r"\b(?:ministry|embassy|court|government|officials?|authorities|office|service|committee|agency|"
+                   r"prosecutors?|police|consulate|parliament)\s+(?:in|at)\s+$", re.I)
+"""'the Foreign Ministry in Dushanbe reported …': the seat of whoever speaks, not the place of the event."""
+
+
 class Contradicted(Check):
     """A statement whose polarity or place the store contradicts."""
 
@@ -71,7 +76,8 @@ class Contradicted(Check):
                 return True
             if place and place in c.event.summary.lower() and (c is best or c.anchor_score >= 1.2):
                 return True
-        return bool(_STAY.search(ctx.text[max(m.claim.start, p.start - 40):p.start]))
+        lead = ctx.text[max(m.claim.start, p.start - 40):p.start]
+        return bool(_STAY.search(lead) or _SEAT.search(lead))
 
     @staticmethod
     def _unanimous(m):  # type: ignore[no-untyped-def]

@@ -44,6 +44,9 @@ class SourceRef:
     reliability: str
 
 
+_REFUSED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?(?:refused|rejected|"
+                            r"blocked|turned\s+down|denied)\b", re.I)
+"""'whose extradition Turkey had refused': the word is refused after it, so the store negates it."""
 _IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
 
 
@@ -84,7 +87,8 @@ class StoreEvent:
         out = []
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
-            negated = polarity_negated(negs, t.start, t.end, t.text)
+            negated = polarity_negated(negs, t.start, t.end, t.text) or bool(
+                _REFUSED_AFTER.match(self.summary, t.end))
             out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text))
         return out
 

@@ -116,7 +116,8 @@ _GOVERNS = re.compile(r"^[^.;,]{0,25}?\d")
 def measures_for(clause: str, unit: str, start: int, end: int, of_text: str = "", category: str | None = None
                  ) -> list[Measure]:
     """The measure a number at clause[start:end] is of: the one whose words stand nearest to it, with no
-    clause break between ('real GDP growth at 8%, with consumer inflation down to 4.2%')."""
+    clause break between ('real GDP growth at 8%, with consumer inflation down to 4.2%'); words right after the
+    number name it outright ('$3.3bn external debt … owed to China' is external debt)."""
     gdp = bool(re.search(r"\bgdp\b|gross\s+domestic", of_text, re.I))
     part = _PART_OF.search(clause[max(0, start - 20):start]) is not None
     scored: list[tuple[int, int, Measure]] = []
@@ -144,6 +145,9 @@ def measures_for(clause: str, unit: str, start: int, end: int, of_text: str = ""
             if gap > 90 or _BREAK.search(between):
                 continue
             best = gap if best is None else min(best, gap)
+        own = re.match(r"\s*", clause[end:])
+        if not m.partner and own and m.words.match(clause, end + own.end()):
+            best = -1
         if best is not None:
             scored.append((best, 0 if m.partner else 1, m))
     if not scored:

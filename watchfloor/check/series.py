@@ -69,7 +69,7 @@ def _period(claim: Claim, q: Quantity) -> DateMention | None:
             return d
         if d.start >= q.end and _JUST_AFTER.match(text[q.end - base:d.start - base]):
             return d
-    before = [d for d in claim.dates if d.end <= q.num_start]
+    before = [d for d in claim.dates if d.end <= q.num_start and d.relation not in ("since", "after", "before")]
     if before:
         return max(before, key=lambda d: d.end)
     return min(claim.dates, key=lambda d: d.start - q.end)
@@ -82,6 +82,10 @@ def _window(d: DateMention) -> tuple[dt.date, dt.date]:
     return lo, hi
 
 
+_AVERAGE = re.compile(r"\b(?:averag\w*|a\s+year\s+on\s+average|on\s+average|cumulative(?:ly)?)\b[^.;]{0,30}$", re.I)
+"""'growth averaged 7.7% over five years' is no single year's figure."""
+
+
 def compare_measures(claim: Claim, evidence: Evidence) -> list[MeasureVerdict]:
     """One verdict per figure of the claim: a match with any measure it can be wins, else the nearest conflict."""
     out: list[MeasureVerdict] = []
@@ -90,6 +94,8 @@ def compare_measures(claim: Claim, evidence: Evidence) -> list[MeasureVerdict]:
         if q.unit not in MEASURE_UNITS or q.vague or claim.hedged_before(q.num_start, 50):
             continue
         if q.unit == "count" and not q.strong:
+            continue
+        if _AVERAGE.search(text[max(0, q.num_start - claim.start - 40):q.num_start - claim.start]):
             continue
         rel_s, rel_e = q.num_start - claim.start, q.num_end - claim.start
         verdicts = [v for m in measures_for(text, q.unit, rel_s, rel_e, q.of + " " + text[rel_e:rel_e + 40],

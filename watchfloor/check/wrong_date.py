@@ -11,9 +11,15 @@ with a few days' slack. Switch off with `--skip wrong_date`.
 
 from __future__ import annotations
 
+import re
+
 from watchfloor.check.base import Check, Context, alternatives, dated_elsewhere, widen
 from watchfloor.check.gate import gate, weak_date
 from watchfloor.check.report import Finding
+
+_OF_A_STATEMENT = re.compile(r"\b(?:cited|quoted|given|reported|announced|estimated|projected|planned|forecast)\s+"
+                             r"(?:back\s+)?(?:in|on)\s+$", re.I)
+"""'the 3,600 MW cited in 2019': the date of an older figure, not of the event."""
 
 
 class WrongDate(Check):
@@ -38,6 +44,8 @@ class WrongDate(Check):
             d = best.date
             mention = next((x for x in m.claim.dates if x.start == d.start), None)
             if mention is not None and dated_elsewhere(ctx, m.claim, mention, best):
+                continue
+            if _OF_A_STATEMENT.search(ctx.text[max(m.claim.start, d.start - 30):d.start]):
                 continue
             s, e = widen(ctx, m.claim, d.start, d.end)
             ev = best.event

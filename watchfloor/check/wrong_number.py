@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from watchfloor.check.attributes import fits
 from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.fingerprint import distinctive
 from watchfloor.check.gate import gate, weak_count, weak_measure
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
@@ -42,7 +43,7 @@ class WrongNumber(Check):
         seen: set[int] = set()
         for comp, v in [(best, v) for v in best.numbers] + [(c, v) for c in alts[1:] for v in c.numbers
                                                            if _owns(m.claim, c, best, v.start)]:
-            if v.status != "conflict" or v.start in seen:
+            if v.status != "conflict" or v.start in seen or _held_elsewhere(m, v.start):
                 continue
             if any(o.status == "match" and o.start == v.start and o.strength >= 0.6
                    for c in alts if c is not comp for o in c.numbers):
@@ -87,3 +88,13 @@ def _owns(claim: Claim, comp: Comparison, best: Comparison, start: int) -> bool:
         return False
     near = min(dated, key=lambda d: abs(d.start - start))
     return fits(near, comp.event) and not fits(near, best.event)
+
+
+def _held_elsewhere(m, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """A distinctive figure that another candidate event holds exactly ('the disbursement of the $350m grant'
+    beside an event of another sum) is that event's figure, not a wrong one."""
+    q = next((x for x in m.claim.quantities if x.start == start), None)
+    if q is None or not distinctive(q.value, q.unit):
+        return False
+    return any(f.unit == q.unit and q.compatible(*f.interval) and not f.qualifier
+               for c in m.comparisons[:8] if c.lexical >= 0.15 for f in c.event.all_figures)

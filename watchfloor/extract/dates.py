@@ -261,7 +261,7 @@ class DateFinder:
                 return None
             ms = s + m.group(0).index(g[0])
             fd = FuzzyDate(dt.date(self.anchor.value.year, _month(g[0]), 1), "month")
-            return DateMention(ms, e, text[ms:e], fd, relation=rel, relative=True, inferred_year=True)
+            return DateMention(ms, e, text[ms:e], fd, relation=_relation(text, ms), relative=True, inferred_year=True)
         if kind == "rel":
             return self._relative(g, s, e, quote)
         year = int(g[0])

@@ -12,7 +12,7 @@ import re
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|none|nobody|neither|nor|without|no|no\s+longer|failed\s+to|(?:has|have|had)\s+yet\s+to|"
-    r"rather\s+than|instead\s+of|"
+    r"rather\s+than|instead\s+of|declined\s+to|refuses\s+to|refusing\s+to|"
     r"refused\s+to|lack\s+of|absence\s+of|found\s+no|den(?:y|ied|ies)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed)|"
     r"ruled\s+out|cannot|can't|won't|didn't|doesn't|don't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)\b",
     re.I)
