@@ -8,6 +8,7 @@ findings; it never queries the store itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -125,15 +126,26 @@ def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Compari
     return None
 
 
-def belongs_elsewhere(claim: Claim, start: int, event: StoreEvent) -> bool:
+def belongs_elsewhere(claim: Claim, start: int, event: StoreEvent, end: int | None = None) -> bool:
     """In a sentence that strings several dated events together, the words at `start` belong to the date nearest
     to them; when that date does not fit the event, they are about another event ('… killed three workers on 26
     November, two CRBC workers were shot dead in Darvoz four days later, and on 24 December a clash …')."""
     dated = [d for d in claim.dates if not d.relative or d.inferred_year or d.date.precision != "year"]
     if len(dated) < 2:
         return False
-    near = min(dated, key=lambda d: min(abs(d.start - start), abs(start - d.end)))
-    return not fits(near, event)
+    near = date_of(claim, dated, start, end)
+    return near is not None and not fits(near, event)
+
+
+def date_of(claim: Claim, dated: list[DateMention], pos: int, end: int | None = None) -> DateMention | None:
+    """The date words at `pos` go with: the nearest one, but a date after them only when no comma or semicolon
+    stands between ('killed more than 100 people, or April 2021, when …' goes with the date before)."""
+    text, base = claim.sentence.text, claim.sentence.start
+    end = pos if end is None else end
+    allowed = [d for d in dated if d.end <= pos or not re.search(r"[,;:]", text[end - base:d.start - base])]
+    if not allowed:
+        return None
+    return min(allowed, key=lambda d: pos - d.end if d.end <= pos else max(0, d.start - end))
 
 
 def widen(ctx: Context, claim: Claim, start: int, end: int, reach: int = 60) -> tuple[int, int]:

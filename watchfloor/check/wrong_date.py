@@ -59,7 +59,8 @@ class WrongDate(Check):
 def _firm(comp) -> bool:  # type: ignore[no-untyped-def]
     """Identified on the event's own kind, or on a facility or a person named in it, or on its words, or on two of
     its own figures."""
-    named = any(a.split(":", 1)[0] in ("facility", "person") and w >= 1.0 for a, w in comp.anchors)
+    named = any(a.split(":", 1)[0] in ("facility", "person") and w >= 1.0 or a.startswith("org:") and w >= 1.2
+                for a, w in comp.anchors)
     return comp.family >= 1.0 or named or comp.lexical >= 0.4 or comp.figures >= 2
 
 

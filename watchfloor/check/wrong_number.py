@@ -13,7 +13,7 @@ period count. Switch off with `--skip wrong_number`.
 from __future__ import annotations
 
 from watchfloor.check.attributes import fits
-from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere, date_of
 from watchfloor.check.fingerprint import distinctive
 from watchfloor.check.gate import gate, weak_count, weak_measure
 from watchfloor.check.match import Comparison
@@ -43,7 +43,8 @@ class WrongNumber(Check):
         seen: set[int] = set()
         for comp, v in [(best, v) for v in best.numbers] + [(c, v) for c in alts[1:] for v in c.numbers
                                                            if _owns(m.claim, c, best, v.start)]:
-            if v.status != "conflict" or v.start in seen or _held_elsewhere(m, v.start):
+            if v.status != "conflict" or v.start in seen or _held_elsewhere(m, v.start) or belongs_elsewhere(
+                    m.claim, v.start, comp.event, v.end):
                 continue
             if any(o.status == "match" and o.start == v.start and o.strength >= 0.6
                    for c in alts if c is not comp for o in c.numbers):
@@ -51,8 +52,10 @@ class WrongNumber(Check):
             seen.add(v.start)
             events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [comp.event]
             elsewhere = {o.start for c in alts if c is not comp for o in c.numbers if o.status == "match"}
+            aligned = {o.start for o in comp.numbers if o.status == "match"}
             siblings = [q for c in ctx.extraction.claims if c.sentence.index == m.claim.sentence.index
-                        for q in c.quantities if q.start not in elsewhere or comp is alts[0]]
+                        for q in c.quantities if (q.start not in elsewhere or comp is alts[0])
+                        and q.start not in aligned]
             out.append(gate(self.finding(
                 ctx, v.start, v.end, f"The report says {v.claim_value}; the store has {v.store_value} for this "
                                      f"event: {comp.event.summary}", claim=m.claim,
@@ -86,8 +89,8 @@ def _owns(claim: Claim, comp: Comparison, best: Comparison, start: int) -> bool:
     dated = [d for d in claim.dates if not d.relative]
     if len(dated) < 2:
         return False
-    near = min(dated, key=lambda d: abs(d.start - start))
-    return fits(near, comp.event) and not fits(near, best.event)
+    near = date_of(claim, dated, start)
+    return near is not None and fits(near, comp.event) and not fits(near, best.event)
 
 
 def _held_elsewhere(m, start: int) -> bool:  # type: ignore[no-untyped-def]

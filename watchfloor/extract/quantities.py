@@ -330,7 +330,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         unit, scale = _unit_of(m)
         if not unit:
             continue
-        if unit == "rank" and not re.search(r"\b(?:rank\w*|place[sd]?|position)\b", text[max(start, s - 25):e + 25]):
+        if unit == "rank" and not re.search(r"\b(?:rank\w*|place[sd]?|position|member|signatory)\b",
+                                            text[max(start, s - 25):e + 25]):
             continue
         raw.append((s, e, parse_numeral(m.group("num")) * scale, unit, 0.0, False))
     for m in spelled:
