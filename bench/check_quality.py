@@ -3,6 +3,7 @@
     python bench/check_quality.py            # the dev set (tests/data/reports, key.json) and the example report
     python bench/check_quality.py --pack     # also: every pack fact as a true sentence, then with its year changed
     python bench/check_quality.py --set bench/data/heldout   # reports written without seeing the checker
+    python bench/check_quality.py --held-out                 # every held-out set, a line each
 
 A planted error counts as found when an error finding's span, or one of its
 `related` spans, overlaps the planted quote; every other error finding is a
@@ -120,14 +121,40 @@ def pack_selftest(store: Store) -> None:
           f"(recall {caught / tried if tried else 0:.3f}); {took:.1f}s")
 
 
+def held_out(store: Store) -> None:
+    """Every held-out set under bench/data, a line each, then all of them together."""
+    folders = sorted((p for p in (ROOT / "bench" / "data").glob("heldout*") if (p / "key.json").exists()),
+                     key=lambda p: int(p.name[7:] or 1))
+    rows = []
+    for folder in folders:
+        key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["reports"]
+        planted = found = false = clean = 0
+        for name, entry in key.items():
+            text, report = check_file(store, folder / name)
+            s = score_report(text, report, entry["errors"])
+            planted, found, false = planted + s["planted"], found + s["found"], false + len(s["false"])
+            clean += len(report.errors) if entry["clean"] else 0
+        rows.append((folder.name, planted, found, false, clean))
+    print(f"{'set':12} {'planted':>7} {'found':>5} {'false':>5} {'recall':>6} {'precision':>9} {'clean errors':>12}")
+    total = ("all", *(sum(r[i] for r in rows) for i in range(1, 5)))
+    for name, planted, found, false, clean in [*rows, total]:
+        recall = f"{found / planted:.3f}" if planted else "-"
+        precision = f"{found / (found + false):.3f}" if found + false else "-"
+        print(f"{name:12} {planted:7} {found:5} {false:5} {recall:>6} {precision:>9} {clean:12}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pack", action="store_true", help="also run the pack self-test (about 30 s)")
+    parser.add_argument("--pack", action="store_true", help="also run the pack self-test (about 60 s)")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not list misses and false alarms")
     parser.add_argument("--set", type=Path, default=REPORTS, help="a folder of reports with its key.json")
+    parser.add_argument("--held-out", action="store_true", help="score every bench/data/heldout* set, a line each")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.duckdb") as store:
         demo.load_demo(store)
+        if args.held_out:
+            held_out(store)
+            return
         dev_set(store, not args.quiet, args.set)
         example(store)
         if args.pack:
