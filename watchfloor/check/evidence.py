@@ -26,7 +26,7 @@ from watchfloor.extract.claims import Extraction
 from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
-from watchfloor.extract.polarity import negation_spans, polarity_negated
+from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.store import Store
 
@@ -44,9 +44,6 @@ class SourceRef:
     reliability: str
 
 
-_REFUSED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?(?:refused|rejected|"
-                            r"blocked|turned\s+down|denied)\b", re.I)
-"""'whose extradition Turkey had refused': the word is refused after it, so the store negates it."""
 _IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
 
 
@@ -87,8 +84,7 @@ class StoreEvent:
         out = []
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
-            negated = polarity_negated(negs, t.start, t.end, t.text) or bool(
-                _REFUSED_AFTER.match(self.summary, t.end))
+            negated = polarity_negated(negs, t.start, t.end, t.text) or refused_after(self.summary, t.end)
             out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text))
         return out
 

@@ -18,7 +18,7 @@ from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES, Trigger, families_of_type, find_triggers
 from watchfloor.extract.modality import hedge_positions, modality
-from watchfloor.extract.polarity import negation_spans, polarity_negated
+from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
 from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.tokens import tokenize
@@ -177,7 +177,8 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
             quants = find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates] + name_spans)
             negs = negation_spans(text, a, b)
-            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text)) for t in find_triggers(text, a, b)]
+            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text) or refused_after(text, t.end))
+                      for t in find_triggers(text, a, b)]
             have = {e.family for e in events}
             terms = [q for q in quants if q.category == "sentence_years"]
             if terms and "sentence" not in have:

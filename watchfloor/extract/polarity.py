@@ -70,3 +70,12 @@ _INVERSE = re.compile(r"^acquit", re.I)
 def polarity_negated(spans: list[tuple[int, int, int]], start: int, end: int, word: str) -> bool:
     """Negated, counting words that carry their own negation ('acquitted' = not convicted)."""
     return is_negated(spans, start, end) != bool(_INVERSE.match(word))
+
+
+_REFUSED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?(?:refused|rejected|"
+                            r"blocked|turned\s+down|denied)\b", re.I)
+
+
+def refused_after(text: str, end: int) -> bool:
+    """'whose extradition Turkey had refused': the word is refused right after it, so it did not happen."""
+    return _REFUSED_AFTER.match(text, end) is not None
