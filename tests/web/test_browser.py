@@ -49,7 +49,14 @@ class Watched:
         self.page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}")
                      if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:  # type: ignore[no-untyped-def]
+        """A request the browser itself cancelled because the page navigated away (a favicon mid-load) is no
+        failure of the server; anything else is."""
+        if "ERR_ABORTED" in (request.failure or "") and request.url.endswith("favicon.svg"):
+            return
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def close(self) -> None:
         self.context.close()
