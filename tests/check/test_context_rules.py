@@ -174,3 +174,18 @@ def test_since_january_is_no_period_and_a_cited_year_no_event_date(demo_db: Stor
             "with China the largest bilateral creditor. In December 2024 the World Bank approved a $350m IDA grant "
             "for Rogun, whose capacity has risen to 3,780 MW from the 3,600 MW cited in 2019.")
     assert _errors(demo_db, text) == []
+
+
+def test_increase_after_the_figure_and_residents_of_a_town(demo_db: Store) -> None:
+    text = ("Tajikistan's labour ministry recorded about 652,000 citizens leaving to work abroad in 2023, a 16% "
+            "increase on 2022, with 627,000 of them bound for Russia.")
+    assert [k for k, _ in _errors(demo_db, text)] == ["contradicted"]
+    text = ("On 25 March 2024 Tajikistan's GKNB, with Russian officers taking part, detained nine residents of "
+            "Khujand suspected of ties to the Crocus attackers and ISKP.")
+    assert _errors(demo_db, text) == [("contradicted", "Khujand")]
+
+
+def test_those_who_refused_are_not_refused(demo_db: Store) -> None:
+    text = ("After militants slipped into Darvoz from Afghanistan on the night of 30 August 2023, Tajik forces "
+            "killed three Jamaat Ansarullah members who refused to surrender.")
+    assert _errors(demo_db, text) == []

@@ -167,7 +167,8 @@ def _km(a: EntityMention, b: EntityMention) -> float | None:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
-_IN = re.compile(r"\b(?:in|at|near|outside|across|inside|around|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_IN = re.compile(r"\b(?:in|at|near|outside|across|inside|around|throughout|residents\s+of|natives\s+of)\s+"
+                 r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 

@@ -26,15 +26,17 @@ if TYPE_CHECKING:
     from watchfloor.check.match import Verdict
     from watchfloor.extract.claims import Claim
 
-_UP = (r"rose|risen|rise|rises|rising|jump(?:ed|s|ing)?|gr[eo]wn?|grows|growing|increas(?:ed|es|ing)|"
+_UP = (r"rose|risen|rise|rises|rising|jump(?:ed|s|ing)?|gr[eo]wn?|grows|growing|increas(?:e|ed|es|ing)|"
        r"climb(?:ed|s|ing)?|surg(?:ed|es|ing)|soar(?:ed|s|ing)?|up|higher|added|gain(?:ed|s)?|swell(?:ed)?")
 _DOWN = (r"fell|fall(?:en|s|ing)?|drop(?:ped|s|ping)?|declin(?:ed|es|ing)|dip(?:ped|s)?|down|shr[aiu]nk|shrinks?|"
          r"decreas(?:ed|es|ing)|slid|slump(?:ed|s)?|lower|lost|cut|contract(?:ed|s)?|plung(?:ed|es)")
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|"
                      r"roughly|over|more\s+than|just\s+over|just\s+under|an\s+estimated)\s+)?$", re.I)
-_COMPARED = re.compile(r"\s+(?:(?P<more>more\s+than|higher\s+than|above|up\s+on|up\s+from)|"
-                       r"(?P<less>less\s+than|lower\s+than|fewer\s+than|below|down\s+on|down\s+from))\b", re.I)
-_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|more\s+than|less\s+than|below|above)\b", re.I)
+_COMPARED = re.compile(r"\s+(?:(?P<more>more\s+than|higher\s+than|above|up\s+on|up\s+from|increase|rise|jump|gain)|"
+                       r"(?P<less>less\s+than|lower\s+than|fewer\s+than|below|down\s+on|down\s+from|decrease|drop|"
+                       r"fall|decline))\b", re.I)
+_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|more\s+than|less\s+than|fewer\s+than|below|above|increase|decrease)\b",
+                          re.I)
 _UNITS = {"pct", "usd", "eur", "rub", "tjs", "cny", "count", "mw", "kwh", "bcm", "tonnes"}
 
 

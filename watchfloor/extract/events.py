@@ -47,7 +47,7 @@ TRIGGERS: dict[str, str] = {
     "independence": r"independence",
     "war": r"civil\s+war|war|armed\s+conflict",
     "peace": r"peace(?:\s+(?:agreement|accord|deal|talks|process))?|ceasefire|truce",
-    "election": r"elections?|elected|re-elected|votes?|voted|ballots?|referendum|polls",
+    "election": r"elections?|elected|re-elected|votes?|voted|ballots?|balloting|referendum|polls",
     "visit": r"visit(?:s|ed|ing)?|trips?|met|meeting|talks|hosted|travell?ed\s+to|arriv(?:ed|al|es|ing)|"
              r"tour(?:ed|s|ing)?|sat\s+down\s+with",
     "summit": r"summits?",

@@ -72,8 +72,8 @@ def polarity_negated(spans: list[tuple[int, int, int]], start: int, end: int, wo
     return is_negated(spans, start, end) != bool(_INVERSE.match(word))
 
 
-_REFUSED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?(?:refused|rejected|"
-                            r"blocked|turned\s+down|denied)\b", re.I)
+_REFUSED_AFTER = re.compile(r"\s+(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
+                            r"(?:refused|rejected|blocked|turned\s+down|denied)\b(?!\s+to\b)", re.I)
 
 
 def refused_after(text: str, end: int) -> bool:
