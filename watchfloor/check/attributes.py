@@ -19,6 +19,7 @@ from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
+from watchfloor.extract.quantities import hedge_kind
 from watchfloor.reference.catalogue import PLACE_COORDS
 
 if TYPE_CHECKING:
@@ -448,10 +449,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
     for q in claim.quantities:
         if q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
             continue
-        if len(dated) > 1:
-            near = min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
-            if not any(date_fits(near, lo, hi) for lo, hi, _ in windows):
-                continue
+        if len(dated) > 1 and not any(date_fits(_nearest(dated, q), lo, hi) for lo, hi, _ in windows):
+            continue
         figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
         by_head = False
@@ -502,9 +501,7 @@ def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-ar
 
 def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]
     """Two bounds the same way round are compared as numbers: 'up to 47 aircraft' is not the store's 'up to 37'."""
-    from watchfloor.check.evidence import _hedge_kind
-
-    kind = _hedge_kind(q.hedge)
+    kind = hedge_kind(q.hedge)
     same_way = kind in ("upto", "below") and f.qualifier == "max" or kind == "above" and f.qualifier == "min"
     return same_way and abs(q.value - f.value) > 0.03 * max(q.value, f.value)
 
@@ -520,6 +517,11 @@ def _whose_term(claim: Claim, q, use: list) -> list:  # type: ignore[no-untyped-
     return mine if len(mine) == 1 else use
 
 
+def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-untyped-def]
+    """The claim's date closest to a figure (a sentence may date several events)."""
+    return min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
+
+
 def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> list[Verdict]:
     """A figure the count keys do not name, read in the event's summary: '164 Tajik women and children' against
     the summary's '146 Tajik women and children' (the same words after the number), or the only share, sum or
@@ -531,7 +533,7 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
     for q in claim.quantities:
         if q.start in judged or q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
             continue
-        if dated and not fits(min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end))), event):
+        if dated and not fits(_nearest(dated, q), event):
             continue
         figs = [f for f in written if f.unit == q.unit]
         every = [f for f in event.all_figures if f.unit == q.unit]

@@ -69,10 +69,8 @@ def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list
     return out
 
 
-def compare_changes(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], list[Verdict]]:
-    """(number verdicts, direction verdicts) for the claim's changes against the event summary's."""
-    from watchfloor.check.match import Verdict
-
+def claim_changes(claim: Claim) -> list[Change]:
+    """The claim's changes, differences included ('rose by $87m'); read once per claim."""
     sentence = claim.sentence
     deltas: list[Quantity] = []
     if _CHANGE_WORD.search(claim.text):
@@ -80,13 +78,23 @@ def compare_changes(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], lis
                                                                for d in claim.dates], deltas)
     deltas = [replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in deltas
               if claim.start <= q.start + sentence.start < claim.end]
-    mine = find_changes(sentence.text, claim.quantities + deltas, sentence.start)
+    return find_changes(sentence.text, claim.quantities + deltas, sentence.start)
+
+
+def summary_changes(summary: str, skip: list[tuple[int, int]]) -> list[Change]:
+    """A store summary's changes, levels and differences both (cached per event as `StoreEvent.changes`)."""
+    deltas: list[Quantity] = []
+    levels = find_quantities(summary, 0, len(summary), skip, deltas)
+    return find_changes(summary, deltas + levels)
+
+
+def compare_changes(mine: list[Change], event: StoreEvent) -> tuple[list[Verdict], list[Verdict]]:
+    """(number verdicts, direction verdicts) for the claim's changes against the event summary's."""
+    from watchfloor.check.match import Verdict
+
     if not mine:
         return [], []
-    skip = [(d.start, d.end) for d in event.dates]
-    theirs_q: list[Quantity] = []
-    theirs_q += find_quantities(event.summary, 0, len(event.summary), skip, theirs_q)
-    theirs = find_changes(event.summary, theirs_q)
+    theirs = event.changes
     numbers: list[Verdict] = []
     directions: list[Verdict] = []
     for c in mine:

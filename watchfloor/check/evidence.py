@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from watchfloor.check.changes import Change, summary_changes
 from watchfloor.check.figures import Figure, parse_key
 from watchfloor.check.lexical import Lexicon, entity_stems, stems
 from watchfloor.check.measures import MEASURES, OBSERVATION_MEASURES, Value, derive_shares
@@ -27,7 +28,7 @@ from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
 from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
-from watchfloor.extract.quantities import find_quantities
+from watchfloor.extract.quantities import find_quantities, hedge_kind
 from watchfloor.store import Store
 
 LIMIT = 1500
@@ -102,6 +103,11 @@ class StoreEvent:
         return said
 
     @cached_property
+    def changes(self) -> list[Change]:
+        """Figures the summary says rose or fell ('down $87m'), read once per event."""
+        return summary_changes(self.summary, [(d.start, d.end) for d in self.dates])
+
+    @cached_property
     def text_families(self) -> set[str]:
         return {a.family for a in self.assertions}
 
@@ -122,7 +128,7 @@ class StoreEvent:
             if (q.category, q.unit) in keyed and q.category is not None:
                 continue
             if q.unit in ("count", "pct", "usd", "years", "age") and not q.vague:
-                qual = {"above": "min", "upto": "max", "approx": "approx", "below": "max"}.get(_hedge_kind(q.hedge))
+                qual = {"above": "min", "upto": "max", "approx": "approx", "below": "max"}.get(hedge_kind(q.hedge))
                 words = q.head.split() + (q.before.split() if q.unit == "age" else [])
                 out.append(Figure("summary", q.value, q.unit, q.category if q.strong else None, q.subgroup, qual,
                                   None, tuple(words)))
@@ -273,12 +279,6 @@ def _event(r: dict[str, Any], actors: list[tuple[str | None, str]], sources: lis
 @lru_cache(maxsize=16384)
 def figure(key: str, value: float) -> Figure:
     return parse_key(key, value)
-
-
-def _hedge_kind(hedge: str | None) -> str:
-    from watchfloor.extract.quantities import _HEDGES
-
-    return dict(_HEDGES).get(hedge or "", "")
 
 
 def measure_values(events: dict[str, StoreEvent]) -> list[Value]:

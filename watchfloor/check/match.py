@@ -23,7 +23,7 @@ from watchfloor.check.attributes import (
     compare_polarity,
     located_places,
 )
-from watchfloor.check.changes import compare_changes
+from watchfloor.check.changes import claim_changes, compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
 from watchfloor.check.fingerprint import number_index, shared_figures
 from watchfloor.check.lexical import entity_stems, stems
@@ -287,9 +287,10 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
         comps.sort(key=lambda c: (-c.score(), c.event.id))
         top = comps[:12]
         ids = {c.event.id for c in top}
+        mine = claim_changes(claim)
         for c in top:
             c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
-            numbers, directions = compare_changes(claim, c.event)
+            numbers, directions = compare_changes(mine, c.event)
             judged = {v.start for v in c.numbers}
             c.numbers += [v for v in numbers if v.start not in judged]
             c.polarity += directions

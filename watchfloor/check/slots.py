@@ -27,9 +27,10 @@ from watchfloor.check.roles import _mentioned as _word_mentioned
 _TITLES = ("prime minister", "minister", "director", "chairman", "chairwoman", "chief", "secretary", "president",
            "prosecutor-general", "prosecutor general", "prosecutor", "governor", "mayor", "ambassador", "commander",
            "speaker", "envoy", "spokesman", "spokeswoman", "leader", "ministry", "committee", "agency")
-_TITLE = re.compile(r"\b(?:" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\b", re.I)
-_TITLE_LEAD = re.compile(r"\b(" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\s+$", re.I)
-_TITLE_NEXT = re.compile(r"\s+(?:" + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\b", re.I)
+_TITLE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TITLES)
+_TITLE = re.compile(rf"\b(?:{_TITLE_ALT})\b", re.I)
+_TITLE_LEAD = re.compile(rf"\b({_TITLE_ALT})\s+$", re.I)
+_TITLE_NEXT = re.compile(rf"\s+(?:{_TITLE_ALT})\b", re.I)
 """'Security Council secretary Sergei Shoigu': a name right before a title qualifies it."""
 _CAP = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]{2,}(?:-[A-Z]\w*)?\b|bin|al-\w+|ul)"
 _NAME = re.compile(rf"{_CAP}(?:\s+{_CAP})*")

@@ -49,6 +49,14 @@ _HEDGES = [
     ("up to", "upto"), ("as many as", "upto"), ("at most", "upto"), ("no more than", "upto"),
     ("fewer than", "upto"), ("less than", "upto"), ("under", "upto"), ("below", "upto"), ("as much as", "upto"),
 ]
+_HEDGE_KIND = dict(_HEDGES)
+
+
+def hedge_kind(hedge: str | None) -> str:
+    """below, approx, above or upto for a hedge word ('nearly' is below); empty for none."""
+    return _HEDGE_KIND.get(hedge or "", "")
+
+
 _HEDGE_RE = re.compile(r"(?:^|\b)(" + "|".join(re.escape(h) for h, _ in _HEDGES) + r")\s*$", re.I)
 _AFTER_HEDGE = re.compile(r"^\s*(?:or\s+more|-plus|\+|or\s+so|odd)\b", re.I)
 _STOP_HEAD = {
