@@ -31,7 +31,6 @@ from watchfloor.dates import parse_iso  # noqa: E402
 from watchfloor.store import Store  # noqa: E402
 
 REPORTS = ROOT / "tests" / "data" / "reports"
-EXAMPLE = ROOT.parent / "shared" / "examples" / "tajikistan-balancing-act-2024.txt"
 STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
 
 
@@ -87,9 +86,7 @@ def dev_set(store: Store, verbose: bool, folder: Path = REPORTS) -> tuple[int, i
 
 
 def example(store: Store) -> None:
-    if not EXAMPLE.exists():
-        return
-    _, report = check_file(store, EXAMPLE)
+    _, report = check_file(store, demo.example_report())
     print(f"\nexample report: {report.summary()}")
     for f in report.errors:
         print(f"    {f.kind:22} {f.quote!r}")

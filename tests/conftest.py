@@ -12,12 +12,14 @@ from watchfloor import demo
 from watchfloor.cli import run
 from watchfloor.store import Store
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():
-    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SHARED_DATA = SHARED / "data"
-EXAMPLE_REPORT = SHARED / "examples" / "tajikistan-balancing-act-2024.txt"
 DATA = Path(__file__).parent / "data"
+PUBLIC = DATA / "public"
+"""Real public files (GDELT, World Bank DataBank) kept in the repo with their SOURCES.md."""
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "watchfloor" / "data"
+FACTS = PACKAGE_DATA / "tajikistan_facts.jsonl"
+WORLD_BANK = PACKAGE_DATA / "worldbank"
+EXAMPLE_REPORT = PACKAGE_DATA / "examples" / "tajikistan-pressure-points-2024.txt"
+GDELT_SAMPLE = PUBLIC / "gdelt2_events_20191024143000.export.CSV"
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ PACKS = ["tajikistan_facts.jsonl", "tajikistan_more.jsonl"]
 """The shared pack as given, then our additions (same format, each fact with its source link)."""
 WORLD_BANK = ["worldbank/wdi_remittances_central_asia_panel_2009-2024.csv",
               "worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_10181232.csv"]
-EXAMPLE_REPORT = "tajikistan-balancing-act-2024.txt"
+EXAMPLE_REPORT = "examples/tajikistan-pressure-points-2024.txt"
+"""A report we wrote in the manner of those analysts are handed, with three planted errors (key beside it)."""
 
 
 @dataclass
@@ -48,16 +49,9 @@ def load_demo(store: Store) -> list[ImportResult]:
     return import_paths(store, bundled_packs() + _bundled(WORLD_BANK), ImportOptions(quiet=True))
 
 
-def find_example_report(start: Path | None = None) -> Path | None:
-    """The example report beside the project (../shared/examples), if this checkout has it."""
-    here = (start or Path.cwd()).resolve()
-    roots = [here, *here.parents, Path(__file__).resolve().parents[1]]
-    for root in roots:
-        for candidate in (root / "shared" / "examples" / EXAMPLE_REPORT,
-                          root.parent / "shared" / "examples" / EXAMPLE_REPORT):
-            if candidate.exists():
-                return candidate
-    return None
+def example_report() -> Path:
+    """The bundled example report the demo checks; its answer key is the `.key.json` beside it."""
+    return _bundled([EXAMPLE_REPORT])[0]
 
 
 def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date | None = None) -> None:

@@ -6,7 +6,7 @@ import statistics
 import pytest
 
 from tests.analyse import gdelt_rows
-from tests.conftest import SHARED_DATA
+from tests.conftest import GDELT_SAMPLE
 from watchfloor.analyse.bilateral import relation_trend
 from watchfloor.analyse.timeline import Period
 from watchfloor.dates import parse_bound
@@ -30,9 +30,7 @@ def test_synthetic_rows(fresh_db, tmp_path):
 
 
 def test_real_gdelt_export(fresh_db):
-    path = SHARED_DATA / "gdelt2_events_20191024143000.export.CSV"
-    if not path.exists():
-        pytest.skip("shared data not present")
+    path = GDELT_SAMPLE
     gdelt_rows.load(fresh_db, path)
     with path.open(encoding="utf-8") as f:
         pair = [r for r in csv.reader(f, delimiter="\t") if {r[7], r[17]} == {"NOR", "RUS"}]

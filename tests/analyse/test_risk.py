@@ -96,10 +96,10 @@ def test_drivers_read_world_bank_observations(demo_db):
 
 def test_drivers_from_the_world_bank_importer(demo_db, tmp_path):
     pytest.importorskip("watchfloor.ingest.worldbank")
-    from tests.conftest import SHARED_DATA
+    from tests.conftest import WORLD_BANK
     from watchfloor.ingest import ImportOptions, import_path
 
-    import_path(demo_db, SHARED_DATA / "wdi_remittances_central_asia_panel_2009-2024.csv", ImportOptions(quiet=True))
+    import_path(demo_db, WORLD_BANK / "wdi_remittances_central_asia_panel_2009-2024.csv", ImportOptions(quiet=True))
     remit = [d for d in risk_report(demo_db, "TJK")["drivers"] if d["key"] == "remittances_pct_gdp"][0]
     origins = {t["year"] for t in remit["trend"]}
     assert {2009, 2015, 2020}.issubset(origins)

@@ -3,10 +3,17 @@
 import json
 from pathlib import Path
 
+KEY_SUFFIX = ".key.json"
 TRUE_STATEMENTS = [
-    "arrested eight Tajik nationals", "Los Angeles, New York, and Philadelphia", "independence in 1991",
-    "from 1992 to 1997", "Collective Security Treaty Organization", "201st base",
+    "eight Tajik nationals in New York, Los Angeles and Philadelphia", "three of the eight had been removed",
+    "at least 144 people", "954 of its citizens", "more than 17,000 Tajik migrants", "about 48 percent of GDP",
+    "Vakhon village", "comprehensive strategic cooperative partnership", "201st military base",
+    "Collective Security Treaty Organization",
 ]
+
+
+def _key(example_path: Path) -> list[dict]:
+    return json.loads(example_path.with_name(example_path.stem + KEY_SUFFIX).read_text(encoding="utf-8"))["errors"]
 
 
 def test_cli_json_follows_the_contract(cli, demo_db_path: Path, example_path: Path, tmp_path: Path,
@@ -28,22 +35,23 @@ def test_cli_json_follows_the_contract(cli, demo_db_path: Path, example_path: Pa
     assert s["claims"] == len(data["claims"]) and s["supported"] >= 10
 
 
-def test_the_three_known_errors_and_no_false_ones(cli, demo_db_path: Path, example_path: Path) -> None:
+def test_the_three_planted_errors_with_their_evidence_and_no_false_ones(cli, demo_db_path: Path,
+                                                                        example_path: Path) -> None:
     data = json.loads(cli("--db", demo_db_path, "check", example_path, "-f", "json").out)
     errors = [f for f in data["findings"] if f["severity"] == "error"]
-    crocus = [f for f in errors if f["kind"] == "wrong_date" and "2023" in f["quote"] and "Crocus" in f["quote"]]
-    assert crocus and crocus[0]["evidence"][0]["date"] == "2024-03-22"
-    assert "22 March 2024" in crocus[0]["message"]
-    charges = [f for f in errors if "terrorism charges" in f["quote"].lower()]
-    assert charges and all(any("none of the detained men have been charged" in r["quote"] for r in f["related"])
-                           or f["evidence"] for f in charges)
-    assert any("without terrorism charges" in e["fact"] for f in charges for e in f["evidence"])
-    debt = [f for f in errors if f["kind"] == "wrong_number" and "60%" in f["quote"]]
-    assert debt and "28.1%" in debt[0]["message"] and "2022" in debt[0]["message"]
-    assert {e["date"] for e in debt[0]["evidence"]} >= {"2024-01-01", "2022-01-01"}
+    key = _key(example_path)
+    assert len(key) == 3
+    for planted in key:
+        hits = [f for f in errors if planted["quote"] in f["quote"] and f["kind"] == planted["kind"]]
+        assert hits, planted["quote"]
+        assert planted["event"] in {e.get("event") for e in hits[0]["evidence"]}, planted["quote"]
+    crocus = next(f for f in errors if f["kind"] == "wrong_date")
+    assert "22 March 2024" in crocus["message"]
+    debt = next(f for f in errors if f["kind"] == "wrong_number")
+    assert "28.1%" in debt["message"] and "2022" in debt["message"]
     for phrase in TRUE_STATEMENTS:
         assert not any(phrase in f["quote"] for f in errors), phrase
-    assert len(errors) == len(crocus) + len(charges) + len(debt)
+    assert len(errors) == len(key)
 
 
 def test_text_and_html_formats(cli, demo_db_path: Path, example_path: Path, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from tests.conftest import SHARED_DATA
+from tests.conftest import FACTS
 
 
 def test_demo_then_timeline_json(cli, db_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_unknown_country_is_a_clean_error(cli, demo_db_path: Path) -> None:
 
 
 def test_bad_fact_file_names_line_two_and_stores_nothing(cli, db_path: Path, tmp_path: Path) -> None:
-    good = (SHARED_DATA / "tajikistan_facts.jsonl").read_text().splitlines()[0]
+    good = FACTS.read_text().splitlines()[0]
     bad = json.loads(good) | {"date": "2024-02-31"}
     path = tmp_path / "bad.jsonl"
     path.write_text(good + "\n" + json.dumps(bad) + "\n")

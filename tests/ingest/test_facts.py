@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED_DATA
+from tests.conftest import FACTS
 from watchfloor.errors import ImportRejected
 from watchfloor.ingest import ImportOptions, import_path
 from watchfloor.store import Store
@@ -24,7 +24,7 @@ def snapshot(store: Store) -> dict[str, int]:
 
 
 def test_shared_pack_imports_whole(fresh_db: Store) -> None:
-    result = import_path(fresh_db, SHARED_DATA / "tajikistan_facts.jsonl", ImportOptions())
+    result = import_path(fresh_db, FACTS, ImportOptions())
     assert result.rows_read == 199
     assert result.added == fresh_db.scalar("SELECT count(*) FROM event") == 199
     assert fresh_db.scalar("SELECT count(*) FROM event e WHERE NOT EXISTS "

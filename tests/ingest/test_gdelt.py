@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED_DATA
+from tests.conftest import GDELT_SAMPLE
 from tests.ingest.helpers import snapshot
 from watchfloor.errors import ImportRejected
 from watchfloor.ingest import ImportOptions, detect_format, import_path
@@ -12,7 +12,7 @@ from watchfloor.ingest.codes import FIPS_TO_ISO3, cameo_to_iso3, fips_to_iso3
 from watchfloor.ingest.gdelt import LAYOUTS
 from watchfloor.store import Store
 
-GDELT = SHARED_DATA / "gdelt2_events_20191024143000.export.CSV"
+GDELT = GDELT_SAMPLE
 
 
 def lines(n: int | None = None) -> list[str]:

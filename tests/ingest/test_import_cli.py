@@ -3,14 +3,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE_REPORT, SHARED_DATA
+from tests.conftest import EXAMPLE_REPORT, FACTS, GDELT_SAMPLE, WORLD_BANK
 from tests.ingest.helpers import ACLED, GTD, tiny_pdf
 from watchfloor.errors import ConfigError, InputError
 from watchfloor.ingest import ImportOptions, detect_format, import_path
 from watchfloor.store import Store
 
-GDELT = SHARED_DATA / "gdelt2_events_20191024143000.export.CSV"
-PANEL = SHARED_DATA / "wdi_remittances_central_asia_panel_2009-2024.csv"
+GDELT = GDELT_SAMPLE
+PANEL = WORLD_BANK / "wdi_remittances_central_asia_panel_2009-2024.csv"
 
 
 def test_every_format_is_detected(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_every_format_is_detected(tmp_path: Path) -> None:
     with zipfile.ZipFile(zipped, "w") as zf:
         zf.writestr("g.export.CSV", GDELT.read_text(encoding="utf-8").splitlines()[0] + "\n")
     expected = {ACLED: "acled", GTD: "gtd", GDELT: "gdelt", zipped: "gdelt", PANEL: "worldbank",
-                SHARED_DATA / "tajikistan_facts.jsonl": "facts", EXAMPLE_REPORT: "document", pdf: "document",
+                FACTS: "facts", EXAMPLE_REPORT: "document", pdf: "document",
                 html: "document"}
     assert {p: detect_format(p) for p in expected} == expected
 

@@ -5,16 +5,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED_DATA
+from tests.conftest import PUBLIC, WORLD_BANK
 from tests.ingest.helpers import snapshot
 from watchfloor.errors import ImportRejected
 from watchfloor.ingest import ImportOptions, detect_format, import_path
 from watchfloor.ingest.worldbank import layout_of, unit_of
 from watchfloor.store import Store
 
-API = SHARED_DATA / "API_NY.GDP.PCAP.CD_DS2_en_csv_v2_10181232.csv"
-DATABANK = SHARED_DATA / "wdi_databank_8series_1970-2019.csv"
-PANEL = SHARED_DATA / "wdi_remittances_central_asia_panel_2009-2024.csv"
+API = WORLD_BANK / "API_NY.GDP.PCAP.CD_DS2_en_csv_v2_10181232.csv"
+DATABANK = PUBLIC / "wdi_databank_8series_1970-2019.csv"
+PANEL = WORLD_BANK / "wdi_remittances_central_asia_panel_2009-2024.csv"
 
 
 def value(store: Store, iso3: str, indicator: str, year: int) -> float:

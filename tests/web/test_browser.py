@@ -129,7 +129,7 @@ def test_check_flow_end_to_end(server: LiveServer, watched: Watched) -> None:
     assert marks.count() > 0
     cards = page.locator(".finding-card")
     assert cards.count() > 0
-    charges = page.locator("#report [data-finding]", has_text="on ISIS-related terrorism charges").first
+    charges = page.locator("#report [data-finding]", has_text="on Terrorism Charges").first
     charges.click()  # the title says charged with terrorism; the store (and the report's body) say not
     active = page.locator(".finding-card.active")
     active.first.wait_for()

@@ -2,7 +2,7 @@
 
     from watchfloor.check import check_text, check_file, CheckReport
     report = check_text(store, text, name="brief")
-    report.to_dict()      # the JSON contract of DESIGN.md
+    report.to_dict()      # the JSON contract (data/schemas/check-report.schema.json)
     report.exit_code      # 0 no error, 1 some
 """
 

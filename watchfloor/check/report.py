@@ -1,7 +1,7 @@
 """The check report: claims, findings and the evidence behind them, and its JSON form (the contract).
 
-The dictionary `to_dict()` returns is exactly the shape in DESIGN.md and
-check-report.schema.json; offsets index the text as read and every quote is
+The dictionary `to_dict()` returns is exactly the shape of
+watchfloor/data/schemas/check-report.schema.json; offsets index the text as read and every quote is
 `text[start:end]`.
 """
 
@@ -34,6 +34,8 @@ class EvidenceRef:
             out["url"] = self.url
         out["date"] = self.date
         out["fact"] = self.fact
+        if self.event_id:
+            out["event"] = self.event_id
         return out
 
 

@@ -26,7 +26,7 @@ def check_cmd(
     ctx: typer.Context,
     report: Annotated[Path, typer.Argument(help="The report: .txt, .md, .html or .pdf.", show_default=False)],
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text (terminal), json (the contract in "
-                                                                      "DESIGN.md) or html (the report, marked).")
+                                                                      "docs/checks.md) or html (the report, marked).")
                       ] = CheckFormat.text,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")
                       ] = None,

@@ -17,8 +17,9 @@ from watchfloor.dates import FuzzyDate, parse_bound
 from watchfloor.errors import ConfigError
 from watchfloor.store import Store
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+"""Piped output is not wrapped at 80 columns, so hints and paths copy and paste whole; tables keep a width."""
+err_console = Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 @dataclass

@@ -20,7 +20,7 @@ def demo_cmd(
     brief_dir: Annotated[Path, typer.Option("--brief-dir", help="Where the Tajikistan brief is written.")] = Path(
         "briefs"),
     report: Annotated[Path | None, typer.Option(
-        "--report", help="Report to check (default: the example report in ../shared/examples).")] = None,
+        "--report", help="Report to check (default: the bundled example report).")] = None,
     no_brief: Annotated[bool, typer.Option("--no-brief", help="Only load the evidence.")] = False,
 ) -> None:
     """Load the bundled Tajikistan evidence, write its brief and check the example report; safe to run again."""
@@ -38,7 +38,7 @@ def demo_cmd(
         _print_loaded(run, counts, tj, path)
         if not no_brief:
             _brief(store, brief_dir, run)
-            _check(store, report or demo.find_example_report(), run)
+            _check(store, report or demo.example_report(), run)
     console.print("\n[bold]Try next[/]\n  watchfloor timeline tajikistan --since 2024\n  watchfloor risk tajikistan\n"
                   "  watchfloor actors tajikistan\n  watchfloor check REPORT.txt\n  watchfloor serve")
 
@@ -65,10 +65,7 @@ def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
                   f"{summary.get('errors', '?')} errors → " + ", ".join(escape(str(p)) for p in run.brief_paths))
 
 
-def _check(store: Store, report: Path | None, run: demo.DemoRun) -> None:
-    if report is None:
-        console.print("\n[dim]Example report not found (../shared/examples); pass --report FILE to check one.[/]")
-        return
+def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
     demo.check_example(store, report, run)
     data = run.report_check or {}
     s = data.get("summary", {})

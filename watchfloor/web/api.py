@@ -159,7 +159,7 @@ class Claim(Open):
 
 
 class CheckReport(Open):
-    """The check report contract (see DESIGN.md): the same JSON as `watchfloor check --format json`."""
+    """The check report contract (docs/checks.md): the same JSON as `watchfloor check --format json`."""
 
     report: str
     claims: list[Claim]
