@@ -22,6 +22,8 @@ from watchfloor.reference.catalogue import DEMONYMS
 
 NAME = "facts"
 MAX_LINE = 1 << 20
+MAX_DEPTH = 32
+"""How deeply a fact may nest objects and lists: a fact is flat, so deeper is an attack or a mistake."""
 _TYPE = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL = re.compile(r"^https?://\S+$")
 _DEMONYM = {w: iso3 for iso3, words in DEMONYMS.items() for w in words}
@@ -83,6 +85,15 @@ def parse_line(ctx: ImportContext, n: int, line: str) -> Event | None:
     except json.JSONDecodeError as exc:
         ctx.reject(f"invalid JSON: {exc.msg} at column {exc.colno}", line=n, value=line[:60])
         return None
+    except RecursionError:
+        obj, too_deep = None, True
+    else:
+        too_deep = depth(obj) > MAX_DEPTH
+    if too_deep:
+        ctx.reject(f"the JSON is nested more than {MAX_DEPTH} levels deep; a fact is one flat object", line=n,
+                   hint="write each fact as one object whose values are strings, numbers, a list of names and "
+                        "a numbers object; nothing was imported")
+        return None
     if not isinstance(obj, dict):
         ctx.reject("each line must be a JSON object", line=n, value=line[:60])
         return None
@@ -127,6 +138,21 @@ def parse_line(ctx: ImportContext, n: int, line: str) -> Event | None:
         ctx.reject("location must be a string", line=n, field="location", value=location)
         return None
     return build_event(ctx.resolver, obj, date, countries, actors_raw, numbers, location, ctx.options.reliability)
+
+
+def depth(obj: object) -> int:
+    """How deeply lists and objects nest in a parsed line, walked without recursion so depth cannot crash us."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(obj, 0)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            level += 1
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                return level
+            stack.extend((v, level) for v in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 _ORG_WORDS = re.compile(
