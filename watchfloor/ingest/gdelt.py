@@ -149,7 +149,8 @@ def run(ctx: ImportContext) -> ImportResult:
         for name, pairs in (("gdelt_cameo", cameo), ("gdelt_fips", fips)):
             con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (code VARCHAR PRIMARY KEY, iso3 VARCHAR)")
             bulk_insert(con, name, ["code", "iso3"], pairs)
-        _with_progress(ctx, lambda: con.execute(stage_sql(cols), [str(csv_path), compression]))
+        with joins_as_written(con):
+            _with_progress(ctx, lambda: con.execute(stage_sql(cols), [str(csv_path), compression]))
         staged = con.execute("SELECT count(*) FROM gdelt_stage").fetchone()[0]  # type: ignore[index]
         check_rejects(ctx, con, cols)
         ctx.result.rows_read = staged + len(ctx.result.bad_rows)
@@ -187,6 +188,29 @@ def loading_settings(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     finally:
         for key, row in before.items():
             con.execute(f"SET {key} = {bool(row and row[0])}")
+
+
+JOIN_OPTIMIZERS = ("join_order", "build_side_probe_side")
+"""Optimizers that may swap a join's sides, turned off while the file is read (see `joins_as_written`)."""
+
+
+@contextlib.contextmanager
+def joins_as_written(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """While the file is staged, each LEFT JOIN builds its hash table on the small code table, as written.
+
+    DuckDB cannot tell how many rows a CSV holds before reading it and guesses a few dozen; with the full
+    country list (about 260 codes) the code tables look bigger, so the optimizer built its hash tables on the
+    file instead: every row, three times, which ran out of memory at 5 million rows (docs/performance.md).
+    """
+    known = {r[0] for r in con.execute("SELECT name FROM duckdb_optimizers()").fetchall()}
+    row = con.execute("SELECT current_setting('disabled_optimizers')").fetchone()
+    before = str(row[0]) if row and row[0] else ""
+    off = [o for o in before.split(",") if o.strip()] + [o for o in JOIN_OPTIMIZERS if o in known]
+    con.execute(f"SET disabled_optimizers = '{','.join(dict.fromkeys(o.strip() for o in off))}'")
+    try:
+        yield
+    finally:
+        con.execute(f"SET disabled_optimizers = '{before}'")
 
 
 def _with_progress(ctx: ImportContext, work, share: float = 0.6) -> None:  # type: ignore[no-untyped-def]
@@ -234,8 +258,9 @@ def stage_sql(cols: list[str]) -> str:
     CREATE OR REPLACE TEMP TABLE gdelt_stage AS
     SELECT 'gdelt-' || r.GLOBALEVENTID AS id, r.SQLDATE AS date, {root_type} AS type, r.EventCode AS subtype,
            coalesce(g.iso3, a1.iso3, a2.iso3) AS country_iso3,
-           list_filter([g.iso3, a1.iso3, a2.iso3], lambda x, i: x IS NOT NULL
-                       AND NOT list_contains(list_slice([g.iso3, a1.iso3, a2.iso3], 1, i - 1), x)) AS countries,
+           list_filter([g.iso3, CASE WHEN a1.iso3 IS DISTINCT FROM g.iso3 THEN a1.iso3 END,
+                        CASE WHEN a2.iso3 IS DISTINCT FROM g.iso3 AND a2.iso3 IS DISTINCT FROM a1.iso3
+                             THEN a2.iso3 END], lambda x: x IS NOT NULL) AS countries,
            nullif(r.ActionGeo_FullName, '') AS location, r.ActionGeo_Lat AS lat, r.ActionGeo_Long AS lon,
            concat_ws(' ', coalesce(nullif(r.Actor1Name, ''), 'An unnamed actor'), '—', {root_words},
                      CASE WHEN r.Actor2Name <> '' THEN '— ' || r.Actor2Name END,
