@@ -59,3 +59,26 @@ CROCUS = Period(parse_iso("2024-03"), parse_iso("2024-04"))
 """The weeks of the Crocus City Hall attack: a short brief with the sentence the self-check tests tamper with."""
 SHORT = ("2025-10", "2025-12")
 """A short period for tests that only need some brief: fewer facts, a faster self-check."""
+
+EVIL_LINK = "[x](http://evil.example/)"
+EVIL_IMAGE = "![](http://evil.example/i.png)"
+MARKDOWN_FACT = {
+    "date": "2025-11-20", "event_type": "attack", "country": "Tajikistan", "location": "Dushanbe",
+    "summary": f"Gunmen attacked a post near Dushanbe, said {EVIL_LINK} and {EVIL_IMAGE} in a statement.",
+    "actors": ["Unknown gunmen"], "numbers": {}, "source_url": "https://example.org/markdown-fact",
+}
+
+
+@pytest.fixture
+def markdown_db(facts_db_path: Path) -> Iterator[Store]:
+    """The facts store plus one event whose summary, and whose source's title, carry Markdown links and images."""
+    import json
+
+    pack = facts_db_path.with_name("markdown.jsonl")
+    pack.write_text(json.dumps(MARKDOWN_FACT) + "\n", encoding="utf-8")
+    with Store.open(facts_db_path) as store:
+        import_path(store, pack, ImportOptions(quiet=True))
+        store.con.execute("UPDATE source SET title = ? WHERE url = ?",
+                          [f"Report {EVIL_IMAGE} and {EVIL_LINK}", MARKDOWN_FACT["source_url"]])
+    with Store.open(facts_db_path, read_only=True) as store:
+        yield store

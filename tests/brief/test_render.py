@@ -48,3 +48,48 @@ def test_pdf_is_a_pdf(brief: Brief) -> None:
 def test_pdf_fetches_nothing() -> None:
     with pytest.raises(ValueError, match="offline"):
         refuse_network("https://cdn.example.org/font.woff")
+
+
+def test_markdown_from_the_store_and_the_title_stays_text(markdown_db) -> None:
+    """A summary, a source title and the title parameter carrying Markdown must not turn into links or images."""
+    from tests.brief.conftest import EVIL_IMAGE, EVIL_LINK, SHORT, TODAY
+    from watchfloor.analyse.timeline import Period
+    from watchfloor.brief import write_brief
+    from watchfloor.dates import parse_iso
+
+    period = Period(parse_iso(SHORT[0]), parse_iso(SHORT[1]))
+    brief = write_brief(markdown_db, "TJK", period, title=f"Tajikistan {EVIL_IMAGE} {EVIL_LINK}", today=TODAY,
+                        self_check=False, figures=False)
+    page = brief.html()
+    assert "evil.example" in page  # the text is there…
+    assert not re.search(r"<img\b", page)  # …but no image
+    assert not re.search(r'href="http://evil', page) and not re.search(r'src="http://evil', page)
+    assert "<h1>Tajikistan ![](http://evil.example/i.png) [x](http://evil.example/)</h1>" in page
+    assert "said [x](http://evil.example/) and ![](http://evil.example/i.png) in a statement" in page
+    assert "“Report ![](http://evil.example/i.png) and [x](http://evil.example/)”" in page
+    assert "\\[x\\](http://evil.example/)" in brief.markdown  # the .md escapes it too, for any other renderer
+
+
+def test_pdf_refuses_outside_images_without_a_traceback() -> None:
+    """An outside image in the HTML is left out of the PDF: no request, no exception."""
+    import socket
+
+    page = ('<html><body><p>Text stays.</p><img src="http://127.0.0.1:9/i.png">'
+            '<link rel="stylesheet" href="https://cdn.example.org/x.css"><img src="file:///etc/hostname">'
+            '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwAD'
+            'hgGAWjR9awAAAABJRU5ErkJggg=="></body></html>')
+    tried: list[object] = []
+    real_connect = socket.socket.connect
+
+    def connect(sock: socket.socket, address: object) -> None:
+        tried.append(address)
+        raise OSError("no network in this test")
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    try:
+        from watchfloor.brief.pdf import html_to_pdf
+
+        data = html_to_pdf(page)
+    finally:
+        socket.socket.connect = real_connect  # type: ignore[method-assign]
+    assert data.startswith(b"%PDF") and tried == []

@@ -125,8 +125,11 @@ class Brief:
 
 
 def _in_row(md: str, event: str, start: int, end: int) -> bool:
-    at = md.find(f"| {event} |")
-    return at >= 0 and at < end and start < at + len(event) + 4
+    from watchfloor.brief.layout import table_cell
+
+    written = table_cell(event)
+    at = md.find(f"| {written} |")
+    return at >= 0 and at < end and start < at + len(written) + 4
 
 
 def slug(name: str) -> str:

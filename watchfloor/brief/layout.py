@@ -9,6 +9,7 @@ from importlib import resources
 
 from jinja2 import Environment, StrictUndefined
 
+from watchfloor.brief.escape import md_text
 from watchfloor.brief.evidence import Evidence
 from watchfloor.brief.model import Contents, Figure, Sentence
 from watchfloor.brief.sources import Numbering, SourceEntry
@@ -23,7 +24,8 @@ class Layout:
 
 
 def render_sentence(s: Sentence, numbering: Numbering) -> str:
-    return f"{s.text} {numbering.markers(s.sources)}."
+    """A sentence as the Markdown holds it: its words escaped (they come from the store), then its markers."""
+    return f"{md_text(s.text, starts_line=True)} {numbering.markers(s.sources)}."
 
 
 def _env() -> Environment:
@@ -38,6 +40,11 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def table_cell(text: str) -> str:
+    """Store text as a Markdown table cell: escaped, on one line, its pipes kept from splitting the row."""
+    return cell(md_text(text))
+
+
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
             figure_prefix: str) -> Layout:
     numbering = Numbering(ev.sources)
@@ -47,16 +54,18 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
 
     summary = " ".join(r(s) for s in contents.summary)
     judgments = [" ".join(r(s) for s in j.sentences()) for j in contents.judgments]
-    sections = [{"title": sec.title, "paragraphs": [" ".join(r(s) for s in p.sentences) for p in sec.paragraphs]}
+    sections = [{"title": md_text(sec.title),
+                 "paragraphs": [" ".join(r(s) for s in p.sentences) for p in sec.paragraphs]}
                 for sec in contents.sections]
     indicators = [_bold_label(r(s)) for s in contents.indicators]
-    rows = [{"date": row.date, "event": cell(row.event), "markers": numbering.markers(row.sources)}
+    rows = [{"date": md_text(row.date), "event": table_cell(row.event), "markers": numbering.markers(row.sources)}
             for row in contents.timeline]
     counts = sorted(Counter(f.date.value.year for f in ev.period).items())
     md = _env().from_string(template("brief.md.j2")).render(
-        title=title, written=f"{today.day} {today.strftime('%B %Y')}", period=period_label(ev), country=ev.name,
+        title=md_text(title), written=f"{today.day} {today.strftime('%B %Y')}", period=md_text(period_label(ev)),
+        country=md_text(ev.name),
         summary=summary, judgments=judgments, sections=sections, timeline=rows, indicators=indicators,
-        figures=[{"caption": f.caption, "file": f"{figure_prefix}-{f.name}.svg"} for f in figures],
+        figures=[{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg"} for f in figures],
         counts=counts, sources=[e.line() for e in numbering.entries()])
     return Layout(md, numbering.entries(), _spans(md, contents, numbering))
 

@@ -17,7 +17,8 @@ from watchfloor.brief.model import Figure
 
 _MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]")
 _SOURCE_P = re.compile(r"<p>\[(\d+)\] (.*?)</p>", re.S)
-_URL = re.compile(r"(https?://[^\s,<]+)")
+_URL = re.compile(r"(https?://[^\s,<]+)(, reliability [^,<]*)$")
+"""The entry's own URL: the field just before its grade at the end (a URL inside a title stays text)."""
 
 
 def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str) -> str:
@@ -41,7 +42,7 @@ def _link_markers(m: re.Match[str]) -> str:
 
 def _source_entry(m: re.Match[str]) -> str:
     n, rest = m.group(1), m.group(2)
-    rest = _URL.sub(lambda u: f'<a href="{u.group(1)}">{u.group(1)}</a>', rest)
+    rest = _URL.sub(lambda u: f'<a href="{u.group(1)}">{u.group(1)}</a>{u.group(2)}', rest.strip())
     return f'<p class="source" id="src-{n}"><span class="num">[{n}]</span> {rest}</p>'
 
 

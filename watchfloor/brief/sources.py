@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from watchfloor.brief.escape import md_text, md_url
 from watchfloor.brief.evidence import ADMIRALTY
 
 
@@ -20,9 +21,11 @@ class SourceEntry:
     reliability: str
 
     def line(self) -> str:
-        """`[n] publisher, title, date, url, reliability` — the house format of `## Sources`."""
-        return (f"[{self.number}] {self.publisher}, “{self.title}”, {self.date}, {self.url}, "
-                f"reliability {self.reliability} ({ADMIRALTY.get(self.reliability, 'unknown')})")
+        """`[n] publisher, title, date, url, reliability` — the house format of `## Sources`, as Markdown: what
+        came from the store is escaped, so a title cannot turn into a link or an image."""
+        url = md_url(self.url) if self.url.startswith(("http://", "https://")) else md_text(self.url)
+        return (f"[{self.number}] {md_text(self.publisher)}, “{md_text(self.title)}”, {md_text(self.date)}, {url}, "
+                f"reliability {md_text(self.reliability)} ({ADMIRALTY.get(self.reliability, 'unknown')})")
 
 
 class Numbering:
