@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import time
 from pathlib import Path
 
-from tests.ingest.helpers import snapshot
+import pytest
+from pypdf import PdfWriter
+
+from tests.ingest.helpers import aes256_pdf, pdf_bomb, snapshot, tiny_pdf
 from watchfloor.store import Store
 
 FACT = {"date": "2024-06-11", "event_type": "arrest", "summary": "Eight men were detained in Dushanbe.",
@@ -50,3 +55,51 @@ def test_fact_nested_past_the_cap_but_not_the_recursion_limit(cli, db_path: Path
     assert res.code == 2
     assert f"{path}, line 1: the JSON is nested more than 32 levels deep" in res.err
     assert counts(db_path) == before
+
+
+def refused(cli, db_path: Path, tmp_path: Path, name: str, data: bytes, *args: str) -> str:
+    """Import `data` as `name` into a seeded store; assert exit 2, no traceback, store unchanged; return stderr."""
+    before = seeded(cli, db_path, tmp_path)
+    path = tmp_path / name
+    path.write_bytes(data)
+    res = cli("--db", db_path, "import", path, *args)
+    assert res.code == 2, res.err
+    assert "Traceback" not in res.err and res.err.startswith("error: ")
+    assert counts(db_path) == before
+    return res.err
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_encrypted_pdf_is_refused(cli, db_path: Path, tmp_path: Path, algorithm: str) -> None:
+    if algorithm == "AES-256":
+        data = aes256_pdf()
+    else:
+        writer = PdfWriter()
+        writer.add_blank_page(200, 200)
+        writer.encrypt("pw", algorithm=algorithm)
+        buf = io.BytesIO()
+        writer.write(buf)
+        data = buf.getvalue()
+    err = refused(cli, db_path, tmp_path, "locked.pdf", data)
+    assert f"{tmp_path / 'locked.pdf'}: encrypted PDF: watchfloor cannot read it; save an unencrypted copy" in err
+
+
+def test_pdf_bomb_is_refused_quickly(cli, db_path: Path, tmp_path: Path) -> None:
+    data = pdf_bomb(64 << 20)
+    assert len(data) < 100_000
+    started = time.monotonic()
+    err = refused(cli, db_path, tmp_path, "bomb.pdf", data)
+    assert time.monotonic() - started < 20
+    assert f"{tmp_path / 'bomb.pdf'}: the PDF is too large to read safely: part of it passes a size limit" in err
+
+
+def test_pdf_pages_reusing_a_big_stream_are_refused(cli, db_path: Path, tmp_path: Path) -> None:
+    err = refused(cli, db_path, tmp_path, "reuse.pdf", pdf_bomb(15 << 20, pages=5))
+    assert f"{tmp_path / 'reuse.pdf'}: the PDF is too large to read safely: its pages decompress to more than " \
+           "64 MB" in err
+
+
+def test_pdf_with_a_broken_object_is_an_input_error(cli, db_path: Path, tmp_path: Path) -> None:
+    data = tiny_pdf(["Some text here."]).replace(b"trailer\n<<", b"trailer\n1<")
+    err = refused(cli, db_path, tmp_path, "broken.pdf", data)
+    assert f"{tmp_path / 'broken.pdf'}: cannot read this PDF" in err

@@ -10,9 +10,13 @@ scripts, styles and markup never reach the text. PDF goes through pypdf.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import io
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -233,28 +237,121 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _read_pdf(path: Path, raw: bytes) -> DocumentText:
-    import pypdf
-    from pypdf.errors import PdfReadError
+MAX_PDF_PAGES = 10_000
+MAX_PDF_STREAM = 16 * 1024 * 1024
+"""Largest a single PDF stream may decompress to: a page's drawing instructions are kilobytes, a bomb is gigabytes."""
+MAX_PDF_CONTENT = 64 * 1024 * 1024
+"""Decompressed page content summed over the pages: bounds the work for pages that all reuse one huge stream."""
+MAX_PDF_OPERATIONS = 4_000_000
+"""Drawing operations read (pages and the forms they call), about a minute of pypdf's time."""
+MAX_PDF_SECONDS = 120.0
+"""A last guard on time for the paths the other limits do not count (fonts, whitespace-only forms)."""
 
+
+class _PdfTooBig(Exception):
+    """Raised from inside pypdf's text extraction when a budget is spent."""
+
+
+@contextlib.contextmanager
+def _pdf_limits() -> Iterator[None]:
+    """pypdf's own caps, tightened to what a readable report needs (pypdf 6.7+; older ones keep theirs)."""
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:
+        yield
+        return
+    caps = {"zlib_maximum_output_length": MAX_PDF_STREAM, "lzw_maximum_output_length": MAX_PDF_STREAM,
+            "run_length_maximum_output_length": MAX_PDF_STREAM, "brotli_maximum_output_length": MAX_PDF_STREAM,
+            "jbig2_maximum_output_length": MAX_PDF_STREAM, "array_based_stream_maximum_output_length": MAX_PDF_STREAM,
+            "stream_decoding_work_maximum_length": 2 * MAX_PDF_STREAM, "xform_maximum_invocations_per_extraction": 200,
+            "page_tree_maximum_entries": MAX_PDF_PAGES}
+    known = {f.name for f in dataclasses.fields(pypdf.Configuration)}
+    with apply(**{k: v for k, v in caps.items() if k in known}):
+        yield
+
+
+def _encrypted(path: Path) -> InputError:
+    return InputError("encrypted PDF: watchfloor cannot read it; save an unencrypted copy", file=str(path),
+                      hint="open it with its password, save or print it to a new PDF without protection, "
+                           "and import that; nothing was imported")
+
+
+def _too_big(path: Path, why: str) -> InputError:
+    return InputError(f"the PDF is too large to read safely: {why}", file=str(path),
+                      hint="if it is a real report, extract its text (e.g. pdftotext FILE.pdf) and import the .txt; "
+                           "nothing was imported")
+
+
+def _read_pdf(path: Path, raw: bytes) -> DocumentText:
+    """pypdf's text within bounded time and memory; every pypdf failure becomes an InputError naming the file.
+
+    pypdf raises many kinds of exception on a malformed file (its own, but also KeyError, struct.error …);
+    a PDF is user input, so any exception from inside pypdf is the file's fault, not a bug to show."""
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
+
+    reader = None
     try:
-        reader = pypdf.PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError("the PDF is encrypted", file=str(path), hint="save an unprotected copy and import it")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info: Any = reader.metadata or {}
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        with _pdf_limits():
+            reader = pypdf.PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise _encrypted(path)
+            pages = _pdf_pages(reader)
+            info: Any = reader.metadata or {}
+            title, author, created = (str(info.get(k) or "").strip() for k in ("/Title", "/Author", "/CreationDate"))
+    except InputError:
+        raise
+    except (DependencyError, FileNotDecryptedError) as exc:
+        if reader is None or reader.is_encrypted:
+            raise _encrypted(path) from None
         raise InputError(f"cannot read this PDF: {exc}", file=str(path),
+                         hint="re-export the PDF with a common PDF writer; nothing was imported") from None
+    except LimitReachedError as exc:
+        raise _too_big(path, f"part of it passes a size limit (pypdf: {exc})") from None
+    except _PdfTooBig as exc:
+        raise _too_big(path, str(exc)) from None
+    except RecursionError:
+        raise _too_big(path, "its objects nest too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        raise InputError(f"cannot read this PDF: {type(exc).__name__}: {exc}"[:300], file=str(path),
                          hint="check that the file is a complete PDF; re-export it if needed") from None
     text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in pages if p)
-    title = str(info.get("/Title") or "").strip() or _first_line_title(text)
-    publisher = str(info.get("/Author") or "").strip() or None
     date = None
-    created = str(info.get("/CreationDate") or "")
     m = re.match(r"^D:(\d{4})(\d{2})(\d{2})", created)
     if m:
         try:
             date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             date = None
-    return DocumentText(text=text, title=title, publisher=publisher, date=date, kind="pdf")
+    return DocumentText(text=text, title=title or _first_line_title(text), publisher=author or None, date=date,
+                        kind="pdf")
+
+
+def _pdf_pages(reader: Any) -> list[str]:
+    """Each page's text, refusing the file before the page count, content size or work passes its budget."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise _PdfTooBig(f"{count:,} pages (the limit is {MAX_PDF_PAGES:,})")
+    content = 0
+    for page in reader.pages:
+        stream = page.get_contents()
+        content += len(stream.get_data()) if stream is not None else 0
+        if content > MAX_PDF_CONTENT:
+            raise _PdfTooBig(f"its pages decompress to more than {MAX_PDF_CONTENT // (1024 * 1024)} MB")
+    work = {"ops": 0}
+    deadline = time.monotonic() + MAX_PDF_SECONDS
+
+    def spend(*_: object) -> None:
+        work["ops"] += 1
+        if work["ops"] > MAX_PDF_OPERATIONS:
+            raise _PdfTooBig(f"more than {MAX_PDF_OPERATIONS:,} drawing operations")
+        if work["ops"] % 4096 == 0 and time.monotonic() > deadline:
+            raise _PdfTooBig(f"reading it took over {MAX_PDF_SECONDS:.0f} seconds")
+
+    pages = []
+    for page in reader.pages:
+        pages.append((page.extract_text(visitor_operand_before=spend) or "").strip())
+        if time.monotonic() > deadline:
+            raise _PdfTooBig(f"reading it took over {MAX_PDF_SECONDS:.0f} seconds")
+    return pages
