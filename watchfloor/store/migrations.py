@@ -37,13 +37,11 @@ def _reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _place_coordinates(con: duckdb.DuckDBPyConnection) -> None:
-    """Map the catalogue's district places, so that 'in Murghab' and 'in Darvoz' can be told apart by distance."""
-    from watchfloor.reference.catalogue import PLACE_COORDS
-    from watchfloor.reference.seed import slug
+    """Map the packs' district places, so that two districts 40 km apart can be told apart by distance."""
+    from watchfloor.reference.seed import district_coordinates
 
-    for name, (lat, lon) in PLACE_COORDS.items():
-        con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL",
-                    [lat, lon, f"place:{slug(name)}-tj"])
+    for eid, (lat, lon) in district_coordinates().items():
+        con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL", [lat, lon, eid])
 
 
 def _discover() -> list[Migration]:
