@@ -75,3 +75,63 @@ def test_fallback_highlighter_escapes_and_marks() -> None:
                     'title="say &lt;why&gt;; wrong" tabindex="0">&lt;/b&gt;</mark>'
                     '<mark class="finding sev-error" data-finding="f2" title="wrong" tabindex="0"> claim, and 2023'
                     '</mark>.')
+
+
+def test_report_over_the_check_limit_is_413_before_any_work(demo_db_path: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchfloor.web import create_app
+
+    app = create_app(demo_db_path, snapshot_dir=tmp_path / "s", warm=False)
+    assert app.state.web.check_limit == 200_000
+    long_report = "Gunmen attacked a border post on 3 May 2024. " * 6000  # 270 kB, within the 5 MB upload cap
+    with TestClient(app) as c:
+        api = c.post("/api/check", json={"text": long_report})
+        assert api.status_code == 413
+        assert api.json()["detail"] == "The report is 270 kB of text; the checker reads at most 200 kB at a time."
+        assert "WATCHFLOOR_CHECK_LIMIT" in api.json()["hint"]
+        form = c.post("/check", data={"csrf_token": csrf_token(c), "text": long_report})
+        assert form.status_code == 413
+        assert "<h1>Report too long</h1>" in form.text and "the checker reads at most 200 kB" in form.text
+        assert "the checker reads up to 200 kB of text" in c.get("/check").text
+    monkeypatch.setenv("WATCHFLOOR_CHECK_LIMIT", "50")
+    small = create_app(demo_db_path, snapshot_dir=tmp_path / "s2", warm=False)
+    with TestClient(small) as c:
+        r = c.post("/api/check", json={"text": "x" * 60_000})
+        assert r.status_code == 413 and "at most 50 kB" in r.json()["detail"]
+    monkeypatch.setenv("WATCHFLOOR_CHECK_LIMIT", "lots")
+    from watchfloor.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="WATCHFLOOR_CHECK_LIMIT='lots' is not a size in kB"):
+        create_app(demo_db_path, snapshot_dir=tmp_path / "s3", warm=False)
+
+
+@needs_checker
+def test_a_check_stops_waiting_when_the_client_leaves(demo_db_path: Path, tmp_path: Path) -> None:
+    """A slow check in a worker thread: when the client hangs up, the request lets go of it at once."""
+    import json
+    import socket
+    import time
+
+    from tests.web.conftest import LiveServer
+    from watchfloor.web import create_app
+
+    app = create_app(demo_db_path, snapshot_dir=tmp_path / "s", warm=False)
+    waiting: set[int] = app.state.web.waiting
+    body = json.dumps({"text": EXAMPLE_REPORT.read_text(encoding="utf-8") * 16}).encode()  # 44 kB: seconds of work
+    with LiveServer(app) as server:
+        sock = socket.create_connection(("127.0.0.1", server.port))
+        sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+        deadline = time.monotonic() + 10
+        while not waiting:
+            assert time.monotonic() < deadline, "the check never started"
+            time.sleep(0.02)
+        started = time.monotonic()
+        sock.close()
+        while waiting:
+            assert time.monotonic() - started < 2, "the request kept waiting for a client that had left"
+            time.sleep(0.02)
+        healthz = socket.create_connection(("127.0.0.1", server.port))  # the server answers others meanwhile
+        healthz.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        assert b'{"status":"ok"}' in healthz.recv(4096)
+        healthz.close()

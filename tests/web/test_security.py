@@ -135,3 +135,66 @@ def test_store_text_is_escaped_everywhere(hostile_store: Path, tmp_path: Path) -
         assert "Marker hostile event &lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x" in timeline
         api = c.get("/api/events?since=2024-07-01&until=2024-07-01").json()
         assert any(HOSTILE in e["summary"] for e in api["events"])  # the data itself is kept as written
+
+
+@pytest.mark.parametrize("token", [" " * 12, "\t" * 14, "", "twelve chars with spaces", "short-token"])
+def test_blank_spaced_or_short_tokens_are_refused_at_start(demo_db_path: Path, tmp_path: Path, token: str) -> None:
+    from watchfloor.errors import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        create_app(demo_db_path, token=token, snapshot_dir=tmp_path / "s", warm=False)
+    message = caught.value.message
+    assert ("empty or only spaces" in message if not token.strip()
+            else "spaces" in message if " " in token else "too short (fewer than 12 characters)" in message)
+    assert "secrets.token_urlsafe" in (caught.value.hint or "")
+
+
+def assert_safe_headers(r, where: str) -> None:  # type: ignore[no-untyped-def]
+    assert "script-src 'self'" in r.headers.get("content-security-policy", ""), where
+    assert r.headers.get("x-content-type-options") == "nosniff", where
+    assert r.headers.get("referrer-policy") == "no-referrer", where
+    assert r.headers.get("x-frame-options") == "SAMEORIGIN", where
+
+
+def test_every_error_carries_the_safe_headers(demo_db_path: Path, tmp_path: Path) -> None:
+    app = create_app(demo_db_path, token=TOKEN, upload_limit=1000, allowed_hosts=("127.0.0.1",),
+                     snapshot_dir=tmp_path / "s", warm=False)
+
+    def boom() -> None:
+        raise RuntimeError("a bug in a page")
+
+    app.add_api_route("/boom", boom)  # a real route with a real bug: Starlette's 500 path
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False) as c:
+        bad_host = c.get("/healthz", headers={"host": "evil.example"} | auth)
+        assert bad_host.status_code == 400
+        assert_safe_headers(bad_host, "400 bad host")
+        unauthorised = c.get("/")
+        assert unauthorised.status_code == 401
+        assert_safe_headers(unauthorised, "401")
+        too_large = c.post("/api/check", json={"text": "x" * 100_000}, headers=auth)
+        assert too_large.status_code == 413
+        assert_safe_headers(too_large, "413")
+        missing = c.get("/nowhere", headers=auth)
+        assert missing.status_code == 404
+        assert_safe_headers(missing, "404")
+        broken = c.get("/boom", headers=auth)
+        assert broken.status_code == 500
+        assert "internal error" in broken.text and "a bug in a page" not in broken.text
+        assert_safe_headers(broken, "500")
+
+
+def test_chunked_json_over_the_cap_is_413(demo_db_path: Path, tmp_path: Path) -> None:
+    app = create_app(demo_db_path, upload_limit=100_000, snapshot_dir=tmp_path / "s", warm=False)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: only counting the bytes as they arrive can stop it
+        yield b'{"text": "'
+        for _ in range(30):
+            yield b"y" * 10_000
+        yield b'"}'
+
+    with TestClient(app) as c:
+        r = c.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+        assert "the limit is 100 kB" in r.json()["detail"]
+        assert_safe_headers(r, "chunked 413")

@@ -55,3 +55,13 @@ def test_serve_answers_on_a_port(demo_db_path: Path, demo_counts: dict[str, int]
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_whitespace_token_is_refused_at_start(demo_db_path: Path) -> None:
+    """Twelve spaces pass a length check but guard nothing: serve stops with a clear error instead of serving."""
+    args = [sys.executable, "-m", "watchfloor", "--db", str(demo_db_path), "serve", "--host", "0.0.0.0",
+            "--port", str(free_port()), "--token", " " * 12]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, WATCHFLOOR_TOKEN=""))
+    assert done.returncode == 2
+    assert "the access token is empty or only spaces" in done.stderr and "Traceback" not in done.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from watchfloor.errors import ConfigError
@@ -13,6 +13,7 @@ from watchfloor.web.context import parse_period, session, web_of
 from watchfloor.web.optional import lib
 from watchfloor.web.queries import EventFilter
 from watchfloor.web.security import UploadTooLarge
+from watchfloor.web.work import ClientGone, run_while_connected, within_limit
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -229,15 +230,26 @@ def api_alerts(request: Request, country: str = "TJK") -> dict[str, Any]:
 
 @router.post("/check", response_model=CheckReport, summary="Check a report against the store",
              description="Send JSON (Content-Type: application/json); the answer follows the check report "
-                         "contract. Browsers cannot send JSON across sites without our consent, so no CSRF "
-                         "token is needed here.")
-def api_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
-    limit = web_of(request).upload_limit
-    if len(body.text.encode("utf-8")) > limit:
-        raise UploadTooLarge(limit, len(body.text.encode("utf-8")))
+                         "contract. A text over the check limit (default 200 kB) gets 413. Browsers cannot "
+                         "send JSON across sites without our consent, so no CSRF token is needed here.",
+             responses={413: {"description": "The report is over the check limit (or the body over the "
+                                              "upload limit)"}})
+async def api_check(request: Request, body: Annotated[CheckIn, Body()]) -> Any:
+    web = web_of(request)
+    size = len(body.text.encode("utf-8"))
+    if size > web.upload_limit:
+        raise UploadTooLarge(web.upload_limit, size)
+    within_limit(body.text, web.check_limit)  # 413 before any work: a long report could take minutes
     check_text = _need("watchfloor.check", "check_text", "the checker")
-    with session(request) as s:
-        return check_text(s.store, body.text, body.name).to_dict()  # type: ignore[no-any-return]
+
+    def run() -> dict[str, Any]:
+        with session(request) as s:
+            return check_text(s.store, body.text, body.name).to_dict()  # type: ignore[no-any-return]
+
+    try:
+        return await run_while_connected(request, run)
+    except ClientGone:
+        return Response(status_code=499)  # nobody reads it: the client has left
 
 
 def _need(module: str, name: str, what: str) -> Any:

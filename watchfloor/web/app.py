@@ -14,37 +14,63 @@ from typing import Any
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import Scope
+from starlette.types import ASGIApp, Scope
 
 from watchfloor import __version__
 from watchfloor.errors import ConfigError, InputError, NotFound, StoreError, WatchfloorError
 from watchfloor.web import api, filters
 from watchfloor.web.context import NAV, Web, hhmm
 from watchfloor.web.pages import actors, briefs, check, mapview, overview, sources, timeline
-from watchfloor.web.security import MULTIPART_SLACK, Csrf, CsrfRejected, Guard, UploadTooLarge, describe_limit
+from watchfloor.web.security import (
+    MULTIPART_SLACK,
+    Csrf,
+    CsrfRejected,
+    Guard,
+    SafeHeaders,
+    UploadTooLarge,
+    check_token,
+    describe_limit,
+)
 from watchfloor.web.snapshot import Snapshots
+from watchfloor.web.work import ReportTooLong, check_limit_from_env
 
 HERE = Path(__file__).parent
-STATUS = {NotFound: 404, CsrfRejected: 403, ConfigError: 400, InputError: 400, StoreError: 503}
+STATUS = {NotFound: 404, CsrfRejected: 403, ReportTooLong: 413, ConfigError: 400, InputError: 400, StoreError: 503}
+
+
+class Dashboard(FastAPI):
+    """FastAPI with the security headers outside everything, Starlette's own 500 answer included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SafeHeaders(super().build_middleware_stack())
 
 
 def create_app(db_path: str | Path, token: str | None = None, upload_limit: int = 5_000_000, *,
                allowed_hosts: tuple[str, ...] | None = None, refresh_seconds: float = 2.0,
-               snapshot_dir: str | Path | None = None, warm: bool = True) -> FastAPI:
+               snapshot_dir: str | Path | None = None, warm: bool = True, check_limit: int | None = None,
+               brief_dir: str | Path | None = None) -> FastAPI:
     """The dashboard over the store at `db_path`.
 
-    token: when set, every request must carry it. allowed_hosts: Host header names answered (None: any).
-    refresh_seconds: how often to look for a newer store. snapshot_dir: where the private copy lives
-    (default: a new temporary folder, removed on shutdown). warm: compute the default country's overview on
-    each new snapshot before it is served.
+    token: when set, every request must carry it (blank, spaced or short tokens are a ConfigError).
+    allowed_hosts: Host header names answered (None: any). refresh_seconds: how often to look for a newer
+    store. snapshot_dir: where the private copy lives (default: a new temporary folder, removed on shutdown).
+    warm: compute the default country's overview on each new snapshot before it is served. check_limit: the
+    largest report the checker is given, in bytes (default $WATCHFLOOR_CHECK_LIMIT kB, else 200 kB).
+    brief_dir: where written briefs are kept and listed (default ./briefs, as `watchfloor brief`).
     """
+    token = check_token(token)
+    limit = check_limit if check_limit is not None else check_limit_from_env()
+    if limit <= 0:
+        raise ConfigError(f"check_limit {limit}: the checker needs room for at least one byte",
+                          hint="give the limit in bytes, e.g. 200000")
     snapshots = Snapshots(db_path, refresh_seconds=refresh_seconds, workdir=snapshot_dir)
     templates = Jinja2Templates(env=_environment())
-    web = Web(snapshots, templates, Csrf(), upload_limit, token)
+    web = Web(snapshots, templates, Csrf(), upload_limit, token, check_limit=limit,
+              brief_dir=Path(brief_dir or "briefs").resolve())
     snapshots.warm = overview.warmer(web) if warm else None
     snapshots.refresh(blocking=True)  # a locked store is fine: pages say so until the import ends
     first = snapshots.status()
@@ -57,7 +83,7 @@ def create_app(db_path: str | Path, token: str | None = None, upload_limit: int 
         yield
         snapshots.close()
 
-    app = FastAPI(title="watchfloor", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = Dashboard(title="watchfloor", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="The evidence store as JSON: events, sources, entities, risk, actors, alerts, "
                               "and the report checker. Pages are served beside it; see docs/web.md.")
     app.state.web = web
@@ -115,7 +141,8 @@ def _errors(app: FastAPI, web: Web) -> None:
     @app.exception_handler(WatchfloorError)
     def _watchfloor(request: Request, exc: WatchfloorError) -> Response:
         status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
-        title = {403: "Forbidden", 404: "Not found", 503: "Store unavailable"}.get(status, "Cannot do that")
+        title = {403: "Forbidden", 404: "Not found", 413: "Report too long",
+                 503: "Store unavailable"}.get(status, "Cannot do that")
         return _error_page(web, request, status, title, exc.message, exc.hint)
 
     @app.exception_handler(UploadTooLarge)
@@ -128,6 +155,16 @@ def _errors(app: FastAPI, web: Web) -> None:
         detail: Any = exc.detail
         message = detail if isinstance(detail, str) else "This address is not part of the dashboard."
         return _error_page(web, request, exc.status_code, title, message)
+
+    @app.exception_handler(Exception)
+    def _internal(request: Request, exc: Exception) -> Response:
+        """A bug: say so plainly (the traceback goes to the server's log, never to the page)."""
+        message = "The dashboard hit an internal error while answering this request; it is logged on the server."
+        try:
+            return _error_page(web, request, 500, "Internal error", message,
+                               "Try again; if it happens again, report it with the address you opened.")
+        except Exception:  # the error page itself failed: plain text still says what happened
+            return PlainTextResponse(message, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import Request
@@ -24,6 +25,8 @@ from watchfloor.web.snapshot import Snapshot, Snapshots
 
 T = TypeVar("T")
 DEFAULT_COUNTRY = "TJK"
+CHECK_LIMIT = 200_000
+"""Default largest report the checker is given, in bytes of UTF-8 text (about 30,000 words)."""
 ORDER_CAP = 300_000
 """Above this many matching events a page is found by LIMIT/OFFSET each time instead of from kept ids."""
 NAV = [("overview", "/", "Overview"), ("timeline", "/timeline", "Timeline"), ("actors", "/actors", "Actors"),
@@ -40,6 +43,12 @@ class Web:
     csrf: Csrf
     upload_limit: int
     token: str | None
+    check_limit: int = CHECK_LIMIT
+    """Largest report text the checker is given, in bytes."""
+    brief_dir: Path = Path("briefs")
+    """Where briefs written from the Briefs page are kept, and which that page lists."""
+    waiting: set[int] = field(default_factory=set)
+    """Requests waiting for work in a thread (checks): the count falls as soon as a client leaves."""
 
 
 def web_of(request: Request) -> Web:
@@ -91,7 +100,8 @@ class Session:
             choices = sorted([*choices, {"iso3": country.iso3, "name": country.name, "events": 0}],
                              key=lambda c: c["name"])
         base = {"nav": NAV, "countries": choices, "status": status, "as_of": hhmm(status.as_of),
-                "csrf_token": self.web.csrf.token(self.request), "upload_limit": self.web.upload_limit}
+                "csrf_token": self.web.csrf.token(self.request), "upload_limit": self.web.upload_limit,
+                "check_limit": self.web.check_limit}
         return self.web.templates.TemplateResponse(self.request, template, base | context, status_code=status_code)
 
 

@@ -5,10 +5,11 @@
 - Token: when set, every request must carry it, as `Authorization: Bearer TOKEN`, as a cookie, or once as
   `?token=TOKEN` (which sets the cookie and, for a page, redirects to the same address without it).
 - Upload cap: a body larger than the cap gets 413 before it is read (Content-Length) or as soon as it is
-  (chunked uploads).
+  (chunked uploads: bytes are counted as they stream in).
 - CSRF: a random cookie per browser; forms carry an HMAC of it under a per-process secret, and a POST
   whose form token does not match, or whose Origin is another site, is refused.
-- Headers: a Content-Security-Policy that allows scripts from our own /static only.
+- Headers: a Content-Security-Policy that allows scripts from our own /static only, on every response
+  (errors included): `SafeHeaders` wraps the whole app, outside even Starlette's 500 handler.
 """
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from watchfloor.errors import WatchfloorError
+from watchfloor.errors import ConfigError, WatchfloorError
 
 TOKEN_COOKIE = "watchfloor_token"
 CSRF_COOKIE = "watchfloor_csrf"
 CSRF_FIELD = "csrf_token"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+TOKEN_MIN = 12
 MULTIPART_SLACK = 64 * 1024
 """Room for the multipart envelope around an upload of exactly the cap."""
 
@@ -40,12 +43,34 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"SAMEORIGIN")]
 
 
-class UploadTooLarge(Exception):
-    """A request body went over the cap while being read."""
+class UploadTooLarge(HTTPException):
+    """A request body went over the cap while being read.
+
+    An HTTPException, because FastAPI turns any other error raised while it reads a JSON body into a 400
+    ("error parsing the body"), but lets these through to our handler, which answers 413."""
 
     def __init__(self, limit: int, size: int | None = None) -> None:
-        super().__init__(f"upload over {limit} bytes")
+        super().__init__(413, f"upload over {limit} bytes")
         self.limit, self.size = limit, size
+
+
+def check_token(token: str | None) -> str | None:
+    """The access token as given, or a ConfigError (at start-up) for one that guards nothing.
+
+    Blank or whitespace tokens are refused: a header's value is stripped, so a token with spaces could only
+    ever be sent in the address or a cookie, and twelve spaces are no secret."""
+    if token is None:
+        return None
+    if not token.strip():
+        raise ConfigError("the access token is empty or only spaces",
+                          hint="use a long random one: python -c 'import secrets; print(secrets.token_urlsafe())'")
+    if any(c.isspace() for c in token) or not token.isprintable():
+        raise ConfigError("the access token contains spaces or control characters",
+                          hint="use a long random one: python -c 'import secrets; print(secrets.token_urlsafe())'")
+    if len(token) < TOKEN_MIN:
+        raise ConfigError(f"the access token is too short (fewer than {TOKEN_MIN} characters)",
+                          hint="use a long random one: python -c 'import secrets; print(secrets.token_urlsafe())'")
+    return token
 
 
 class CsrfRejected(WatchfloorError):
@@ -83,7 +108,7 @@ class Guard:
     def __init__(self, app: ASGIApp, *, token: str | None, allowed_hosts: tuple[str, ...] | None,
                  body_limit: int, too_large: Callable[[Scope, int], Response]) -> None:
         self.app = app
-        self.token = token
+        self.token = check_token(token)
         self.allowed_hosts = allowed_hosts
         self.body_limit = body_limit
         self.too_large = too_large
@@ -152,12 +177,35 @@ class Guard:
         return wrapped
 
 
+class SafeHeaders:
+    """Adds the security headers to every HTTP response, whoever sends it: pages, the Guard's own 400, 401
+    and 413, and Starlette's 500. It must be the outermost layer (see `app.Dashboard`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                raw = list(message.get("headers", []))
+                have = {k.lower() for k, _ in raw}
+                message = dict(message, headers=raw + [(k, v) for k, v in HEADERS if k not in have])
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
 def _with_headers(send: Send, cookies: list[str]) -> Send:
+    if not cookies:
+        return send
+
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             raw = list(message.get("headers", []))
-            have = {k.lower() for k, _ in raw}
-            raw += [(k, v) for k, v in HEADERS if k not in have]
             raw += [(b"set-cookie", c.encode("latin-1")) for c in cookies]
             message = dict(message, headers=raw)
         await send(message)

@@ -1,7 +1,8 @@
 """Check: paste a report or upload a file, see it with its findings highlighted and the evidence for each.
 
 `POST /check` takes the form field `text`, or `file` for an upload (.txt, .md, .html, .pdf), plus the
-form's CSRF token. The report is read as text and never rendered as markup.
+form's CSRF token. The report is read as text and never rendered as markup; a text over the check limit
+gets 413, and the check runs in a thread the request stops waiting for when the browser leaves.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from watchfloor.web.context import session, web_of
 from watchfloor.web.marks import highlight
 from watchfloor.web.optional import lib
 from watchfloor.web.security import CSRF_FIELD, CsrfRejected, UploadTooLarge
+from watchfloor.web.work import ClientGone, run_while_connected, within_limit
 
 router = APIRouter(include_in_schema=False)
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
@@ -49,9 +51,12 @@ async def check_post(request: Request) -> Response:
             text, name = _read_upload(upload.filename, raw), name or Path(upload.filename).name
     if len(text.encode("utf-8")) > web.upload_limit:
         raise UploadTooLarge(web.upload_limit, len(text.encode("utf-8")))
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(_result, request, text, name or "pasted report", _str(form.get("country")))
+    within_limit(text, web.check_limit)  # 413 before any work: a long report could take minutes
+    try:
+        return await run_while_connected(request, _result, request, text, name or "pasted report",
+                                         _str(form.get("country")))
+    except ClientGone:
+        return Response(status_code=499)  # nobody reads it: the browser has left
 
 
 def _result(request: Request, text: str, name: str, country: str) -> Response:
