@@ -31,7 +31,7 @@ from watchfloor.ingest.base import BadRow, ImportContext, ImportResult
 from watchfloor.ingest.codes import code_tables
 from watchfloor.ingest.writer import upsert_sources
 from watchfloor.model import Source
-from watchfloor.store.bulk import bulk_insert
+from watchfloor.store.store import out_of_memory
 
 NAME = "gdelt"
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -146,11 +146,8 @@ def run(ctx: ImportContext) -> ImportResult:
     cameo, fips = code_tables(known)
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
     with readable(ctx.path) as (csv_path, compression), loading_settings(con), ctx.store.transaction():
-        for name, pairs in (("gdelt_cameo", cameo), ("gdelt_fips", fips)):
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (code VARCHAR PRIMARY KEY, iso3 VARCHAR)")
-            bulk_insert(con, name, ["code", "iso3"], pairs)
-        with joins_as_written(con):
-            _with_progress(ctx, lambda: con.execute(stage_sql(cols), [str(csv_path), compression]))
+        sql = stage_sql(cols, cameo, fips)
+        _with_progress(ctx, lambda: con.execute(sql, [str(csv_path), compression]))
         staged = con.execute("SELECT count(*) FROM gdelt_stage").fetchone()[0]  # type: ignore[index]
         check_rejects(ctx, con, cols)
         ctx.result.rows_read = staged + len(ctx.result.bad_rows)
@@ -190,29 +187,6 @@ def loading_settings(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
             con.execute(f"SET {key} = {bool(row and row[0])}")
 
 
-JOIN_OPTIMIZERS = ("join_order", "build_side_probe_side")
-"""Optimizers that may swap a join's sides, turned off while the file is read (see `joins_as_written`)."""
-
-
-@contextlib.contextmanager
-def joins_as_written(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """While the file is staged, each LEFT JOIN builds its hash table on the small code table, as written.
-
-    DuckDB cannot tell how many rows a CSV holds before reading it and guesses a few dozen; with the full
-    country list (about 260 codes) the code tables look bigger, so the optimizer built its hash tables on the
-    file instead: every row, three times, which ran out of memory at 5 million rows (docs/performance.md).
-    """
-    known = {r[0] for r in con.execute("SELECT name FROM duckdb_optimizers()").fetchall()}
-    row = con.execute("SELECT current_setting('disabled_optimizers')").fetchone()
-    before = str(row[0]) if row and row[0] else ""
-    off = [o for o in before.split(",") if o.strip()] + [o for o in JOIN_OPTIMIZERS if o in known]
-    con.execute(f"SET disabled_optimizers = '{','.join(dict.fromkeys(o.strip() for o in off))}'")
-    try:
-        yield
-    finally:
-        con.execute(f"SET disabled_optimizers = '{before}'")
-
-
 def _with_progress(ctx: ImportContext, work, share: float = 0.6) -> None:  # type: ignore[no-untyped-def]
     """Run one long query in a thread, reporting DuckDB's own progress as the first `share` of the file's bytes."""
     total = ctx.path.stat().st_size
@@ -239,6 +213,8 @@ def _with_progress(ctx: ImportContext, work, share: float = 0.6) -> None:  # typ
         raise
     if failure:
         exc = failure[0]
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise out_of_memory(exc) from None
         if isinstance(exc, duckdb.Error):
             raise ImportRejected(f"DuckDB could not read the file: {str(exc).splitlines()[0]}", file=str(ctx.path),
                                  hint="is this a GDELT events file? nothing was imported") from None
@@ -246,7 +222,25 @@ def _with_progress(ctx: ImportContext, work, share: float = 0.6) -> None:  # typ
     ctx.progress(int(total * share), total)
 
 
-def stage_sql(cols: list[str]) -> str:
+def code_lookup(column: str, pairs: list[tuple[str, str]]) -> str:
+    """SQL mapping `column` through (code, iso3) pairs: a cast to an inline ENUM of the codes (a hash lookup;
+    an unknown code gives NULL) whose index picks the ISO code from a constant list.
+
+    No join: DuckDB guesses a CSV holds a few dozen rows, so with the full country list (about 260 codes)
+    it built LEFT JOIN hash tables on the file instead of the code table, every row three times, and ran
+    out of memory at 5 million rows (docs/performance.md).
+    """
+    if not pairs:
+        return "NULL::VARCHAR"
+
+    def quoted(items: list[str]) -> str:
+        return ", ".join("'" + x.replace("'", "''") + "'" for x in items)
+
+    codes, iso3s = [p[0] for p in pairs], [p[1] for p in pairs]
+    return f"[{quoted(iso3s)}][enum_code(TRY_CAST(r.{column} AS ENUM({quoted(codes)})))::INTEGER + 1]"
+
+
+def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[str, str]]) -> str:
     """read_csv into `gdelt_stage`, mapped to event columns; bad rows land in `gdelt_rejects`."""
     columns = "{" + ", ".join(f"'{c}': '{TYPES.get(c, 'VARCHAR')}'" for c in cols) + "}"
     root_type = "CASE r.EventRootCode " + " ".join(f"WHEN '{k}' THEN '{v[0]}'" for k, v in ROOTS.items()) + \
@@ -254,26 +248,30 @@ def stage_sql(cols: list[str]) -> str:
     root_words = "CASE r.EventRootCode " + " ".join(f"WHEN '{k}' THEN '{v[1]}'" for k, v in ROOTS.items()) + \
         " ELSE 'act' END"
     url = "r.SOURCEURL" if "SOURCEURL" in cols else "NULL"
+    a1, a2 = code_lookup("Actor1CountryCode", cameo), code_lookup("Actor2CountryCode", cameo)
+    g = code_lookup("ActionGeo_CountryCode", fips)
     return f"""
     CREATE OR REPLACE TEMP TABLE gdelt_stage AS
+    SELECT id, date, type, subtype, coalesce(g, a1, a2) AS country_iso3,
+           list_filter([g, CASE WHEN a1 IS DISTINCT FROM g THEN a1 END,
+                        CASE WHEN a2 IS DISTINCT FROM g AND a2 IS DISTINCT FROM a1 THEN a2 END],
+                       lambda x: x IS NOT NULL) AS countries,
+           location, lat, lon, summary, version, a1 AS actor1_iso3, a2 AS actor2_iso3, goldstein, tone,
+           mentions, quad_class, source_url
+    FROM (
     SELECT 'gdelt-' || r.GLOBALEVENTID AS id, r.SQLDATE AS date, {root_type} AS type, r.EventCode AS subtype,
-           coalesce(g.iso3, a1.iso3, a2.iso3) AS country_iso3,
-           list_filter([g.iso3, CASE WHEN a1.iso3 IS DISTINCT FROM g.iso3 THEN a1.iso3 END,
-                        CASE WHEN a2.iso3 IS DISTINCT FROM g.iso3 AND a2.iso3 IS DISTINCT FROM a1.iso3
-                             THEN a2.iso3 END], lambda x: x IS NOT NULL) AS countries,
+           {g} AS g, {a1} AS a1, {a2} AS a2,
            nullif(r.ActionGeo_FullName, '') AS location, r.ActionGeo_Lat AS lat, r.ActionGeo_Long AS lon,
            concat_ws(' ', coalesce(nullif(r.Actor1Name, ''), 'An unnamed actor'), '—', {root_words},
                      CASE WHEN r.Actor2Name <> '' THEN '— ' || r.Actor2Name END,
                      CASE WHEN r.ActionGeo_FullName <> '' THEN '— at ' || r.ActionGeo_FullName END,
                      '(GDELT, CAMEO ' || r.EventCode || ')') AS summary,
-           r.DATEADDED AS version, a1.iso3 AS actor1_iso3, a2.iso3 AS actor2_iso3, r.GoldsteinScale AS goldstein,
+           r.DATEADDED AS version, r.GoldsteinScale AS goldstein,
            r.AvgTone AS tone, r.NumMentions AS mentions, r.QuadClass AS quad_class, nullif({url}, '') AS source_url
     FROM read_csv($1, delim = '\t', header = false, quote = '', escape = '', auto_detect = false,
                   columns = {columns}, dateformat = '%Y%m%d', compression = $2, null_padding = false,
                   store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_scans') r
-    LEFT JOIN gdelt_cameo a1 ON a1.code = r.Actor1CountryCode
-    LEFT JOIN gdelt_cameo a2 ON a2.code = r.Actor2CountryCode
-    LEFT JOIN gdelt_fips g ON g.code = r.ActionGeo_CountryCode
+    ) mapped
     """
 
 
