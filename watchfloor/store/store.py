@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,9 @@ class Store:
                     con = _connect(p, True)
                 else:
                     upgrade(con)
+        except duckdb.OutOfMemoryException as exc:
+            con.close()
+            raise out_of_memory(exc) from None
         except duckdb.Error as exc:
             con.close()
             raise StoreError(f"store {str(p)!r} could not be prepared: {exc}",
@@ -97,14 +100,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: an exception inside rolls everything back."""
+        """All or nothing: an exception inside rolls everything back.
+
+        DuckDB running out of memory becomes a StoreError naming WATCHFLOOR_MEMORY_LIMIT: it is the setting
+        to raise, not the file that is wrong (an import's caller would otherwise blame the file).
+        """
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield self.con
+        except duckdb.OutOfMemoryException as exc:
+            self._rollback()
+            raise out_of_memory(exc) from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.OutOfMemoryException as exc:
+            self._rollback()
+            raise out_of_memory(exc) from None
+
+    def _rollback(self) -> None:
+        """ROLLBACK, which DuckDB may already have done itself after a fatal error in the transaction."""
+        with suppress(duckdb.TransactionException):
+            self.con.execute("ROLLBACK")
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query and return rows as dicts."""
@@ -120,6 +139,20 @@ class Store:
         """Rows per main table: what `demo` and `status` report."""
         tables = ["source", "document", "entity", "event", "relation", "observation"]
         return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit for store connections: WATCHFLOOR_MEMORY_LIMIT, else 700MB."""
+    return os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY_LIMIT
+
+
+def out_of_memory(exc: BaseException) -> StoreError:
+    """The error for DuckDB running out of memory: says so, and names the setting to raise."""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return StoreError(f"DuckDB ran out of memory (limit {memory_limit()}; {MEMORY_ENV} sets it); "
+                      f"nothing was written: {first}",
+                      hint=f"raise the limit and run the command again, e.g. {MEMORY_ENV}=2GB, "
+                           "or import the file in smaller parts")
 
 
 def _connect(p: Path, read_only: bool, wait: float = 5.0) -> duckdb.DuckDBPyConnection:
@@ -138,7 +171,7 @@ def _connect_once(p: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(p), read_only=read_only, config={
             "autoinstall_known_extensions": False, "autoload_known_extensions": False,
-            "memory_limit": os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY_LIMIT})
+            "memory_limit": memory_limit()})
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
