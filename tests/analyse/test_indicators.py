@@ -1,0 +1,79 @@
+"""The watch plan and its indicator board, on the demo store and on small fact packs written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from watchfloor.analyse.indicators import board
+from watchfloor.analyse.watchplan import bundled_plan, load_plan
+from watchfloor.errors import InputError, NotFound
+from watchfloor.ingest import ImportOptions, import_path
+from watchfloor.store import Store
+
+
+def _plan(tmp_path: Path, indicators: list[dict]) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({"country": "TJK", "questions": [{
+        "id": "q", "question": "Is it rising?", "hypotheses": {"up": "Rising.", "down": "Not rising."},
+        "indicators": indicators}]}), encoding="utf-8")
+    return path
+
+
+def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
+    path = tmp_path / "facts.jsonl"
+    lines = [json.dumps({"date": d, "event_type": t, "summary": f"Test event {i} in our words.", "country": c,
+                         "source_url": f"https://example.org/{i}"}) for i, (d, t, c) in enumerate(facts)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
+    plan = bundled_plan("TJK")
+    assert len(plan.questions) == 4 and all(len(q.indicators) == 3 for q in plan.questions)
+    result = board(demo_db, plan)
+    assert result.as_of == dt.date(2025, 12, 31)
+    chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
+    assert (chinese.status, chinese.trend, chinese.value, chinese.previous) == ("met", "rising", 2.0, 0.0)
+    assert chinese.window == "2025-10-01 to 2025-12-31"
+    summaries = [demo_db.scalar("SELECT summary FROM event WHERE id = ?", [e]) for e in chinese.events]
+    assert all("Chinese" in s for s in summaries)
+    remit = next(r for r in result.readings if r.name.startswith("Remittances"))
+    assert (remit.value, remit.previous, remit.status) == (48.2, 34.5, "met")
+    assert json.loads(json.dumps(result.to_dict()))["indicators"][0].keys() >= {
+        "question", "hypothesis", "name", "status", "trend", "threshold", "value", "events"}
+
+
+def test_windows_count_only_events_dated_finely_enough(fresh_db: Store, tmp_path: Path) -> None:
+    import_path(fresh_db, _facts(tmp_path, [("2024-11-03", "attack", "Tajikistan"), ("2024", "attack", "Tajikistan"),
+                                            ("2024-05-01", "attack", "Tajikistan"), ("2024-12-20", "attack", "Russia/Tajikistan")]),
+                ImportOptions(quiet=True))
+    plan = load_plan(_plan(tmp_path, [
+        {"name": "home, quarter", "hypothesis": "up", "types": ["attack"], "where": "home", "window": "quarter",
+         "operator": ">=", "threshold": 1},
+        {"name": "home, year", "hypothesis": "up", "types": ["attack"], "where": "home", "window": "year",
+         "operator": ">=", "threshold": 3},
+        {"name": "abroad, year", "hypothesis": "down", "types": ["attack"], "where": "abroad", "window": "year",
+         "operator": ">", "threshold": 1}]))
+    quarter, year, abroad = board(fresh_db, plan).readings
+    assert (quarter.value, quarter.previous, quarter.status, quarter.trend) == (1.0, 0.0, "met", "rising")
+    assert (year.value, year.status) == (3.0, "met")
+    assert (abroad.value, abroad.status) == (1.0, "not met")
+
+
+def test_a_wrong_plan_names_file_question_indicator_and_field(tmp_path: Path) -> None:
+    path = _plan(tmp_path, [{"name": "x", "hypothesis": "sideways", "types": ["attack"], "window": "year",
+                             "operator": ">=", "threshold": 1}])
+    with pytest.raises(InputError) as err:
+        load_plan(path)
+    assert str(err.value).startswith("plan.json, question 'q', indicator 'x': field 'hypothesis' must be one of "
+                                     "down, up")
+    bad = _plan(tmp_path, [{"name": "y", "hypothesis": "up", "types": ["attack"], "window": "decade",
+                            "operator": ">=", "threshold": 1}])
+    with pytest.raises(InputError, match="field 'window' must be one of quarter, half, year, two_years"):
+        load_plan(bad)
+    with pytest.raises(NotFound, match="no watch plan for ZZZ"):
+        bundled_plan("ZZZ")

@@ -1,0 +1,170 @@
+"""The indicator board: each indicator of a watch plan evaluated on the store, as of the evidence cut-off.
+
+For each indicator: its value in the current window (events counted, or the latest figure), the same
+for the window before (the trend), whether the threshold is met, and the events behind the value.
+The cut-off is the date of the newest event involving the country, not today: a stale store must not
+look calm. A figure (`measure`) is read at its latest value, whatever its age, with that value's
+date shown. A window counts only events dated at least as finely as it is long (a year-only event
+counts in year windows, not in quarters), so no event is placed on a 1 January it never had.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
+from watchfloor.store import Store
+
+_FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year")}
+
+
+@dataclass
+class Reading:
+    """One indicator on the board (the JSON shape of `watchfloor indicators --format json`)."""
+
+    question: str
+    hypothesis: str
+    name: str
+    status: str
+    """met, not met, or no data."""
+    trend: str
+    """rising, falling, steady, or no data."""
+    threshold: str
+    value: float | None
+    previous: float | None
+    window: str
+    events: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "hypothesis": self.hypothesis, "name": self.name, "status": self.status,
+                "trend": self.trend, "threshold": self.threshold, "value": self.value, "previous": self.previous,
+                "window": self.window, "events": self.events}
+
+
+@dataclass
+class Board:
+    country: str
+    as_of: dt.date | None
+    readings: list[Reading]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"country": self.country, "as_of": self.as_of.isoformat() if self.as_of else None,
+                "indicators": [r.to_dict() for r in self.readings]}
+
+    def summary(self) -> str:
+        met = sum(r.status == "met" for r in self.readings)
+        rising = sum(r.trend == "rising" for r in self.readings)
+        when = self.as_of.isoformat() if self.as_of else "no evidence"
+        return f"{met} of {len(self.readings)} indicators met, {rising} rising (evidence to {when})"
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The day after the same day `months` earlier: the first day of a window of that length ending on `day`."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    first = dt.date(y, m + 1, 1)
+    last = (dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return first.replace(day=min(day.day, last)) + dt.timedelta(days=1)
+
+
+def cut_off(store: Store, iso3: str) -> dt.date | None:
+    """The newest event date involving the country: the board is read as of then."""
+    value = store.scalar("SELECT max(date) FROM event WHERE list_contains(countries, ?)", [iso3])
+    return value if isinstance(value, dt.date) else None
+
+
+def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
+    sql, params = ["list_contains(countries, ?)"], [iso3]
+    if ind.types:
+        sql.append("type IN (SELECT unnest(?))")
+        params.append(list(ind.types))
+    if ind.countries:
+        sql.append("list_has_any(countries, ?)")
+        params.append(list(ind.countries))
+    if ind.where == "home":
+        sql.append("country_iso3 = ?")
+        params.append(iso3)
+    elif ind.where == "abroad":
+        sql.append("country_iso3 IS NOT NULL AND country_iso3 <> ?")
+        params.append(iso3)
+    return " AND ".join(sql), params
+
+
+def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date) -> tuple[float, list[str]]:
+    where, params = _where(ind, iso3)
+    precisions = list(_FINE_ENOUGH[WINDOWS[ind.window]])
+    rows = store.query(f"SELECT id FROM event WHERE {where} AND date BETWEEN ? AND ? "
+                       "AND date_precision IN (SELECT unnest(?)) ORDER BY date, id",
+                       [*params, start, end, precisions])
+    ids = [r["id"] for r in rows]
+    return float(len(ids)), ids
+
+
+def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tuple[dt.date, float, str]]:
+    """The figure's values on or before `end`, newest first."""
+    where, params = _where(ind, iso3)
+    rows = store.query(f"SELECT id, date, counts FROM event WHERE {where} AND date <= ? "
+                       "AND json_exists(counts, ?) ORDER BY date DESC, id",
+                       [*params, end, "$." + str(ind.measure)])
+    out = []
+    for r in rows:
+        counts = json.loads(r["counts"]) if isinstance(r["counts"], str) else r["counts"]
+        value = counts.get(ind.measure) if isinstance(counts, dict) else None
+        if isinstance(value, int | float):
+            out.append((r["date"], float(value), r["id"]))
+    return out
+
+
+def _met(value: float | None, ind: Indicator) -> str:
+    if value is None:
+        return "no data"
+    ok = {">=": value >= ind.threshold, ">": value > ind.threshold,
+          "<=": value <= ind.threshold, "<": value < ind.threshold}[ind.operator]
+    return "met" if ok else "not met"
+
+
+def _trend(value: float | None, previous: float | None) -> str:
+    if value is None or previous is None:
+        return "no data"
+    return "rising" if value > previous else "falling" if value < previous else "steady"
+
+
+def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
+    figures = _figures(store, ind, iso3, as_of)
+    value = figures[0][1] if figures else None
+    previous = figures[1][1] if len(figures) > 1 else None
+    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
+                   trend=_trend(value, previous), threshold=f"{ind.operator} {ind.threshold:g}", value=value,
+                   previous=previous, window=f"latest figure, {figures[0][0].isoformat()}" if figures else "no figure",
+                   events=[figures[0][2]] if figures else [])
+
+
+def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
+    """One indicator as of a date: this window against the one before it."""
+    if ind.measure:
+        return _read_figure(store, ind, iso3, as_of, question)
+    months = WINDOWS[ind.window]
+    start = _months_back(as_of, months)
+    before = start - dt.timedelta(days=1)
+    value, events = _count(store, ind, iso3, start, as_of)
+    previous, _ = _count(store, ind, iso3, _months_back(before, months), before)
+    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
+                   trend=_trend(value, previous), threshold=f"{ind.operator} {ind.threshold:g} a {ind.window}",
+                   value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
+                   events=events)
+
+
+def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:
+    """Every indicator of the plan, read as of `as_of` (default: the country's newest event)."""
+    when = as_of or cut_off(store, plan.country)
+    readings: list[Reading] = []
+    for q in plan.questions:
+        for ind in q.indicators:
+            if when is None:
+                readings.append(Reading(q.question, ind.hypothesis, ind.name, "no data", "no data",
+                                        f"{ind.operator} {ind.threshold:g} a {ind.window}", None, None, ""))
+            else:
+                readings.append(read(store, ind, plan.country, when, q.question))
+    return Board(country=plan.country, as_of=when, readings=readings)

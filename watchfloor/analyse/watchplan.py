@@ -1,0 +1,106 @@
+"""A country's watch plan, read from data: standing questions, competing hypotheses, indicators.
+
+An indicator is a trigger in the manner of anticipatory-action frameworks: which events (types,
+countries involved, at home or abroad) or which figure, over which window, compared how with which
+threshold. The plan names the hypothesis each indicator, when met, speaks for. Plans live beside the
+country's pack (`data/countries/<ISO3>/watchplan.json`); `load_plan(path)` reads any other file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from watchfloor.errors import InputError, NotFound
+
+WINDOWS = {"quarter": 3, "half": 6, "year": 12, "two_years": 24}
+"""Window lengths in months."""
+OPERATORS = (">=", ">", "<=", "<")
+WHERE = ("home", "abroad", "any")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    hypothesis: str
+    window: str
+    operator: str
+    threshold: float
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    where: str = "any"
+    measure: str | None = None
+    """A figure's key in events' counts (the latest value is compared); without it, events are counted."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    hypotheses: dict[str, str]
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class WatchPlan:
+    country: str
+    questions: tuple[Question, ...]
+
+
+def _fail(path: Path, where: str, message: str) -> InputError:
+    return InputError(f"{path.name}, {where}: {message}",
+                      hint="fix the watch plan (format in docs/indicators.md); nothing was read")
+
+
+def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> Indicator:
+    if not isinstance(obj, dict) or not isinstance(obj.get("name"), str):
+        raise _fail(path, where, "an indicator needs a 'name'")
+    where = f"{where}, indicator {obj['name']!r}"
+    if obj.get("hypothesis") not in hypotheses:
+        raise _fail(path, where, f"field 'hypothesis' must be one of {', '.join(sorted(hypotheses))}")
+    if obj.get("window") not in WINDOWS:
+        raise _fail(path, where, f"field 'window' must be one of {', '.join(WINDOWS)}")
+    if obj.get("operator") not in OPERATORS:
+        raise _fail(path, where, f"field 'operator' must be one of {' '.join(OPERATORS)}")
+    if not isinstance(obj.get("threshold"), int | float) or isinstance(obj.get("threshold"), bool):
+        raise _fail(path, where, "field 'threshold' must be a number")
+    if obj.get("where", "any") not in WHERE:
+        raise _fail(path, where, f"field 'where' must be one of {', '.join(WHERE)}")
+    if not obj.get("types") and not obj.get("measure"):
+        raise _fail(path, where, "give 'types' (events to count) or 'measure' (a figure to follow)")
+    return Indicator(name=obj["name"], hypothesis=obj["hypothesis"], window=obj["window"],
+                     operator=obj["operator"], threshold=float(obj["threshold"]),
+                     types=tuple(obj.get("types", ())), countries=tuple(obj.get("countries", ())),
+                     where=obj.get("where", "any"), measure=obj.get("measure"))
+
+
+def load_plan(path: Path) -> WatchPlan:
+    """Read and validate a watch plan; a mistake names the file, the question or indicator and the field."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(path, "whole file", f"not a readable JSON file ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("country"), str) or not data.get("questions"):
+        raise _fail(path, "top level", "needs 'country' (ISO3) and a list of 'questions'")
+    questions = []
+    for n, q in enumerate(data["questions"], 1):
+        if not isinstance(q, dict) or not q.get("id") or not q.get("question") or not q.get("hypotheses"):
+            raise _fail(path, f"question {n}", "needs 'id', 'question' and 'hypotheses'")
+        hypotheses = dict(q["hypotheses"])
+        indicators = tuple(_indicator(i, path, f"question {q['id']!r}", hypotheses) for i in q.get("indicators", ()))
+        questions.append(Question(id=q["id"], question=q["question"], hypotheses=hypotheses, indicators=indicators))
+    return WatchPlan(country=data["country"], questions=tuple(questions))
+
+
+def bundled_plan(iso3: str) -> WatchPlan:
+    """The watch plan bundled for a country, or NotFound naming the countries that have one."""
+    base = resources.files("watchfloor").joinpath("data", "countries")
+    path = Path(str(base.joinpath(iso3, "watchplan.json")))
+    if not path.is_file():
+        have = sorted(p.name for p in base.iterdir() if p.joinpath("watchplan.json").is_file())
+        raise NotFound(f"no watch plan for {iso3}",
+                       hint=f"bundled plans: {', '.join(have) or 'none'}; or pass --plan FILE")
+    return load_plan(path)
