@@ -1,0 +1,60 @@
+"""Claim frames: each date and figure belongs to the predicate the parse hangs it on."""
+
+from __future__ import annotations
+
+from watchfloor.extract.frames import frames
+
+
+
+def test_a_comparison_clause_keeps_its_year() -> None:
+    fs = frames("It was the deadliest attack on Russian soil since the Beslan school siege in 2004.")
+    main = fs[0]
+    assert main.main and main.dates == []
+    siege = next(f for f in fs if f.lemma == "siege")
+    assert [d.text for d in siege.dates] == ["2004"] and siege.relation == "pobj" and not siege.main
+
+
+def test_a_since_clause_is_its_own_frame() -> None:
+    fs = frames("Turkey has been the target of numerous ISIL attacks since the group was declared a terrorist "
+                "organization in 2013.")
+    assert fs[0].dates == []
+    declared = next(f for f in fs if f.lemma == "declare")
+    assert declared.relation == "advcl:since"
+    assert any(d.text == "2013" for f in fs if not f.main for d in f.dates)
+
+
+def test_the_main_event_keeps_its_date_figure_and_agent() -> None:
+    main = frames("On 11 June 2024, US authorities arrested eight Tajikistan nationals with suspected ties to ISIS "
+                  "on immigration charges.")[0]
+    assert (main.lemma, main.agent, main.negated) == ("arrest", "US authorities", False)
+    assert [d.text for d in main.dates] == ["11 June 2024"]
+    assert [(f.text, f.counts) for f in main.figures] == [("eight", "national")]
+
+
+def test_a_dated_noun_and_its_relative_clause() -> None:
+    fs = frames("Tajik nationals in Russia are feeling the backlash following the March 22 terrorist attack in "
+                "Moscow that killed nearly 150 people.")
+    attack = next(f for f in fs if f.lemma == "attack")
+    killed = next(f for f in fs if f.lemma == "kill")
+    assert [d.text for d in attack.dates] == ["March 22"] and [p.text for p in attack.places] == ["Moscow"]
+    assert killed.parent == attack.head and killed.relation == "relcl"
+    assert [(f.text, f.counts) for f in killed.figures] == [("nearly 150", "people")]
+    assert fs[0].figures == [] and fs[0].dates == []
+
+
+def test_figures_count_their_own_nouns_in_a_coordination() -> None:
+    fs = frames("The Agrarian Party gained 986,887 votes, or 21%, and won five parliament seats.")
+    gain, win = fs[0], next(f for f in fs if f.lemma == "win")
+    assert gain.agent == "The Agrarian Party"
+    assert [(f.text, f.counts) for f in gain.figures] == [("986,887", "vote"), ("21%", None)]
+    assert [(f.text, f.counts) for f in win.figures] == [("five", "seat")] and win.parent == gain.head
+
+
+def test_negation_and_modality() -> None:
+    fs = frames("None of the detained men has been charged with a terrorism offence, and officials may deport "
+                "them in 2025.")
+    charged, deport = fs[0], next(f for f in fs if f.lemma == "deport")
+    assert charged.lemma == "charge" and charged.negated
+    assert deport.modal == "may" and not deport.negated and [d.text for d in deport.dates] == ["2025"]
+    assert not frames("The court did not acquit them.")[0].modal
+    assert frames("The court did not acquit them.")[0].negated

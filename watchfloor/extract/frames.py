@@ -1,0 +1,182 @@
+"""Claim frames from the dependency parse: which predicate each date, figure and place belongs to.
+
+A sentence holds several events: "the deadliest attack since the Beslan siege in 2004" speaks of an
+attack and of a siege, and 2004 dates the siege. A frame is one predicate (a clause's verb, or a noun
+that carries its own date) with its agent, patient, negation and modality, and the dates, figures and
+places the parse attaches to it. Every date and figure belongs to exactly one frame, the nearest one
+above it in the tree, so a background or comparison clause never lends its date or figure to the
+main event. How a frame hangs on its parent (the dependency and, for a noun, its preposition) is kept
+as data for the checker to weigh; no list of words decides it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from watchfloor.extract.parser import pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CLAUSE_DEPS = frozenset({"ROOT", "advcl", "relcl", "ccomp", "acl", "pcomp", "csubj", "parataxis"})
+"""Dependencies (spaCy's English labels) by which a verb heads a clause of its own."""
+DATE_LABELS = frozenset({"DATE"})
+FIGURE_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NEGATIVE_QUANTIFIERS = frozenset({"no", "none", "neither", "nobody", "nothing"})
+"""Closed-class words that deny a whole argument ('none of the men was charged'); the parse marks 'not' and
+'never' itself (dependency neg)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date, figure or place: its characters in the text and the frame it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    counts: str | None = None
+    """For a figure: the lemma of the noun it counts ('people' in '150 people'); None for a bare figure."""
+
+
+@dataclass
+class Frame:
+    """One predicate of a sentence and what the parse attaches to it."""
+
+    head: int
+    """Character offset of the predicate word; frames are identified by it."""
+    lemma: str
+    start: int
+    end: int
+    agent: str | None = None
+    patient: str | None = None
+    negated: bool = False
+    modal: str | None = None
+    parent: int | None = None
+    """The head offset of the frame this one hangs on, or None for a sentence's main frame."""
+    relation: str = "main"
+    """How it hangs on its parent: the dependency label, with the preposition or marker ('prep:since')."""
+    dates: list[Mention] = field(default_factory=list)
+    figures: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+    @property
+    def main(self) -> bool:
+        return self.parent is None
+
+
+def _is_clause_head(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and (tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.head.pos_ in
+                                                                         ("VERB", "AUX")))
+
+
+def _dated_nouns(sent: Span) -> set[int]:
+    """Nouns that carry a date of their own ('the siege in 2004', 'the March 22 attack'): they head frames."""
+    heads: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in DATE_LABELS:
+            continue
+        tok = ent.root.head
+        while tok.i != tok.head.i and (tok.i in range(ent.start, ent.end) or tok.pos_ == "ADP"):
+            tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not _is_clause_head(tok):
+            heads.add(tok.i)
+    return heads
+
+
+def _anchor(tok: Token, heads: set[int], inside: range) -> Token:
+    """The nearest frame head above `tok` (leaving its own entity first); the sentence root at worst."""
+    cur = tok
+    while True:
+        if cur.i in heads and cur.i not in inside:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+
+
+def _denied(arg: Token) -> bool:
+    """An argument that is itself a negative quantifier, or has one as its determiner."""
+    return arg.lower_ in NEGATIVE_QUANTIFIERS or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE_QUANTIFIERS for c in arg.children)
+
+
+def _phrase(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return span.text
+
+
+def _relation(tok: Token) -> str:
+    if tok.dep_ == "ROOT":
+        return "main"
+    marker = next((c.lower_ for c in tok.children if c.dep_ == "mark"), None)
+    if marker:
+        return f"{tok.dep_}:{marker}"
+    if tok.head.pos_ == "ADP":
+        return f"prep:{tok.head.lower_}"
+    return tok.dep_
+
+
+def _frame(tok: Token, heads: set[int]) -> Frame:
+    kids = list(tok.children)
+    agent = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    by = next((c for c in kids if c.dep_ == "agent"), None)
+    agent_tok = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else agent
+    patient = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")), None)
+    parent = _anchor(tok.head, heads, range(0)) if tok.head.i != tok.i else None
+    modal = next((c.lower_ for c in kids if c.tag_ == "MD"), None)
+    negated = any(c.dep_ == "neg" for c in kids) or any(_denied(c) for c in (agent_tok, patient) if c is not None)
+    return Frame(head=tok.idx, lemma=tok.lemma_.lower(), start=tok.left_edge.idx,
+                 end=tok.right_edge.idx + len(tok.right_edge.text), agent=_phrase(agent_tok),
+                 patient=_phrase(patient), negated=negated, modal=modal,
+                 parent=parent.idx if parent is not None and parent.i != tok.i else None,
+                 relation=_relation(tok))
+
+
+def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
+    return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=label,
+                   counts=counts.lemma_.lower() if counts is not None else None)
+
+
+def _counted(ent: Span) -> Token | None:
+    """The noun a figure counts: the head of its number ('two cyclists'), if that is a noun outside it."""
+    head = ent.root.head
+    if ent.root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i not in range(ent.start, ent.end):
+        return head
+    return None
+
+
+def sentence_frames(sent: Span) -> list[Frame]:
+    """The frames of one parsed sentence, main frame first, each with its dates, figures and places."""
+    heads = {t.i for t in sent if _is_clause_head(t)} | _dated_nouns(sent) | {sent.root.i}
+    frames = {i: _frame(sent.doc[i], heads) for i in sorted(heads)}
+    by_offset = {f.head: i for i, f in frames.items()}
+    for ent in sent.ents:
+        inside = range(ent.start, ent.end)
+        counted = _counted(ent) if ent.label_ in FIGURE_LABELS else None
+        anchor = _anchor(counted if counted is not None else ent.root, heads, inside)
+        frame = frames[anchor.i] if anchor.i in frames else frames[sent.root.i]
+        if ent.label_ in DATE_LABELS:
+            frame.dates.append(_mention(ent, "date"))
+        elif ent.label_ in FIGURE_LABELS:
+            frame.figures.append(_mention(ent, ent.label_.lower(), counted))
+        elif ent.label_ in PLACE_LABELS:
+            frame.places.append(_mention(ent, "place"))
+    for f in frames.values():
+        if f.parent is not None and f.parent not in by_offset:
+            f.parent = None
+    return sorted(frames.values(), key=lambda f: (not f.main, f.head))
+
+
+def frames(text: str) -> list[Frame]:
+    """Every frame of every sentence of `text`, in reading order of sentences."""
+    return [f for sent in _sentences(pipeline()(text)) for f in sentence_frames(sent)]
+
+
+def _sentences(doc: Doc) -> Iterable[Span]:
+    return doc.sents
