@@ -5,7 +5,6 @@ from __future__ import annotations
 from watchfloor.extract.frames import frames
 
 
-
 def test_a_comparison_clause_keeps_its_year() -> None:
     fs = frames("It was the deadliest attack on Russian soil since the Beslan school siege in 2004.")
     main = fs[0]
