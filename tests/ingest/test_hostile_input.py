@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from tests.ingest.helpers import aes256_pdf, pdf_bomb, snapshot, tiny_pdf
+from tests.ingest.helpers import ACLED, aes256_pdf, pdf_bomb, snapshot, tiny_pdf
 from watchfloor.store import Store
 
 FACT = {"date": "2024-06-11", "event_type": "arrest", "summary": "Eight men were detained in Dushanbe.",
@@ -103,3 +104,87 @@ def test_pdf_with_a_broken_object_is_an_input_error(cli, db_path: Path, tmp_path
     data = tiny_pdf(["Some text here."]).replace(b"trailer\n<<", b"trailer\n1<")
     err = refused(cli, db_path, tmp_path, "broken.pdf", data)
     assert f"{tmp_path / 'broken.pdf'}: cannot read this PDF" in err
+
+
+def acled_rows(tmp_path: Path, name: str, change: dict[str, str]) -> Path:
+    """The first two rows of the ACLED fixture, the second changed by `change`, written as a new export."""
+    with ACLED.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))[:3]
+    header = rows[0]
+    for column, value in change.items():
+        rows[2][header.index(column)] = value
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return path
+
+
+def test_control_character_in_an_acled_cell_is_refused(cli, db_path: Path, tmp_path: Path) -> None:
+    before = seeded(cli, db_path, tmp_path)
+    path = acled_rows(tmp_path, "acled.csv", {"actor1": "Police\x00 Forces of Tajikistan"})
+    res = cli("--db", db_path, "import", path)
+    assert res.code == 2
+    assert (f"{path}, line 3, field 'actor1': the value is not text: character 7 is U+0000, a control character, "
+            "which is not text (value: 'Police\\x00 Forces of Tajikistan')") in res.err
+    assert counts(db_path) == before
+
+
+def test_control_character_row_can_be_skipped_and_reported(cli, db_path: Path, tmp_path: Path) -> None:
+    path = acled_rows(tmp_path, "acled.csv", {"notes": "a bell \x07 here"})
+    report = tmp_path / "bad.csv"
+    res = cli("--db", db_path, "import", path, "--skip-bad-rows", "--bad-rows-report", report)
+    assert res.code == 0, res.err
+    with report.open(encoding="utf-8", newline="") as fh:
+        assert list(csv.reader(fh))[1] == [
+            "3", "notes", "a bell \x07 here", "the value is not text: character 8 is U+0007, a control character, "
+                                             "which is not text"]
+    with Store.open(db_path) as store:
+        assert store.scalar("SELECT count(*) FROM event") == 1
+
+
+@pytest.mark.parametrize(("escaped", "field", "shown"), [
+    ('"summary": "Eight men \\u0000 were detained."', "summary", "character 11 is U+0000, a control character"),
+    ('"actors": ["ICE", "Bell\\u0007Corp"]', "actors[1]", "character 5 is U+0007, a control character"),
+    ('"numbers": {"det\\u001bained": 8}', "numbers.det\x1bained", "character 4 is U+001B, a control character"),
+    ('"location": "Dushanbe \\ud800"', "location", "character 10 is U+D800, a lone UTF-16 surrogate"),
+])
+def test_control_character_in_a_fact_is_refused(cli, db_path: Path, tmp_path: Path, escaped: str, field: str,
+                                                shown: str) -> None:
+    before = seeded(cli, db_path, tmp_path)
+    path = tmp_path / "pack.jsonl"
+    line = json.dumps(dict(FACT, summary="Another fact."))[:-1] + ", " + escaped + "}"
+    path.write_text(json.dumps(dict(FACT, summary="A third fact.")) + "\n" + line + "\n", encoding="utf-8")
+    res = cli("--db", db_path, "import", path)
+    assert res.code == 2, res.err
+    assert f"{path}, line 2, field {field!r}: the value is not text: {shown}, which is not text" in res.err
+    assert counts(db_path) == before
+
+
+def test_control_characters_are_taken_out_of_a_document(cli, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(b"---\ntitle: Bell\x07 note\n---\nBorder talks\n\nThe talks in Batken\x1b went on.\x0c"
+                     b"Page two says more.\n")
+    res = cli("--db", db_path, "import", path)
+    assert res.code == 0, res.err
+    assert "2 control characters removed, the first on line 6" in res.out
+    with Store.open(db_path) as store:
+        assert store.scalar("SELECT text FROM document") == \
+            "Border talks\n\nThe talks in Batken went on.\nPage two says more.\n"
+        assert store.scalar("SELECT title FROM source") == "Bell note"
+        assert store.scalar("SELECT count(*) FROM passage WHERE regexp_matches(text, '[\\x00-\\x08]')") == 0
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("fake.docx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml" + bytes(range(256)),
+     "line 1: this is a binary file, not a text document (a NUL byte at byte offset 5)"),
+    ("report.txt", b"A report\nwith a second line\nand a NUL \x00 on the third\n",
+     "line 3: this is a binary file, not a text document (a NUL byte at byte offset 38)"),
+    ("noise.bin", bytes(range(1, 128)) * 30,
+     "this is not a text document: 870 of its 3,810 characters are control characters"),
+    ("table.txt", b"2021 2022 2023\n1.5 2.5 3.5\n-- -- --\n",
+     "the document has no letters, so no text to read"),
+])
+def test_binary_or_letterless_document_is_refused(cli, db_path: Path, tmp_path: Path, name: str, data: bytes,
+                                                  message: str) -> None:
+    err = refused(cli, db_path, tmp_path, name, data, "--format", "document")
+    assert f"{tmp_path / name}{', ' if message.startswith('line') else ': '}{message}" in err

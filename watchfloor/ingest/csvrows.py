@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from watchfloor.errors import ImportRejected, InputError
 from watchfloor.ingest.base import ImportContext
+from watchfloor.ingest.text import NOT_TEXT, not_text
 
 MAX_LINE = 16 * 1024 * 1024
 csv.field_size_limit(MAX_LINE)
@@ -99,7 +100,12 @@ def read_header(ctx: ImportContext, rows: Iterator[tuple[int, list[str]]], what:
     except StopIteration:
         raise ImportRejected(f"the file has no {what} header and no rows", file=str(ctx.path),
                              hint="export the data again; nothing was imported") from None
-    return Header([n.strip().lstrip("\ufeff") for n in names], line)
+    header = Header([n.strip().lstrip("\ufeff") for n in names], line)
+    for name in header.names:
+        if (why := not_text(name)) is not None:
+            raise ImportRejected(f"a column name is not text: {why}", file=str(ctx.path), line=line, field=name,
+                                 hint="remove the control characters from the header; nothing was imported")
+    return header
 
 
 def require_columns(ctx: ImportContext, header: Header, required: tuple[str, ...], what: str) -> None:
@@ -116,7 +122,8 @@ def no_rows(ctx: ImportContext, what: str) -> ImportRejected:
 
 
 def as_dict(ctx: ImportContext, header: Header, line: int, row: list[str]) -> dict[str, str] | None:
-    """The row keyed by column name, or None (after ctx.reject) when it has the wrong number of fields."""
+    """The row keyed by column name, or None (after ctx.reject) when it has the wrong number of fields or a cell
+    holds a control character (never data, and they break exports such as GraphML later)."""
     if len(row) != len(header.names):
         if len(row) == len(header.names) + 1 and row[-1] == "":
             row = row[:-1]
@@ -126,6 +133,12 @@ def as_dict(ctx: ImportContext, header: Header, line: int, row: list[str]) -> di
             ctx.reject(f"expected {len(header.names)} columns, found {len(row)}", line=line,
                        value=",".join(row)[:80])
             return None
+    if NOT_TEXT.search("".join(row)):
+        name, cell = next((n, c) for n, c in zip(header.names, row, strict=True) if NOT_TEXT.search(c))
+        ctx.reject(f"the value is not text: {not_text(cell)}", line=line, field=name, value=cell,
+                   hint="remove the control characters (NUL often means a binary or UTF-16 file), or pass "
+                        "--skip-bad-rows to import the good rows; nothing was imported")
+        return None
     return dict(zip(header.names, row, strict=True))
 
 

@@ -49,6 +49,10 @@ def run(ctx: ImportContext) -> ImportResult:
                     [(doc_id, p.seq, p.start, p.end, p.text) for p in passages])
     ctx.result.added = 1
     ctx.result.note = f"{len(passages)} passages"
+    if doc.controls_removed:
+        where = f", the first on line {doc.controls_line}" if doc.controls_line else ""
+        ctx.result.note += (f"; {doc.controls_removed} control character{'s' if doc.controls_removed > 1 else ''} "
+                            f"removed{where}")
     return ctx.result
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from watchfloor.dates import parse_iso
 from watchfloor.ingest.base import ImportContext, ImportResult
 from watchfloor.ingest.sources import source_for_url
+from watchfloor.ingest.text import NOT_TEXT, not_text
 from watchfloor.ingest.writer import existing_versions, insert_events
 from watchfloor.model import Actor, Event
 from watchfloor.reference import Resolver
@@ -97,6 +99,13 @@ def parse_line(ctx: ImportContext, n: int, line: str) -> Event | None:
     if not isinstance(obj, dict):
         ctx.reject("each line must be a JSON object", line=n, value=line[:60])
         return None
+    if NOT_TEXT.search(line) or "\\u" in line:
+        for field, value in strings(obj):
+            if (why := not_text(value)) is not None:
+                ctx.reject(f"the value is not text: {why}", line=n, field=field, value=value,
+                           hint="remove the control characters (JSON escapes such as \\u0000 included), or pass "
+                                "--skip-bad-rows to import the good facts; nothing was imported")
+                return None
     for key in ("date", "event_type", "summary", "source_url"):
         if key not in obj or obj[key] in (None, ""):
             ctx.reject("required field is missing", line=n, field=key)
@@ -153,6 +162,22 @@ def depth(obj: object) -> int:
                 return level
             stack.extend((v, level) for v in (value.values() if isinstance(value, dict) else value))
     return deepest
+
+
+def strings(obj: dict) -> Iterator[tuple[str, str]]:
+    """(field, string) for every key and string value in a parsed fact, nested ones named like numbers.killed."""
+    stack: list[tuple[str, object]] = [("", obj)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                name = f"{where}.{key}" if where else key
+                yield name, key
+                stack.append((name, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
 
 
 _ORG_WORDS = re.compile(

@@ -31,6 +31,27 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+"""C0 control characters other than tab, newline and carriage return, and lone UTF-16 surrogates (which JSON
+escapes can make): never text, unstorable or unexportable (XML, so GraphML, cannot hold them)."""
+_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+"""Characters a text hardly ever holds: controls (C0, DEL, C1) and the replacement character."""
+MAX_JUNK_SHARE = 0.05
+"""A document with more than this share of `_JUNK` characters is binary or mis-decoded, not text."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def not_text(value: str) -> str | None:
+    """Why a value read from a file is not text (its first control character or lone surrogate), or None.
+
+    Importers refuse such CSV cells and JSON values with file, line and field instead of storing them."""
+    m = NOT_TEXT.search(value)
+    if m is None:
+        return None
+    code = ord(m.group())
+    what = "a lone UTF-16 surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+    return f"character {m.start() + 1} is U+{code:04X}, {what}, which is not text"
+
 _FRONT_KEYS = {"title": "title", "publisher": "publisher", "source": "publisher", "site": "publisher",
                "date": "date", "published": "date", "url": "url", "link": "url", "language": "language",
                "lang": "language"}
@@ -52,6 +73,10 @@ class DocumentText:
     """text, markdown, html or pdf."""
     offset: int = 0
     """Characters dropped before `text` (BOM, front matter) in the file as `Path.read_text` gives it."""
+    controls_removed: int = 0
+    """Control characters taken out of the text (they are never text, and XML exports cannot hold them)."""
+    controls_line: int | None = None
+    """The file's line holding the first of them (text and Markdown; None for HTML and PDF)."""
 
 
 def read_document(path: Path) -> DocumentText:
@@ -67,6 +92,11 @@ def read_document(path: Path) -> DocumentText:
                          f"{MAX_BYTES // (1024 * 1024)} MB)", file=str(path), hint="split it or import the parts")
     raw = path.read_bytes()
     kind = _kind(path, raw)
+    if kind != "pdf" and (nul := raw.find(b"\x00")) >= 0:
+        raise InputError(f"this is a binary file, not a text document (a NUL byte at byte offset {nul})",
+                         file=str(path), line=raw[:nul].count(b"\n") + 1,
+                         hint="import .txt, .md, .html or .pdf documents; a UTF-16 text must be saved as UTF-8 "
+                              "first; nothing was imported")
     if kind == "pdf":
         doc = _read_pdf(path, raw)
     elif kind == "html":
@@ -76,6 +106,37 @@ def read_document(path: Path) -> DocumentText:
     if not doc.text.strip():
         raise InputError("the document has no text", file=str(path),
                          hint="a scanned PDF needs OCR first; an HTML page may hold its text in scripts")
+    if not _LETTER.search(doc.text):
+        raise InputError("the document has no letters, so no text to read", file=str(path),
+                         hint="import reports and articles; a table of numbers belongs in a dataset import; "
+                              "nothing was imported")
+    return doc
+
+
+def _clean(path: Path, doc: DocumentText, lines_before: int | None = None) -> DocumentText:
+    """Refuse a text that is mostly control characters; take the stray ones out and count them.
+
+    Form feeds and vertical tabs (page breaks, as pdftotext writes them) become newlines; the other controls go.
+    `lines_before` is the number of file lines before `doc.text` (front matter) when the text is the file's."""
+    text = doc.text
+    _, junk = _JUNK.subn("", text)
+    if junk > MAX_JUNK_SHARE * max(len(text), 1):
+        raise InputError(f"this is not a text document: {junk:,} of its {len(text):,} characters are control "
+                         "characters", file=str(path),
+                         hint=("a PDF whose fonts have no Unicode map needs OCR or a re-export; "
+                               if doc.kind == "pdf" else "is it a binary file? ") + "nothing was imported")
+    for name in ("title", "publisher", "url", "date", "language"):
+        value = getattr(doc, name)
+        if value:
+            setattr(doc, name, NOT_TEXT.sub("", value).strip() or None)
+    first = NOT_TEXT.search(text)
+    if first is None:
+        return doc
+    if lines_before is not None:
+        doc.controls_line = lines_before + text.count("\n", 0, first.start()) + 1
+    breaks = text.count("\x0b") + text.count("\x0c")
+    doc.text, removed = NOT_TEXT.subn("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+    doc.controls_removed = removed + breaks
     return doc
 
 
@@ -113,16 +174,18 @@ def _read_text(path: Path, raw: bytes, kind: str) -> DocumentText:
     if text.startswith("\ufeff"):
         text, offset = text[1:], 1
     meta: dict[str, str] = {}
+    lines_before = 0
     if text.startswith("---\n"):
         end = _FRONT_END.search(text, 4)
         if end:
             meta = _front_matter(path, text[4:end.start()])
             cut = end.end() + 1 if text[end.end():end.end() + 1] == "\n" else end.end()
+            lines_before = text.count("\n", 0, cut)
             text, offset = text[cut:], offset + cut
     title = meta.get("title") or _first_line_title(text)
     date = _iso_date(path, meta["date"], "date") if meta.get("date") else None
-    return DocumentText(text=text, title=title, publisher=meta.get("publisher"), url=meta.get("url"), date=date,
-                        language=meta.get("language"), kind=kind, offset=offset)
+    return _clean(path, DocumentText(text=text, title=title, publisher=meta.get("publisher"), url=meta.get("url"),
+                                     date=date, language=meta.get("language"), kind=kind, offset=offset), lines_before)
 
 
 def _front_matter(path: Path, block: str) -> dict[str, str]:
@@ -193,9 +256,10 @@ def _read_html(path: Path, raw: bytes) -> DocumentText:
     text = _paragraphs(body)
     lang = re.search(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z-]+)""", html[:4096], re.I)
     date = meta.get("date")
-    return DocumentText(text=text, title=meta.get("title") or None, publisher=meta.get("sitename") or None,
-                        url=meta.get("url") or None, date=_safe_date(path, date),
-                        language=meta.get("language") or (lang.group(1).lower() if lang else None), kind="html")
+    return _clean(path, DocumentText(
+        text=text, title=meta.get("title") or None, publisher=meta.get("sitename") or None,
+        url=meta.get("url") or None, date=_safe_date(path, date),
+        language=meta.get("language") or (lang.group(1).lower() if lang else None), kind="html"))
 
 
 def _safe_date(path: Path, value: str | None) -> str | None:
@@ -324,8 +388,8 @@ def _read_pdf(path: Path, raw: bytes) -> DocumentText:
             date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             date = None
-    return DocumentText(text=text, title=title or _first_line_title(text), publisher=author or None, date=date,
-                        kind="pdf")
+    return _clean(path, DocumentText(text=text, title=title or _first_line_title(text), publisher=author or None,
+                                     date=date, kind="pdf"))
 
 
 def _pdf_pages(reader: Any) -> list[str]:
