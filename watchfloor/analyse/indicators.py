@@ -76,7 +76,8 @@ def cut_off(store: Store, iso3: str) -> dt.date | None:
 
 
 def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
-    sql, params = ["list_contains(countries, ?)"], [iso3]
+    sql: list[str] = ["list_contains(countries, ?)"]
+    params: list[Any] = [iso3]
     if ind.types:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
