@@ -48,9 +48,9 @@ def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
 
 
 def test_windows_count_only_events_dated_finely_enough(fresh_db: Store, tmp_path: Path) -> None:
-    import_path(fresh_db, _facts(tmp_path, [("2024-11-03", "attack", "Tajikistan"), ("2024", "attack", "Tajikistan"),
-                                            ("2024-05-01", "attack", "Tajikistan"), ("2024-12-20", "attack", "Russia/Tajikistan")]),
-                ImportOptions(quiet=True))
+    facts = [("2024-11-03", "attack", "Tajikistan"), ("2024", "attack", "Tajikistan"),
+             ("2024-05-01", "attack", "Tajikistan"), ("2024-12-20", "attack", "Russia/Tajikistan")]
+    import_path(fresh_db, _facts(tmp_path, facts), ImportOptions(quiet=True))
     plan = load_plan(_plan(tmp_path, [
         {"name": "home, quarter", "hypothesis": "up", "types": ["attack"], "where": "home", "window": "quarter",
          "operator": ">=", "threshold": 1},
@@ -77,3 +77,18 @@ def test_a_wrong_plan_names_file_question_indicator_and_field(tmp_path: Path) ->
         load_plan(bad)
     with pytest.raises(NotFound, match="no watch plan for ZZZ"):
         bundled_plan("ZZZ")
+
+
+def test_the_indicators_command(cli, demo_db_path: Path) -> None:
+    res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json")
+    assert res.code == 0
+    data = json.loads(res.out)
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 12
+    text = cli("--db", demo_db_path, "indicators", "TJ")
+    assert text.code == 0 and "Tajikistan: 8 of 12 indicators met" in text.out
+    as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
+    assert as_of["as_of"] == "2024-06-30"
+    bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
+    assert bad.code == 2 and "--as-of 'June': not a date" in bad.err
+    none = cli("--db", demo_db_path, "indicators", "russia")
+    assert none.code == 2 and "no watch plan for RUS" in none.err and "bundled plans: TJK" in none.err
