@@ -2,6 +2,7 @@
 
     WatchfloorError                 anything the CLI turns into one clean message (exit 2)
     ├── StoreError                  the DuckDB file: missing, unreadable, locked, too new
+    ├── WriteError                  a file we write (the store, a report) refused: disk full, no permission
     ├── InputError                  a file the user gave us: file, line, field, value
     │   └── ImportRejected          a whole import refused (nothing written)
     ├── NotFound                    a country, entity or id the store does not know
@@ -28,6 +29,21 @@ class WatchfloorError(Exception):
 
 class StoreError(WatchfloorError):
     """The store cannot be opened or used as asked."""
+
+
+class WriteError(WatchfloorError):
+    """Writing failed: the disk, not the input, is at fault, so the message must not blame the file being read."""
+
+    hint = "free some disk space (or choose another place to write) and run the command again; nothing was changed"
+
+    def __init__(self, path: str, reason: str, *, hint: str = "") -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"could not write {path}: {reason}", hint=hint)
+
+    @classmethod
+    def from_os(cls, path: object, exc: OSError, *, hint: str = "") -> WriteError:
+        """'could not write PATH: no space left on device' from the OSError the write raised."""
+        return cls(str(path), (exc.strerror or str(exc)).lower(), hint=hint)
 
 
 class ConfigError(WatchfloorError):

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -188,3 +192,40 @@ def test_binary_or_letterless_document_is_refused(cli, db_path: Path, tmp_path: 
                                                   message: str) -> None:
     err = refused(cli, db_path, tmp_path, name, data, "--format", "document")
     assert f"{tmp_path / name}{', ' if message.startswith('line') else ': '}{message}" in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, where every write fails with ENOSPC")
+def test_bad_rows_report_on_a_full_disk_is_a_write_error(cli, db_path: Path, tmp_path: Path) -> None:
+    before = seeded(cli, db_path, tmp_path)
+    path = acled_rows(tmp_path, "acled.csv", {"fatalities": "-5"})
+    res = cli("--db", db_path, "import", path, "--skip-bad-rows", "--bad-rows-report", "/dev/full")
+    assert res.code == 2
+    assert res.err.startswith("error: could not write /dev/full: no space left on device\n")
+    assert "free some disk space or pass --bad-rows-report with another place; nothing was imported" in res.err
+    assert counts(db_path) == before
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file size limits")
+def test_store_write_failure_names_the_store(cli, db_path: Path, tmp_path: Path) -> None:
+    """A store the disk refuses is a write error naming the store, not a complaint about the file read.
+
+    The child process may write no file past 256 KB (RLIMIT_FSIZE), so DuckDB's log write fails for real (EFBIG,
+    the same path as ENOSPC) when the import commits."""
+    resource = pytest.importorskip("resource")
+    before = seeded(cli, db_path, tmp_path)
+    path = tmp_path / "big.jsonl"
+    words = "Officials in Dushanbe said the border talks would continue next month. " * 12
+    path.write_text("".join(json.dumps(dict(FACT, summary=f"{words}({i})", source_url=f"https://example.org/{i}"))
+                            + "\n" for i in range(400)), encoding="utf-8")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
+
+    res = subprocess.run([sys.executable, "-m", "watchfloor", "--db", str(db_path), "import", "--quiet", str(path)],
+                         capture_output=True, text=True, preexec_fn=small_files, timeout=120, check=False,
+                         env={**os.environ, "COLUMNS": "400"})
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith(f"error: could not write {db_path}: file too large\n"), res.stderr
+    assert "Traceback" not in res.stderr and "--format" not in res.stderr
+    assert counts(db_path) == before

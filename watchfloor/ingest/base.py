@@ -2,20 +2,26 @@
 
 An importer is a module with `detect(path, head) -> bool` and
 `run(ctx) -> ImportResult`, registered in `watchfloor.ingest.registry`. It must
-write inside `ctx.store.transaction()` and raise `ImportRejected` (file, line,
-field, value) for a bad row unless `ctx.options.skip_bad_rows` is set, in which
-case it calls `ctx.skip(line, field, value, reason)`.
+write inside `ctx.writing()` (one transaction that also writes the bad-rows
+report before committing, and names the store when the disk refuses a write) and
+raise `ImportRejected` (file, line, field, value) for a bad row through
+`ctx.reject`, which records it instead when `ctx.options.skip_bad_rows` is set.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from watchfloor.errors import ImportRejected
+import duckdb
+
+from watchfloor.errors import ImportRejected, WriteError
 from watchfloor.reference import Resolver
 from watchfloor.store import Store
 
@@ -82,6 +88,59 @@ class ImportContext:
         raise ImportRejected(message, file=str(self.path), line=line, field=field, value=value,
                              hint=hint or "fix the row, or pass --skip-bad-rows to import the good rows "
                                           "and write the bad ones to a report; nothing was imported")
+
+
+    @contextmanager
+    def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The import's one transaction, which also writes the bad-rows report before it commits.
+
+        A report that cannot be written then leaves the store as it was, and a store the disk refuses (full,
+        read-only) is a WriteError naming the store instead of a complaint about the file being imported."""
+        try:
+            with self.store.transaction() as con:
+                yield con
+                write_bad_rows(self)
+        except duckdb.Error as exc:
+            reason = store_write_failure(exc)
+            if reason is None:
+                raise
+            raise WriteError(str(self.store.path), reason) from None
+
+
+_DUCKDB_WRITE = re.compile(r'[Cc]ould not (?:write|fsync|truncate|create|open|sync|extend)\b[^"]*"[^"]*": ([^\n]+)')
+
+
+def store_write_failure(exc: duckdb.Error) -> str | None:
+    """The reason ("no space left on device") when DuckDB failed to write a file, else None (a bad query)."""
+    text = str(exc)
+    m = _DUCKDB_WRITE.search(text)
+    if m:
+        return m.group(1).strip().rstrip(".").lower()
+    if isinstance(exc, duckdb.IOException):
+        return text.splitlines()[0].removeprefix("IO Error: ").strip().rstrip(".").lower()
+    return None
+
+
+def bad_rows_report(path: Path, options: ImportOptions) -> Path:
+    return options.bad_rows_report or path.with_name(path.name + ".bad-rows.csv")
+
+
+def write_bad_rows(ctx: ImportContext) -> None:
+    """Write the --skip-bad-rows report (line, field, value, reason); a failed write is a WriteError naming it."""
+    result = ctx.result
+    if not (ctx.options.skip_bad_rows and result.bad_rows):
+        return
+    report = bad_rows_report(ctx.path, ctx.options)
+    try:
+        with report.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["line", "field", "value", "reason"])
+            for b in result.bad_rows:
+                w.writerow([b.line, b.field, b.value, b.reason])
+    except OSError as exc:
+        raise WriteError.from_os(report, exc, hint="free some disk space or pass --bad-rows-report with another "
+                                                   "place; nothing was imported") from None
+    result.note = f"{len(result.bad_rows)} bad rows written to {report}"
 
 
 def file_hash(path: Path) -> str:

@@ -40,7 +40,7 @@ def run(ctx: ImportContext) -> ImportResult:
     passages = split_passages(doc.text)
     if not passages:
         raise ImportRejected("the document has no text", file=str(ctx.path), hint="nothing was imported")
-    with ctx.store.transaction() as con:
+    with ctx.writing() as con:
         upsert_sources(con, [source])
         con.execute("INSERT INTO document (id, source_id, path, title, text, language, content_hash) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",

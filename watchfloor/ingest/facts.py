@@ -42,7 +42,7 @@ def detect(path: Path, head: bytes) -> bool:
 def run(ctx: ImportContext) -> ImportResult:
     events = parse(ctx)
     ids = [e.id for e in events]
-    with ctx.store.transaction() as con:
+    with ctx.writing() as con:
         have = existing_versions(con, ids)
         new = [e for e in events if e.id not in have]
         insert_events(con, new)

@@ -82,7 +82,7 @@ def import_rows(ctx: ImportContext, what: str, required: tuple[str, ...], source
     rows = records(ctx)
     header = read_header(ctx, rows, what)
     require_columns(ctx, header, required, what)
-    with ctx.store.transaction() as con:
+    with ctx.writing() as con:
         sink = EventSink(ctx, con, newer=newer)
         actors = Actors(ctx.resolver)
         for line, raw in rows:

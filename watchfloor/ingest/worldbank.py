@@ -94,7 +94,7 @@ def run(ctx: ImportContext) -> ImportResult:
         "SELECT iso3 FROM entity WHERE kind = 'country' AND iso3 IS NOT NULL").fetchall()}
     values = {"api": api_values, "databank": databank_values, "panel": panel_values}[layout.name]
     aggregates: set[str] = set()
-    with ctx.store.transaction() as con:
+    with ctx.writing() as con:
         con.execute("CREATE OR REPLACE TEMP TABLE wb_stage (id VARCHAR, country_iso3 VARCHAR, indicator VARCHAR, "
                     "name VARCHAR, year INTEGER, value DOUBLE, unit VARCHAR, source_id VARCHAR)")
         source = dataset_source(ctx)
