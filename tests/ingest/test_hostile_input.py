@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -229,3 +230,49 @@ def test_store_write_failure_names_the_store(cli, db_path: Path, tmp_path: Path)
     assert res.stderr.startswith(f"error: could not write {db_path}: file too large\n"), res.stderr
     assert "Traceback" not in res.stderr and "--format" not in res.stderr
     assert counts(db_path) == before
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Water talks resume on the Vakhsh</title>
+<meta property="og:site_name" content="Example Wire">
+<link rel="canonical" href="https://news.example.org/vakhsh-talks"></head>
+<body>
+<header><nav><a href="/">Home</a> | <a href="/world">World</a></nav></header>
+<main><article>
+<h1>Water talks resume on the Vakhsh</h1>
+<p>Officials from Tajikistan and Uzbekistan met in Dushanbe on Monday to resume talks on sharing the water of
+the Vakhsh river.</p>
+<p>The delegations agreed to meet again in Tashkent before the end of the month, a spokesman said.</p>
+</article></main>
+<footer>Copyright 2024 Example Wire</footer>
+</body></html>
+"""
+
+
+def test_html_page_imports_on_this_install(cli, db_path: Path, tmp_path: Path) -> None:
+    """trafilatura imports jusText, which needs lxml.html.clean (the lxml_html_clean package since lxml 5.2):
+    an install without it fails here, in CI, instead of at an analyst's first HTML page."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    res = cli("--db", db_path, "import", path)
+    assert res.code == 0, res.err
+    with Store.open(db_path) as store:
+        assert store.scalar("SELECT text FROM document") == (
+            "Water talks resume on the Vakhsh\n\n"
+            "Officials from Tajikistan and Uzbekistan met in Dushanbe on Monday to resume talks on sharing the "
+            "water of the Vakhsh river.\n\n"
+            "The delegations agreed to meet again in Tashkent before the end of the month, a spokesman said.")
+        assert store.query("SELECT title, publisher, url, kind FROM source") == [
+            {"title": "Water talks resume on the Vakhsh", "publisher": "Example Wire",
+             "url": "https://news.example.org/vakhsh-talks", "kind": "article"}]
+
+
+def test_html_dependencies_are_declared() -> None:
+    """What the HTML reader imports is in pyproject.toml, so `pip install watchfloor` brings it."""
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower().replace("-", "_")
+                for d in pyproject["project"]["dependencies"]}
+    assert {"trafilatura", "lxml_html_clean", "pypdf"} <= declared

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from watchfloor.errors import InputError
+from watchfloor.errors import ConfigError, InputError
 
 MAX_BYTES = 200 * 1024 * 1024
 """Documents larger than this are refused: they are archives, not reading."""
@@ -245,7 +245,12 @@ def _read_html(path: Path, raw: bytes) -> DocumentText:
             raise
         html = decode(path, raw, declared.group(1).decode("ascii"))
     html = html.lstrip("\ufeff")
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml_html_clean, split out of lxml 5.2 and needed by trafilatura's jusText
+        raise ConfigError(f"HTML documents cannot be read: a package is missing from this install ({exc})",
+                          hint="reinstall watchfloor with its dependencies (pip install watchfloor, or "
+                               "pip install lxml_html_clean)") from None
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=True, favor_recall=True)
