@@ -21,6 +21,7 @@ from watchfloor.extract.modality import hedge_positions, modality
 from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
 from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
+from watchfloor.extract.spans import Within, overlapping, running_reach
 from watchfloor.extract.tokens import tokenize
 
 _META = re.compile(r"\b(?:the\s+evidence\s+(?:records?|shows?|holds?)|this\s+(?:judgment|assessment)|rests\s+on|"
@@ -167,12 +168,15 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
     finder = DateFinder()
     claims: list[Claim] = []
     skip_sections = {s.index for s in sentences if s.heading and _REFERENCES.match(s.text)}
+    markers = citations.markers
+    marker_starts, marker_reach = [c[0] for c in markers], running_reach(markers)
+    by_place = Within(mentions)
     for s in sentences:
         if s.section in skip_sections or _REFERENCE_ENTRY.match(s.text):
             continue
         for a, b in _clauses(text, s):
-            skip = [c for c in citations.markers if c[0] < b and a < c[1]]
-            ents = [m for m in mentions if a <= m.start and m.end <= b and not _inside(m, skip)]
+            skip = overlapping(markers, marker_starts, marker_reach, a, b)
+            ents = [m for m in by_place.inside(a, b) if not _inside(m, skip)]
             dates = finder.find(text, a, b, skip)
             name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
             quants = find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates] + name_spans)
@@ -195,9 +199,12 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
     _link(claims)
     counts: dict[str, int] = {}
     headings = [(s.start, s.end) for s in sentences if s.heading]
+    heading_starts, heading_reach = [h[0] for h in headings], running_reach(headings)
     for m in mentions:
         if m.country and (m.kind == "country" or m.kind == "place"):
-            weight = 3 if any(a <= m.start < b for a, b in headings) else 1
+            in_heading = any(a <= m.start for a, _ in overlapping(headings, heading_starts, heading_reach, m.start,
+                                                                   m.start + 1))
+            weight = 3 if in_heading else 1
             counts[m.country] = counts.get(m.country, 0) + weight
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
     main = ranked[0] if ranked else None

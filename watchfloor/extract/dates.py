@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.numbers import word_number
+from watchfloor.extract.spans import Taken
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -135,6 +136,14 @@ def _qualified_year(qual: str, year: int) -> tuple[FuzzyDate, dt.date, dt.date]:
 
 
 def _shift(anchor: FuzzyDate, n: int, unit: str) -> FuzzyDate | None:
+    """The anchor moved n units; None when that leaves the calendar ("5000 years later")."""
+    try:
+        return _shift_unchecked(anchor, n, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift_unchecked(anchor: FuzzyDate, n: int, unit: str) -> FuzzyDate | None:
     unit = unit.lower().rstrip("s")
     v = anchor.value
     if unit in ("day", "week"):
@@ -174,7 +183,7 @@ class DateFinder:
         self.anchor: FuzzyDate | None = None
 
     def find(self, text: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> list[DateMention]:
-        taken: list[tuple[int, int]] = list(skip or [])
+        taken = Taken(skip or [])
         found: list[DateMention] = []
         chunk = text[start:end]
         digits = _DIGIT.search(chunk) is not None
@@ -189,7 +198,7 @@ class DateFinder:
                     self.anchor = max(absolute, key=lambda d: d.start).date
             for m in pattern.finditer(chunk):
                 s, e = start + m.start(), start + m.end()
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 if kind == "rel":
                     before = [d for d in found if d.end <= s and (not d.relative or d.inferred_year
@@ -198,7 +207,7 @@ class DateFinder:
                         self.anchor = max(before, key=lambda d: d.start).date
                 mention = self._build(kind, m, text, s, e)
                 if mention is not None:
-                    taken.append((s, e))
+                    taken.add(s, e)
                     found.append(mention)
         found.sort(key=lambda d: d.start)
         for d in found:

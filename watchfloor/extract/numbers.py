@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 UNITS = {
@@ -23,6 +24,9 @@ WORD_NUMBER = re.compile(
     rf"\b(?:(?:a|one|{_NUMBER_WORD})\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:{_NUMBER_WORD}))?"
     rf"(?:[-\s](?:{_NUMBER_WORD}))?|(?:{'|'.join(TENS)})(?:[-\s](?:{'|'.join(k for k in UNITS if UNITS[k] < 10)}))?"
     rf"|{'|'.join(UNITS)}|a\s+dozen|half\s+a\s+(?:million|dozen))\b", re.I)
+MAX_FIGURE = 1e15
+"""Larger than any count or sum a report states (world GDP is about 1e14 dollars): a bigger numeral is a
+digit run (an id, a hash, fuzz), not a figure, and would overflow int() and the date arithmetic."""
 VAGUE_RE = re.compile(r"\b(tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|"
                       r"several|a\s+few|a\s+handful)\b", re.I)
 
@@ -33,7 +37,8 @@ def word_number(text: str) -> float | None:
     if not t:
         return None
     if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
-        return parse_numeral(t)
+        value = parse_numeral(t)
+        return value if is_figure(value) else None
     if t in ("a", "an"):
         return 1.0
     if t == "a dozen":
@@ -64,12 +69,18 @@ def word_number(text: str) -> float | None:
 
 
 def parse_numeral(text: str) -> float:
+    """The numeral's value; may be huge or inf for a long digit run (see is_figure)."""
     return float(text.replace(",", ""))
+
+
+def is_figure(value: float) -> bool:
+    """False for values no report means as a figure (inf, nan, beyond MAX_FIGURE): they are skipped."""
+    return math.isfinite(value) and abs(value) <= MAX_FIGURE
 
 
 def is_round(value: float) -> bool:
     """Numbers writers round to: 60, 150, 1,000, 30,000."""
-    if value < 20 or value != int(value):
+    if not is_figure(value) or value < 20 or value != int(value):
         return False
     v = int(value)
     return v % 10 == 0 or (v >= 100 and v % 5 == 0)

@@ -21,10 +21,12 @@ from watchfloor.extract.numbers import (
     VAGUE,
     VAGUE_RE,
     WORD_NUMBER,
+    is_figure,
     is_round,
     parse_numeral,
     word_number,
 )
+from watchfloor.extract.spans import Taken
 
 _CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "rmb": "cny", "cny": "cny",
              "¥": "cny", "dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "somoni": "tjs",
@@ -213,13 +215,17 @@ def _head(text: str, pos: int, end: int) -> tuple[str, int]:
     return " ".join(words), stop
 
 
+_OF = re.compile(r"\s+of\s+([^,;.()\d]{1,80}?)(?=\s+(?:in|by|at|for|during|and|as\s+of)\s+(?:the\s+)?(?:\d|early|"
+                 r"late|mid|start|end)|\s*[,;.()\d]|\s+and\s|\s*$)")
+"""Matched in place (pos, end), not on a slice: a slice per percentage copied the rest of the clause."""
+
+
 def _of_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
     """What a percentage is a share of: 'of its foreign debt to China', stopping before a date or a number."""
-    m = re.match(r"\s+of\s+([^,;.()\d]{1,80}?)(?=\s+(?:in|by|at|for|during|and|as\s+of)\s+(?:the\s+)?(?:\d|early|late|"
-                 r"mid|start|end)|\s*[,;.()\d]|\s+and\s|\s*$)", text[pos:end])
+    m = _OF.match(text, pos, end)
     if not m:
         return "", pos
-    return m.group(1).strip(), pos + m.end(1)
+    return m.group(1).strip(), m.end(1)
 
 
 NON_PERSON_HEADS = {"counts", "charges", "times", "provinces", "cities", "regions", "districts", "countries",
@@ -320,10 +326,10 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     Differences ('rose by $87m', '$5m more than') are not levels and are left out; pass a list as `deltas`
     to collect them there."""
     found: list[Quantity] = []
-    taken = list(skip)
+    taken = Taken(skip)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not taken.overlaps(s, e)
 
     raw: list[tuple[int, int, float, str, float, bool]] = []
     chunk = text[start:end]
@@ -341,7 +347,10 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         if unit == "rank" and not re.search(r"\b(?:rank\w*|place[sd]?|position|member|signatory)\b",
                                             text[max(start, s - 25):e + 25]):
             continue
-        raw.append((s, e, parse_numeral(m.group("num")) * scale, unit, 0.0, False))
+        numeral = parse_numeral(m.group("num")) * scale
+        if not is_figure(numeral):
+            continue
+        raw.append((s, e, numeral, unit, 0.0, False))
     for m in spelled:
         if not free(m.start(), m.end()):
             continue
@@ -396,7 +405,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
                 category, strong = "defendants", True
         if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]) and not (
                 _PHRASAL_UP.search(text[max(start, s - 30):s])):
-            taken.append((s, e))
+            taken.add(s, e)
             if deltas is not None and not vague:
                 lo, hi = interval(value, hedge, unit)
                 deltas.append(Quantity(q_start, e, text[q_start:e], value, lo, hi, unit, hedge=hedge, num_start=s,
@@ -413,5 +422,5 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         before_words = " ".join(_WORD.findall(text[max(start, q_start - 60):q_start])[-6:]).lower()
         found.append(Quantity(q_start, q_end, text[q_start:q_end], value, lo, hi, unit, head.lower(), of.lower(),
                               category, strong, subgroup, hedge, vague, s, e, before_words))
-        taken.append((s, e))
+        taken.add(s, e)
     return found
