@@ -19,12 +19,18 @@ from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context, dated_elsewhere
 from watchfloor.check.gate import RUNNING_TOTAL, gate, weak_counts
 from watchfloor.check.lexical import stems
+from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
+from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES
 from watchfloor.extract.quantities import Quantity
 
+ATTRIBUTES = ("date", "numbers", "polarity")
+WINDOW_SENTENCES = 400
+"""Statements more than this many sentences apart (about 8,000 words) are not compared: a bound, so that a
+long report costs time in proportion to its length."""
 _GENERIC = {"tajik", "tajikistan", "nation", "men", "people", "report", "recent"}
 _DEFINITE = re.compile(r"\b(?:the|all|both|these|those|its|their)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -38,40 +44,91 @@ class InternalContradiction(Check):
     def run(self, ctx: Context) -> list[Finding]:
         out: list[Finding] = []
         claims = [m.claim for m in ctx.matches]
-        for i, b in enumerate(claims):
-            for a in claims[:i]:
-                if a.sentence.index == b.sentence.index:
-                    continue
-                for attr in ("date", "numbers", "polarity"):
+        self._first: dict[tuple[int, str], list[Comparison]] = {}
+        self._strong = {c.index: c.strong_families for c in claims}
+        self._seen: dict[int, Claim] = {}
+        self._by_key: dict[tuple[object, ...], list[int]] = {}
+        self._errors: dict[str | None, list[Finding]] = {}
+        for f in ctx.findings:
+            if f.severity == "error":
+                self._errors.setdefault(f.claim_id, []).append(f)
+        for b in claims:
+            for a in self._pairs(ctx, b):
+                for attr in ATTRIBUTES:
                     event = self._same_event(ctx, a, b, attr)
                     if event is None:
                         continue
                     out += self._compare(ctx, a, b, attr, event)
+            self._remember(ctx, b)
         return self._dedupe(out)
+
+    # ------------------------------------------------------------ which pairs
+
+    def _pairs(self, ctx: Context, b: Claim) -> list[Claim]:
+        """The earlier claims `_same_event` can pair with b, in report order: those sharing b's first identified
+        store event (for some attribute), one of its distinctive names or a singleton family, or linked to it
+        as antecedent, in another sentence at most WINDOW_SENTENCES back. Every other pair gets None for every
+        attribute, so looking them up, not trying all pairs, keeps the check linear in the report's length."""
+        found: set[int] = set()
+        for attr in ATTRIBUTES:
+            ib = self._identified(ctx, b, attr)
+            if ib:
+                found.update(self._by_key.get(("event", attr, ib[0].event.id), ()))
+        for m in b.entities:
+            found.update(self._by_key.get(("anchor", m.entity_id), ()))
+        for fam in self._strong[b.index] & SINGLETON_FAMILIES:
+            found.update(self._by_key.get(("singleton", fam), ()))
+        found.update(self._by_key.get(("antecedent", b.index), ()))
+        if b.antecedent is not None:
+            found.add(b.antecedent)
+        lowest = b.sentence.index - WINDOW_SENTENCES
+        picked = (self._seen[i] for i in sorted(found) if i in self._seen)
+        return [a for a in picked if lowest <= a.sentence.index != b.sentence.index]
+
+    def _remember(self, ctx: Context, a: Claim) -> None:
+        """File claim a under the keys a later claim can find it by (see _pairs)."""
+        self._seen[a.index] = a
+        keys: list[tuple[object, ...]] = []
+        for attr in ATTRIBUTES:
+            ia = self._identified(ctx, a, attr)
+            if ia:
+                keys.append(("event", attr, ia[0].event.id))
+        keys += [("anchor", m.entity_id) for m in _anchors(a)]
+        keys += [("singleton", fam) for fam in self._strong[a.index] & SINGLETON_FAMILIES]
+        if a.antecedent is not None:
+            keys.append(("antecedent", a.antecedent))
+        for key in keys:
+            self._by_key.setdefault(key, []).append(a.index)
+
+    def _identified(self, ctx: Context, c: Claim, attr: str) -> list[Comparison]:
+        """The claim's first identified store event judged without `attr`, once per claim and attribute."""
+        key = (c.index, attr)
+        if key not in self._first:
+            self._first[key] = ctx.match(c).identified(attr)[:1]
+        return self._first[key]
 
     # ------------------------------------------------------------ same event?
 
     def _same_event(self, ctx: Context, a: Claim, b: Claim, attr: str) -> str | None:
         """A key for the event both statements are about, or None."""
-        fa, fb = a.strong_families, b.strong_families
+        fa, fb = self._strong[a.index], self._strong[b.index]
         if not (fa & fb):
             # "the trial of 19 people" … "13 of the 17 defendants … facing charges": other words, one event
             if attr != "numbers" or not (a.quantities and b.quantities):
                 return None
-            ia = [c for c in ctx.match(a).identified(attr)[:1]]
-            ib = [c for c in ctx.match(b).identified(attr)[:1]]
+            ia = self._identified(ctx, a, attr)
+            ib = self._identified(ctx, b, attr)
             if ia and ib and ia[0].event.id == ib[0].event.id and all(
                     c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0])):
                 return ia[0].event.id
             return None
-        ia = [c for c in ctx.match(a).identified(attr)[:1]]
-        ib = [c for c in ctx.match(b).identified(attr)[:1]]
+        ia = self._identified(ctx, a, attr)
+        ib = self._identified(ctx, b, attr)
         if ia and ib:
             same = ia[0].event.id == ib[0].event.id
             firm = all(c.anchor_score >= 1.2 or c.lexical >= 0.3 or c.focus for c in (ia[0], ib[0]))
             return ia[0].event.id if same and (firm or attr != "date") else None
-        shared = {m.entity_id for m in a.entities if m.kind in ("facility", "person", "armed_group") or
-                  m.kind == "place" and m.lat is not None} & {m.entity_id for m in b.entities}
+        shared = {m.entity_id for m in _anchors(a)} & {m.entity_id for m in b.entities}
         if shared and (fa & fb) - WEAK_FAMILIES:
             return "anchor:" + sorted(shared)[0]
         if (fa & fb & SINGLETON_FAMILIES) and _countries(a) & _countries(b):
@@ -129,10 +186,8 @@ class InternalContradiction(Check):
     def _flag(self, ctx: Context, a: Claim, b: Claim, span_a: tuple[int, int], span_b: tuple[int, int], key: str,
               message: str) -> Finding:
         """Flag the statement the store disagrees with, else the later one."""
-        wrong_a = any(f.severity == "error" and f.claim_id == a.id and f.start < span_a[1] and span_a[0] < f.end
-                      for f in ctx.findings)
-        wrong_b = any(f.severity == "error" and f.claim_id == b.id and f.start < span_b[1] and span_b[0] < f.end
-                      for f in ctx.findings)
+        wrong_a = any(f.start < span_a[1] and span_a[0] < f.end for f in self._errors.get(a.id, ()))
+        wrong_b = any(f.start < span_b[1] and span_b[0] < f.end for f in self._errors.get(b.id, ()))
         flag, other, claim = (span_a, span_b, a) if wrong_a and not wrong_b else (span_b, span_a, b)
         evidence = []
         if key in ctx.evidence.events:
@@ -151,6 +206,12 @@ class InternalContradiction(Check):
             seen.add((f.start, f.end))
             out.append(f)
         return out
+
+
+def _anchors(c: Claim) -> list[EntityMention]:
+    """The claim's names distinctive enough to tie two statements to one event."""
+    return [m for m in c.entities if m.kind in ("facility", "person", "armed_group") or
+            m.kind == "place" and m.lat is not None]
 
 
 def _both_fit(ctx: Context, a: Claim, b: Claim, event_id: str) -> bool:

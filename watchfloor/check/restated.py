@@ -15,6 +15,7 @@ is `related`. Switch off with `--skip internal_contradiction`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.quantities import Quantity
+from watchfloor.extract.spans import Taken
 
 _UNITS = {"count", "usd", "eur", "rub", "tjs", "cny", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
 _GENERIC = {stem(w) for w in " ".join([
@@ -41,6 +43,10 @@ _CUMULATIVE = re.compile(r"\b(?:together\s+with|in\s+all|in\s+total|all\s+told|c
                          r"raising|so\s+far|to\s+date|overall|cumulative|altogether|since|up\s+from|down\s+from|from|"
                          r"compared\s+with|against|versus|vs)\b", re.I)
 _CLAUSE = ".;:()\n"
+WINDOW_SENTENCES = 400
+"""A figure is compared with earlier ones at most this many sentences back (about 8,000 words) ..."""
+WINDOW_FIGURES = 200
+"""... and with at most this many of them of its unit: a restatement further away is not looked for."""
 _STOP = {stem(w) for w in STOPWORDS}
 _PEOPLE = {"people", "persons", "men", "women", "nationals", "citizens", "suspects", "detainees", "individuals",
            "tajiks", "migrants", "foreigners", "militants", "fighters"}
@@ -71,21 +77,27 @@ class RestatedFigure(Check):
     severity = "error"
 
     def run(self, ctx: Context) -> list[Finding]:
-        figures = [f for m in ctx.matches if not m.claim.heading for f in _figures(ctx, m.claim)]
+        stops = [i for i, ch in enumerate(ctx.text) if ch in _CLAUSE]
+        figures = [f for m in ctx.matches if not m.claim.heading for f in _figures(ctx, m.claim, stops)]
+        stored = Taken((f.start, f.end) for f in ctx.findings if f.kind in GATED and f.severity == "error")
         out: list[Finding] = []
         flagged: set[int] = set()
-        for j, b in enumerate(figures):
-            for a in figures[:j]:
-                if b.q.start in flagged or a.claim.sentence.index == b.claim.sentence.index:
-                    continue
-                if _same_thing(a, b) and _same_occasion(a, b):
-                    flagged.add(b.q.start)
-                    out.append(self._flag(ctx, a, b))
+        earlier: dict[str, tuple[list[_Figure], list[int]]] = {}
+        """Figures seen so far by unit, in report order, and their sentences: two units are never one figure."""
+        for b in figures:
+            same_unit, sentences = earlier.setdefault(b.q.unit, ([], []))
+            sentence = b.claim.sentence.index
+            if b.q.start not in flagged:
+                for a in _window(same_unit, sentences, sentence):
+                    if _same_thing(a, b) and _same_occasion(a, b):
+                        flagged.add(b.q.start)
+                        out.append(self._flag(ctx, a, b, stored.overlaps(a.q.start, a.q.end)))
+                        break
+            same_unit.append(b)
+            sentences.append(sentence)
         return out
 
-    def _flag(self, ctx: Context, a: _Figure, b: _Figure) -> Finding:
-        stored = [f for f in ctx.findings if f.kind in GATED and f.severity == "error"
-                  and f.start < a.q.end and a.q.start < f.end]
+    def _flag(self, ctx: Context, a: _Figure, b: _Figure, stored: bool) -> Finding:
         first, later = (b, a) if stored else (a, b)
         f = self.finding(ctx, later.q.start, later.q.end,
                          f"The report gives '{later.q.text}' here but '{first.q.text}' earlier for what reads as the "
@@ -95,13 +107,22 @@ class RestatedFigure(Check):
         return f
 
 
-def _figures(ctx: Context, c: Claim) -> list[_Figure]:
+def _window(same_unit: list[_Figure], sentences: list[int], sentence: int) -> list[_Figure]:
+    """The earlier figures a figure in `sentence` is compared with, earliest first: those in other sentences
+    at most WINDOW_SENTENCES back, the nearest WINDOW_FIGURES of them (`sentences` holds each one's sentence,
+    in order). Bounded so that a long report costs time in proportion to its length, not to its square."""
+    end = bisect.bisect_left(sentences, sentence)
+    start = max(end - WINDOW_FIGURES, bisect.bisect_left(sentences, sentence - WINDOW_SENTENCES))
+    return same_unit[start:end]
+
+
+def _figures(ctx: Context, c: Claim, stops: list[int]) -> list[_Figure]:
     out = []
     for q in c.quantities:
         if q.vague or q.unit not in _UNITS or c.hedged_before(q.num_start, 50):
             continue
-        s, e = _clause(ctx.text, q, c)
-        before, after = ctx.text[s:q.start], ctx.text[q.end:e]
+        s, e = _clause(stops, q, c)
+        before, after = _ends(ctx.text, s, q.start), ctx.text[q.end:min(e, q.end + _REACH)]
         if _INCREMENT.search(before) or _INCREMENT.match(after) or _CUMULATIVE.search(before[-40:] + " " + after[:25]):
             continue
         head = re.findall(r"[\w-]+", q.head.lower())[:3]
@@ -117,13 +138,26 @@ def _figures(ctx: Context, c: Claim) -> list[_Figure]:
     return out
 
 
-def _clause(text: str, q: Quantity, c: Claim) -> tuple[int, int]:
-    s = q.start
-    while s > c.sentence.start and text[s - 1] not in _CLAUSE:
-        s -= 1
-    e = q.end
-    while e < c.sentence.end and text[e] not in _CLAUSE:
-        e += 1
+_REACH = 200
+
+
+def _ends(text: str, s: int, e: int) -> str:
+    """text[s:e], or for a long clause its first and last _REACH characters with a NUL between: all the
+    patterns read of it (its head, its last words), without copying a whole long clause for every figure."""
+    if e - s <= 2 * _REACH:
+        return text[s:e]
+    return text[s:s + _REACH] + "\0" + text[e - _REACH:e]
+
+
+def _clause(stops: list[int], q: Quantity, c: Claim) -> tuple[int, int]:
+    """The clause around a figure: from just after the last of `_CLAUSE` before it to the first after it, inside
+    its sentence. `stops` are the positions of those characters in the text, so this is a look-up, not a walk."""
+    i = bisect.bisect_left(stops, q.start)
+    s = max(c.sentence.start, stops[i - 1] + 1) if i else c.sentence.start
+    s = min(s, q.start)
+    j = bisect.bisect_left(stops, q.end)
+    e = min(c.sentence.end, stops[j]) if j < len(stops) else c.sentence.end
+    e = max(e, q.end)
     return s, e
 
 

@@ -16,30 +16,56 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def assemble(ctx: Context, checks: list[Check], name: str) -> CheckReport:
+    held = _Held(ctx.findings)
     for check in checks:
         if not check.enabled:
             continue
         for f in check.run(ctx):
-            _add(ctx.findings, f)
+            held.add(f)
     findings = sorted(ctx.findings, key=lambda f: (f.start, _ORDER[f.severity], f.kind, f.end))
     for i, f in enumerate(findings, 1):
         f.id = f"f{i}"
-    claims = [_claim(ctx, m.claim, findings) for m in ctx.matches if _listed(m.claim)]
+    by_claim: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        by_claim.setdefault(f.claim_id, []).append(f)
+    claims = [_claim(ctx, m.claim, by_claim.get(m.claim.id, [])) for m in ctx.matches if _listed(m.claim)]
     return CheckReport(name, claims, findings, list(ctx.book.items.values()))
 
 
-def _add(findings: list[Finding], new: Finding) -> None:
-    """An internal contradiction about words a store finding already flags becomes that finding's `related`."""
-    for f in findings:
-        if f.severity == new.severity == "error" and f.start < new.end and new.start < f.end and (
-                f.claim_id == new.claim_id):
+class _Held:
+    """The findings so far, indexed by claim and by (kind, start, end), so that adding one is a look-up, not a
+    pass over all of them (a long report has thousands)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.errors: dict[str | None, list[tuple[int, Finding]]] = {}
+        self.first: dict[tuple[str, int, int], int] = {}
+        for pos, f in enumerate(list(findings)):
+            self._index(pos, f)
+
+    def _index(self, pos: int, f: Finding) -> None:
+        if f.severity == "error":
+            self.errors.setdefault(f.claim_id, []).append((pos, f))
+        self.first.setdefault((f.kind, f.start, f.end), pos)
+
+    def add(self, new: Finding) -> None:
+        """An internal contradiction about words a store finding already flags becomes that finding's
+        `related`; the same finding twice is kept once. The earliest finding that applies decides."""
+        same = self.first.get((new.kind, new.start, new.end))
+        over = None
+        if new.severity == "error":
+            over = next(((pos, f) for pos, f in self.errors.get(new.claim_id, ())
+                         if f.start < new.end and new.start < f.end), None)
+        if over is not None and (same is None or over[0] <= same):
+            f = over[1]
             if new.related and not f.related:
                 f.related = new.related
                 f.message = f"{f.message.rstrip('.')}. The report itself also says: '{new.related[0].quote}'."
             return
-        if (f.kind, f.start, f.end) == (new.kind, new.start, new.end):
+        if same is not None:
             return
-    findings.append(new)
+        self.findings.append(new)
+        self._index(len(self.findings) - 1, new)
 
 
 def _listed(claim) -> bool:  # type: ignore[no-untyped-def]
@@ -47,8 +73,9 @@ def _listed(claim) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _claim(ctx: Context, claim, findings: list[Finding]) -> ClaimResult:  # type: ignore[no-untyped-def]
-    errors = [f for f in findings if f.claim_id == claim.id and f.severity == "error"]
-    doubted = [f for f in findings if f.claim_id == claim.id and f.severity == "warning" and f.kind in GATED]
+    """The claim's status from its own findings (`findings` are those with its claim id, in report order)."""
+    errors = [f for f in findings if f.severity == "error"]
+    doubted = [f for f in findings if f.severity == "warning" and f.kind in GATED]
     match = ctx.match(claim)
     evidence: list[str] = []
     if errors:
