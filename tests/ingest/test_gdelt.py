@@ -1,4 +1,5 @@
 import gzip
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 from tests.conftest import GDELT_SAMPLE
 from tests.ingest.helpers import snapshot
 from watchfloor.errors import ImportRejected
-from watchfloor.ingest import ImportOptions, detect_format, import_path
+from watchfloor.ingest import ImportOptions, detect_format, gdelt, import_path
 from watchfloor.ingest.codes import FIPS_TO_ISO3, cameo_to_iso3, fips_to_iso3
 from watchfloor.ingest.gdelt import LAYOUTS
 from watchfloor.store import Store
@@ -141,3 +142,169 @@ def test_gdelt_1_daily_files(fresh_db: Store, tmp_path: Path) -> None:
     first = v1[0]
     assert fresh_db.scalar(f"SELECT location FROM event WHERE id = 'gdelt-{first[0]}'") == first[LAYOUTS[58].index(
         "ActionGeo_FullName")]
+
+
+# --- bad input: long lines, compressed junk, control characters, out of memory -------------------------------
+
+HINT_ROW = ("fix the line, or pass --skip-bad-rows to import the other rows and write this one to a report; "
+            "nothing was imported")
+
+
+def with_line(tmp_path: Path, line: int, raw: bytes, name: str = "events.export.CSV", n: int = 10) -> Path:
+    """The first n real rows with line `line` replaced by raw bytes (no newline in raw)."""
+    rows = [r.encode() for r in lines(n)]
+    rows[line - 1] = raw
+    path = tmp_path / name
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    return path
+
+
+def test_a_41_mb_line_is_refused_naming_it(fresh_db: Store, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    fields = lines(6)[5].split("\t")
+    fields[-1] = "https://example.org/" + "a" * 41_000_000
+    path = with_line(tmp_path, 6, "\t".join(fields).encode())
+    before = snapshot(fresh_db)
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, path, ImportOptions())
+    assert str(err.value) == (f"{path}, line 6: the line is longer than 1,048,576 bytes; a GDELT row is a few "
+                              f"kilobytes\n  → is this a GDELT events file? {HINT_ROW}")
+    assert snapshot(fresh_db) == before
+    fresh_db.close()
+    res = cli("--db", fresh_db.path, "import", path, "--quiet")
+    assert res.code == 2
+    assert "line 6: the line is longer than 1,048,576 bytes" in res.err
+
+
+def test_a_long_line_with_skip_bad_rows_is_reported_and_the_rest_imported(fresh_db: Store, tmp_path: Path) -> None:
+    path = with_line(tmp_path, 6, b"x" * 41_000_000)
+    report = tmp_path / "bad.csv"
+    result = import_path(fresh_db, path, ImportOptions(skip_bad_rows=True, bad_rows_report=report))
+    assert (result.rows_read, result.added, result.skipped) == (10, 9, 1)
+    assert report.read_text().splitlines()[1] == "6,,,"+'"the line is longer than 1,048,576 bytes"'
+
+
+def test_a_gigabyte_line_is_refused_after_max_line_bytes(fresh_db: Store, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mechanism behind a 1 GB line, with a 4 KB cap: refused at its line, the file read only so far."""
+    monkeypatch.setattr(gdelt, "MAX_LINE", 4096)
+    path = with_line(tmp_path, 3, b"\x00" * 300_000)
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, path, ImportOptions())
+    assert (err.value.line, err.value.message.split(": ", 1)[1]) == (
+        3, "the line is longer than 4,096 bytes; a GDELT row is a few kilobytes")
+    with path.open("rb") as fh:
+        found = gdelt.scan(path, fh, keep_going=False)
+        assert fh.tell() < 20_000  # stopped soon after the cap, not at the end of the line
+    assert found.long == [(sum(len(r.encode()) + 1 for r in lines(2)), -1)]
+
+
+def test_a_long_first_line_is_refused(fresh_db: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gdelt, "MAX_LINE", 4096)
+    path = with_line(tmp_path, 1, lines(1)[0].encode() + b"\t" * 10_000)
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, path, ImportOptions(format="gdelt"))
+    assert err.value.line == 1 and "longer than 4,096 bytes" in err.value.message
+
+
+def test_junk_members_of_zip_and_gz_are_refused_or_reported(fresh_db: Store, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .zip or .gz whose rows end in a long run of junk (1 GB in the field; here past a 4 KB cap)."""
+    monkeypatch.setattr(gdelt, "MAX_LINE", 4096)
+    body = ("\n".join(lines(5)) + "\n").encode() + b"\xff\x00junk" * 50_000 + b"\n" + (lines(6)[5] + "\n").encode()
+    gz = tmp_path / "a.export.CSV.gz"
+    gz.write_bytes(gzip.compress(body))
+    zipped = tmp_path / "b.export.CSV.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("b.export.CSV", body)
+    for path in (gz, zipped):
+        with pytest.raises(ImportRejected) as err:
+            import_path(fresh_db, path, ImportOptions())
+        assert (str(err.value.file), err.value.line) == (str(path), 6)
+    assert fresh_db.scalar("SELECT count(*) FROM event") == 0
+    result = import_path(fresh_db, gz, ImportOptions(skip_bad_rows=True, bad_rows_report=tmp_path / "r.csv"))
+    assert (result.rows_read, result.added, result.skipped) == (7, 6, 1)
+    assert result.bad_rows[0].line == 6
+
+
+def test_a_compressed_file_expanding_past_the_cap_is_refused(fresh_db: Store, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gdelt, "MAX_EXPANDED", 100_000)
+    gz = tmp_path / "a.export.CSV.gz"
+    gz.write_bytes(gzip.compress(GDELT.read_bytes()))
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, gz, ImportOptions(skip_bad_rows=True))
+    assert err.value.message == f"{gz}: the file expands to more than 100,000 bytes when decompressed"
+
+
+def test_a_damaged_gz_is_refused(fresh_db: Store, tmp_path: Path) -> None:
+    gz = tmp_path / "a.export.CSV.gz"
+    gz.write_bytes(gzip.compress(GDELT.read_bytes())[:5000])
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, gz, ImportOptions(format="gdelt"))
+    assert err.value.message.startswith(f"{gz}: the compressed file is damaged: ")
+    assert err.value.hint == "download it again; nothing was imported"
+
+
+def test_compressed_exports_are_recognised_by_their_names(tmp_path: Path) -> None:
+    data = ("\n".join(lines(3)) + "\n").encode()
+    gz = tmp_path / "20191024143000.export.CSV.gz"
+    gz.write_bytes(gzip.compress(data))
+    zipped = tmp_path / "20191024143000.export.CSV.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("20191024143000.export.CSV", data)
+    assert (detect_format(gz), detect_format(zipped)) == ("gdelt", "gdelt")
+
+
+def test_too_many_unreadable_rows_refuse_the_file(fresh_db: Store, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gdelt, "MAX_REJECTS", 5)
+    path = write(tmp_path, lines(3) + ["junk\tjunk"] * 8)
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, path, ImportOptions(skip_bad_rows=True))
+    assert err.value.message == f"{path}: more than 5 rows could not be read"
+
+
+def test_a_row_with_many_missing_fields_is_one_bad_row(fresh_db: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, lines(5) + ["881990001\t20191024"] + lines(8)[5:])
+    result = import_path(fresh_db, path, ImportOptions(skip_bad_rows=True, bad_rows_report=tmp_path / "r.csv"))
+    assert (result.rows_read, result.added, result.skipped) == (9, 8, 1)
+    assert [(b.line, b.reason) for b in result.bad_rows] == [(6, "expected 61 tab-separated columns, found 2")]
+
+
+def test_control_characters_refuse_the_row_naming_line_and_field(fresh_db: Store, tmp_path: Path) -> None:
+    rows = lines(10)
+    fields = rows[3].split("\t")
+    fields[6] = "TALI\x00BAN"  # Actor1Name
+    rows[3] = "\t".join(fields)
+    fields = rows[7].split("\t")
+    fields[60] += "\x07"  # SOURCEURL
+    rows[7] = "\t".join(fields)
+    path = write(tmp_path, rows)
+    before = snapshot(fresh_db)
+    with pytest.raises(ImportRejected) as err:
+        import_path(fresh_db, path, ImportOptions())
+    assert (err.value.line, err.value.field, err.value.value) == (4, "Actor1Name", "TALI\x00BAN")
+    assert err.value.message == (f"{path}, line 4, field 'Actor1Name': the value is not text: character 5 is "
+                                 "U+0000, a control character, which is not text (value: 'TALI\\x00BAN')")
+    assert snapshot(fresh_db) == before
+    result = import_path(fresh_db, path, ImportOptions(skip_bad_rows=True, bad_rows_report=tmp_path / "r.csv"))
+    assert (result.rows_read, result.added, result.skipped) == (10, 8, 2)
+    assert [(b.line, b.field) for b in result.bad_rows] == [(4, "Actor1Name"), (8, "SOURCEURL")]
+    assert fresh_db.scalar("SELECT count(*) FROM event WHERE regexp_matches(summary || coalesce(source_url, ''), "
+                           "'[\\x00-\\x08]')") == 0
+
+
+def test_out_of_memory_names_the_setting_not_the_file(db_path: Path, _empty_template: Path,
+                                                      monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(_empty_template, db_path)
+    monkeypatch.setenv("WATCHFLOOR_MEMORY_LIMIT", "2MB")
+    res = cli("--db", db_path, "import", GDELT, "--quiet")
+    assert res.code == 2
+    first, hint = res.err.strip().splitlines()[:2]
+    assert first.startswith("error: DuckDB ran out of memory (limit 2MB; WATCHFLOOR_MEMORY_LIMIT sets it); "
+                            "nothing was written: Out of Memory Error: ")
+    assert hint.strip() == ("→ raise the limit and run the command again, e.g. WATCHFLOOR_MEMORY_LIMIT=2GB, or "
+                            "import the file in smaller parts")
+    monkeypatch.delenv("WATCHFLOOR_MEMORY_LIMIT")
+    with Store.open(db_path) as store:
+        assert store.scalar("SELECT count(*) FROM event") == 0

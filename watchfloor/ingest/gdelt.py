@@ -16,11 +16,14 @@ source, "The GDELT Project", and keeps its article in `event.source_url`.
 from __future__ import annotations
 
 import contextlib
-import shutil
+import io
+import re
 import tempfile
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
 
@@ -29,6 +32,7 @@ import duckdb
 from watchfloor.errors import ImportRejected, InputError
 from watchfloor.ingest.base import BadRow, ImportContext, ImportResult
 from watchfloor.ingest.codes import code_tables
+from watchfloor.ingest.text import not_text
 from watchfloor.ingest.writer import upsert_sources
 from watchfloor.model import Source
 from watchfloor.store.store import out_of_memory
@@ -78,15 +82,25 @@ CREDIBILITY = 6
 """Machine-coded from one or more articles: the information's credibility cannot be judged (Admiralty 6)."""
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 def detect(path: Path, head: bytes) -> bool:
-    if head[:4] == b"PK\x03\x04":
+    """GDELT rows by their shape, looked for inside a .zip or .gz (e.g. `20191024143000.export.CSV.gz`) too."""
+    if head[:4] == b"PK\x03\x04" or head[:2] == GZIP_MAGIC:
         try:
             with _opened(path) as (fh, _):
                 head = fh.read(65536)
-        except (InputError, zipfile.BadZipFile, OSError):
+        except (InputError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
             return False
     first = head.split(b"\n", 1)[0].rstrip(b"\r").split(b"\t")
     return len(first) in LAYOUTS and first[0].isdigit() and first[1][:8].isdigit()
+
+
+def _is_gzip(path: Path) -> bool:
+    """Gzip by its magic bytes, whatever the name says (`.gz`, `.CSV.gz`, or none)."""
+    with path.open("rb") as fh:
+        return fh.read(2) == GZIP_MAGIC
 
 
 @contextlib.contextmanager
@@ -101,7 +115,7 @@ def _opened(path: Path) -> Iterator[tuple[IO[bytes], str]]:
             with zf.open(members[0]) as fh:
                 yield fh, "none"
         return
-    if path.suffix.lower() == ".gz":
+    if _is_gzip(path):
         import gzip
 
         with gzip.open(path, "rb") as gz:
@@ -111,17 +125,125 @@ def _opened(path: Path) -> Iterator[tuple[IO[bytes], str]]:
         yield fh, "none"
 
 
+MAX_LINE = 1 << 20
+"""Longest line taken for a GDELT row, in bytes without its newline. Real rows are 300-3,000 bytes; DuckDB's
+reader drops lines past its own 2 MB buffer without a word, so longer ones are found here first."""
+MAX_EXPANDED = 64 << 30
+"""Most bytes a .gz or .zip may expand to (a 15-minute export is a few MB, a 1.0 daily file a few hundred)."""
+MAX_REJECTS = 10_000
+"""Most unreadable-row reports DuckDB keeps; a file with more is refused, since the rest would go unrecorded."""
+_BLOCK = 1 << 20
+
+
+@dataclass
+class Scan:
+    """What one pass over the file's bytes found: where lines over MAX_LINE start and end, and its size."""
+
+    long: list[tuple[int, int]] = field(default_factory=list)
+    size: int = 0
+
+
+def scan(path: Path, fh: IO[bytes], *, keep_going: bool, copy: IO[bytes] | None = None,
+         compressed: bool = False) -> Scan:
+    """Find lines longer than MAX_LINE in one read of the bytes (memchr finds the newlines, so a clean file
+    costs no more than reading it), copying them to `copy` if given. Stops at the first long line unless
+    `keep_going`, so a 1 GB line costs MAX_LINE bytes of reading, never 1 GB of memory."""
+    limit, block_size = MAX_LINE, max(1, min(_BLOCK, MAX_LINE))
+    found, offset, start = Scan(), 0, 0  # start: where the current line began
+    flagged = False
+    while block := _read(path, fh, block_size):
+        if copy is not None:
+            copy.write(block)
+        first = block.find(b"\n")
+        if first == -1:
+            if offset + len(block) - start > limit and not flagged:
+                flagged = True
+                if not keep_going:
+                    found.long.append((start, -1))
+                    return found
+        else:
+            if offset + first - start > limit:
+                found.long.append((start, offset + first))
+                if not keep_going:
+                    return found
+            start, flagged = offset + block.rfind(b"\n") + 1, False
+        offset += len(block)
+        if compressed and offset > MAX_EXPANDED:
+            raise ImportRejected(f"the file expands to more than {MAX_EXPANDED:,} bytes when decompressed",
+                                 file=str(path), hint="is this a GDELT events file? nothing was imported")
+    if offset - start > limit:
+        found.long.append((start, offset))
+    found.size = offset
+    return found
+
+
+def _read(path: Path, fh: IO[bytes], n: int) -> bytes:
+    """n bytes, with a damaged .gz or .zip said plainly instead of a traceback."""
+    try:
+        return fh.read(n)
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        raise ImportRejected(f"the compressed file is damaged: {exc}", file=str(path),
+                             hint="download it again; nothing was imported") from None
+
+
+def line_number(path: Path, offset: int) -> int:
+    """The line that starts at byte `offset` (counted only when a bad line was found)."""
+    with _opened(path) as (fh, _):
+        n, done = 1, 0
+        while done < offset and (block := _read(path, fh, min(_BLOCK, offset - done))):
+            n += block.count(b"\n")
+            done += len(block)
+    return n
+
+
+def long_line_error(path: Path, line: int) -> ImportRejected:
+    return ImportRejected(f"the line is longer than {MAX_LINE:,} bytes; a GDELT row is a few kilobytes",
+                          file=str(path), line=line,
+                          hint="is this a GDELT events file? fix the line, or pass --skip-bad-rows to import the "
+                               "other rows and write this one to a report; nothing was imported")
+
+
 @contextlib.contextmanager
-def readable(path: Path) -> Iterator[tuple[Path, str]]:
-    """A path DuckDB can read: a zip's member is streamed to a temporary file first (memory stays flat)."""
-    if not zipfile.is_zipfile(path):
-        yield path, "gzip" if path.suffix.lower() == ".gz" else "none"
-        return
-    with tempfile.TemporaryDirectory(prefix="watchfloor-gdelt-") as tmp, _opened(path) as (fh, _):
-        out = Path(tmp) / "events.tsv"
-        with out.open("wb") as dst:
-            shutil.copyfileobj(fh, dst, 1 << 20)
-        yield out, "none"
+def readable(ctx: ImportContext) -> Iterator[tuple[Path, str]]:
+    """A path DuckDB can read, after one pass that refuses (or, with --skip-bad-rows, blanks out and reports)
+    lines over MAX_LINE: a zip's member is streamed to a temporary file on that pass (memory stays flat)."""
+    path, skip = ctx.path, ctx.options.skip_bad_rows
+    is_zip, is_gz = zipfile.is_zipfile(path), _is_gzip(path)
+    with tempfile.TemporaryDirectory(prefix="watchfloor-gdelt-") as tmp:
+        source, compression = path, "gzip" if is_gz else "none"
+        with _opened(path) as (fh, _):
+            if is_zip:
+                source = Path(tmp) / "events.tsv"
+                with source.open("wb") as dst:
+                    found = scan(path, fh, keep_going=skip, copy=dst, compressed=True)
+            else:
+                found = scan(path, fh, keep_going=skip, compressed=is_gz)
+        if found.long:
+            lines = [line_number(source if is_zip else path, start) for start, _ in found.long]
+            if not skip:
+                raise long_line_error(path, lines[0])
+            for line in lines:
+                ctx.result.bad_rows.append(BadRow(line, "", "", f"the line is longer than {MAX_LINE:,} bytes"))
+                ctx.result.skipped += 1
+            cleaned = Path(tmp) / "cleaned.tsv"
+            with _opened(source) as (fh, _), cleaned.open("wb") as dst:
+                blank_out(source, fh, dst, found.long)
+            source, compression = cleaned, "none"
+        yield source, compression
+
+
+def blank_out(path: Path, fh: IO[bytes], dst: IO[bytes], spans: list[tuple[int, int]]) -> None:
+    """Copy the bytes, leaving each span (a long line, without its newline) out: the line stays, empty, so
+    DuckDB passes over it and every later line keeps its number."""
+    offset = 0
+    for start, end in spans:
+        while offset < start and (block := _read(path, fh, min(_BLOCK, start - offset))):
+            dst.write(block)
+            offset += len(block)
+        while offset < end and (block := _read(path, fh, min(_BLOCK, end - offset))):
+            offset += len(block)
+    while block := _read(path, fh, _BLOCK):
+        dst.write(block)
 
 
 def column_count(ctx: ImportContext) -> int:
@@ -138,6 +260,10 @@ def column_count(ctx: ImportContext) -> int:
 
 
 def run(ctx: ImportContext) -> ImportResult:
+    with _opened(ctx.path) as (fh, _):
+        first = scan(ctx.path, io.BytesIO(_read(ctx.path, fh, MAX_LINE + 2)), keep_going=False)
+    if first.long and first.long[0][0] == 0:
+        raise long_line_error(ctx.path, 1)
     cols = LAYOUTS[column_count(ctx)]
     size = ctx.path.stat().st_size
     con = ctx.store.con
@@ -145,11 +271,12 @@ def run(ctx: ImportContext) -> ImportResult:
              .fetchall()}
     cameo, fips = code_tables(known)
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
-    with readable(ctx.path) as (csv_path, compression), loading_settings(con), ctx.store.transaction():
+    with readable(ctx) as (csv_path, compression), loading_settings(con), ctx.store.transaction():
         sql = stage_sql(cols, cameo, fips)
         _with_progress(ctx, lambda: con.execute(sql, [str(csv_path), compression]))
+        rejected = check_rejects(ctx, con, cols)
+        check_controls(ctx, con, cols, csv_path, compression, rejected)
         staged = con.execute("SELECT count(*) FROM gdelt_stage").fetchone()[0]  # type: ignore[index]
-        check_rejects(ctx, con, cols)
         ctx.result.rows_read = staged + len(ctx.result.bad_rows)
         if ctx.result.rows_read == 0:
             raise ImportRejected("the file has no rows", file=str(ctx.path), hint="nothing was imported")
@@ -248,6 +375,7 @@ def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[st
     root_words = "CASE r.EventRootCode " + " ".join(f"WHEN '{k}' THEN '{v[1]}'" for k, v in ROOTS.items()) + \
         " ELSE 'act' END"
     url = "r.SOURCEURL" if "SOURCEURL" in cols else "NULL"
+    text = ", ".join(f"r.{c}" for c in cols if c not in TYPES)
     a1, a2 = code_lookup("Actor1CountryCode", cameo), code_lookup("Actor2CountryCode", cameo)
     g = code_lookup("ActionGeo_CountryCode", fips)
     return f"""
@@ -257,10 +385,10 @@ def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[st
                         CASE WHEN a2 IS DISTINCT FROM g AND a2 IS DISTINCT FROM a1 THEN a2 END],
                        lambda x: x IS NOT NULL) AS countries,
            location, lat, lon, summary, version, a1 AS actor1_iso3, a2 AS actor2_iso3, goldstein, tone,
-           mentions, quad_class, source_url
+           mentions, quad_class, source_url, ctrl
     FROM (
     SELECT 'gdelt-' || r.GLOBALEVENTID AS id, r.SQLDATE AS date, {root_type} AS type, r.EventCode AS subtype,
-           {g} AS g, {a1} AS a1, {a2} AS a2,
+           {g} AS g, {a1} AS a1, {a2} AS a2, regexp_matches(concat({text}), '{CONTROL_SQL}') AS ctrl,
            nullif(r.ActionGeo_FullName, '') AS location, r.ActionGeo_Lat AS lat, r.ActionGeo_Long AS lon,
            concat_ws(' ', coalesce(nullif(r.Actor1Name, ''), 'An unnamed actor'), '—', {root_words},
                      CASE WHEN r.Actor2Name <> '' THEN '— ' || r.Actor2Name END,
@@ -270,16 +398,27 @@ def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[st
            r.AvgTone AS tone, r.NumMentions AS mentions, r.QuadClass AS quad_class, nullif({url}, '') AS source_url
     FROM read_csv($1, delim = '\t', header = false, quote = '', escape = '', auto_detect = false,
                   columns = {columns}, dateformat = '%Y%m%d', compression = $2, null_padding = false,
-                  store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_scans') r
+                  store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_scans',
+                  rejects_limit = {MAX_REJECTS}) r
     ) mapped
     """
 
 
-def check_rejects(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list[str]) -> None:
-    """Refuse the file at its first unreadable row, or record every such row under --skip-bad-rows."""
+def check_rejects(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list[str]) -> set[int]:
+    """Refuse the file at its first unreadable row, or record every such row (once, however many of its
+    fields are wrong) under --skip-bad-rows; the lines recorded. Past MAX_REJECTS DuckDB stops recording,
+    so such a file is refused whole rather than have rows go missing unreported."""
+    total = con.execute("SELECT count(*) FROM gdelt_rejects").fetchone()[0]  # type: ignore[index]
+    if total >= MAX_REJECTS:
+        raise ImportRejected(f"more than {MAX_REJECTS:,} rows could not be read", file=str(ctx.path),
+                             hint="is this a GDELT events file? nothing was imported")
     rows = con.execute("SELECT line, column_idx, column_name, error_type, csv_line, error_message "
-                       "FROM gdelt_rejects ORDER BY line").fetchall()
+                       "FROM gdelt_rejects ORDER BY line, column_idx").fetchall()
+    seen: set[int] = set()
     for line, idx, column, kind, raw, message in rows:
+        if int(line) in seen:
+            continue
+        seen.add(int(line))
         reason, field, value = explain(cols, idx, column, str(kind), raw or "", message or "")
         if not ctx.options.skip_bad_rows:
             raise ImportRejected(reason, file=str(ctx.path), line=int(line), field=field, value=value,
@@ -287,6 +426,83 @@ def check_rejects(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list
                                       "bad ones to a report; nothing was imported")
         ctx.result.bad_rows.append(BadRow(int(line), field or "", "" if value is None else str(value), reason))
         ctx.result.skipped += 1
+    return seen
+
+
+CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 13))
+"""C0 control characters other than tab, newline and carriage return: never data in a GDELT field."""
+_CONTROL = re.compile(b"[" + re.escape(CONTROLS) + b"]")
+CONTROL_SQL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"
+"""The same characters for DuckDB's regular expressions."""
+
+
+def check_controls(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list[str], csv_path: Path,
+                   compression: str, rejected: set[int]) -> None:
+    """Refuse a row whose text field holds a control character, naming line and field, or with
+    --skip-bad-rows report it and leave it out. DuckDB flags such rows while staging (`ctrl`, in parallel, no
+    line numbers); only then is the file read again here to say where they are."""
+    flagged = con.execute("SELECT count(*) FROM gdelt_stage WHERE ctrl").fetchone()[0]  # type: ignore[index]
+    if flagged:
+        with _readable_bytes(ctx.path, csv_path, compression) as fh:
+            for line, field, value in control_rows(ctx.path, fh, cols, first_only=not ctx.options.skip_bad_rows):
+                if line in rejected:
+                    continue
+                reason = f"the value is not text: {not_text(value) or 'it holds a control character'}"
+                if not ctx.options.skip_bad_rows:
+                    raise ImportRejected(reason, file=str(ctx.path), line=line, field=field, value=value,
+                                         hint="remove the control characters (NUL often means a binary or UTF-16 "
+                                              "file), or pass --skip-bad-rows to import the good rows; nothing "
+                                              "was imported")
+                ctx.result.bad_rows.append(BadRow(line, field, value, reason))
+                ctx.result.skipped += 1
+        con.execute("DELETE FROM gdelt_stage WHERE ctrl")
+    con.execute("ALTER TABLE gdelt_stage DROP COLUMN ctrl")
+
+
+@contextlib.contextmanager
+def _readable_bytes(path: Path, csv_path: Path, compression: str) -> Iterator[IO[bytes]]:
+    """The bytes DuckDB read (a zip's member was already copied out to `csv_path`)."""
+    if compression == "gzip":
+        import gzip
+
+        with gzip.open(csv_path, "rb") as gz:
+            yield cast(IO[bytes], gz)
+    else:
+        with csv_path.open("rb") as fh:
+            yield fh
+
+
+def control_rows(path: Path, fh: IO[bytes], cols: list[str], *,
+                 first_only: bool) -> Iterator[tuple[int, str, str]]:
+    """(line, field, value) of each line holding a control character, in blocks of whole lines (lines are at
+    most MAX_LINE bytes by now, so the carried part of a line stays bounded)."""
+    line, carry = 1, b""
+    while True:
+        block = _read(path, fh, _BLOCK)
+        data = carry + block
+        cut = data.rfind(b"\n") if block else len(data) - 1
+        if cut < 0:
+            if not block:
+                return
+            carry = data
+            continue
+        whole, carry = data[:cut + 1], data[cut + 1:]
+        if len(whole.translate(None, CONTROLS)) != len(whole):
+            last = 0
+            for m in _CONTROL.finditer(whole):
+                begin = whole.rfind(b"\n", 0, m.start()) + 1
+                if begin < last:
+                    continue  # the line is already reported
+                end = whole.find(b"\n", m.start())
+                last = len(whole) if end == -1 else end + 1
+                idx = whole.count(b"\t", begin, m.start())
+                value = whole[begin:last].rstrip(b"\r\n").split(b"\t")[idx].decode("utf-8", "replace")
+                yield line + whole.count(b"\n", 0, begin), cols[idx] if idx < len(cols) else f"column {idx + 1}", value
+                if first_only:
+                    return
+        line += whole.count(b"\n")
+        if not block:
+            return
 
 
 def explain(cols: list[str], idx: int | None, column: str | None, kind: str, raw: str,
