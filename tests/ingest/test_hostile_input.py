@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +22,12 @@ from watchfloor.store import Store
 
 FACT = {"date": "2024-06-11", "event_type": "arrest", "summary": "Eight men were detained in Dushanbe.",
         "country": "Tajikistan", "source_url": "https://example.org/a"}
+
+
+@pytest.fixture(autouse=True)
+def _empty_store(db_path: Path, _empty_template: Path) -> None:
+    """Each test starts from a copy of an empty store: building one from scratch takes seconds."""
+    shutil.copy(_empty_template, db_path)
 
 
 def counts(db_path: Path) -> dict[str, int]:
