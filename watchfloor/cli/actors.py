@@ -9,11 +9,17 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.analyse import figures
-from watchfloor.analyse.actors import actor_graph, graph_to_dict, to_graphml, typed_edges
-from watchfloor.analyse.timeline import Period
-from watchfloor.cli.common import err_console, parse_date_option, print_json, state, table
-from watchfloor.reference import Resolver
+from watchfloor.cli.common import (
+    CountryArg,
+    SinceOpt,
+    UntilOpt,
+    err_console,
+    parse_date_option,
+    print_json,
+    resolve_country,
+    state,
+    table,
+)
 
 
 class GraphFormat(StrEnum):
@@ -24,18 +30,24 @@ class GraphFormat(StrEnum):
 
 def actors_cmd(
     ctx: typer.Context,
-    country: Annotated[str, typer.Argument(help="Country name, alias or ISO code: tajikistan, TJ, TJK.")],
-    since: Annotated[str | None, typer.Option(help="First date: 2024, 2024-06 or 2024-06-11.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (inclusive, to its precision).")] = None,
+    country: CountryArg,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     format: Annotated[GraphFormat, typer.Option("--format", "-f", help="Output format.")] = GraphFormat.table,
-    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the graph to FILE.svg or FILE.png.")] = None,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", metavar="FILE", help="Also draw the graph to FILE.svg or FILE.png.")] = None,
 ) -> None:
     """The actor graph: states, groups, organisations and people linked through the country's events."""
+    from watchfloor.analyse.actors import actor_graph, graph_to_dict, to_graphml, typed_edges
+    from watchfloor.analyse.timeline import Period
+
     with state(ctx).open(read_only=True) as store:
-        ent = Resolver(store).country(country)
+        ent = resolve_country(store, country)
         period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
         graph = actor_graph(store, ent.iso3 or "", period)
     if plot:
+        from watchfloor.analyse import figures
+
         err_console.print(f"figure written to {figures.write(figures.build_actor_graph_figure(graph), plot)}")
     if format is GraphFormat.json:
         print_json({"country": ent.iso3, "name": ent.name} | graph_to_dict(graph))

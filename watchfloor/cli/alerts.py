@@ -7,30 +7,44 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.analyse import figures
-from watchfloor.analyse.alerts import RULE, alerts, monthly_series
-from watchfloor.cli.common import TableOrJson, console, err_console, print_json, state, table
+from watchfloor.cli.common import (
+    FormatOpt,
+    TableOrJson,
+    console,
+    err_console,
+    print_json,
+    resolve_country,
+    state,
+    table,
+)
 from watchfloor.errors import ConfigError
-from watchfloor.reference import Resolver
 
 
 def alerts_cmd(
     ctx: typer.Context,
-    country: Annotated[str | None, typer.Argument(help="Country name, alias or ISO code; all countries "
-                                                       "when left out.")] = None,
-    format: Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")] = TableOrJson.table,
+    country: Annotated[str | None, typer.Argument(
+        metavar="COUNTRY", help="Country name, alias or ISO code; all countries when left out.")] = None,
+    format: FormatOpt = TableOrJson.table,
     dataset: Annotated[list[str] | None, typer.Option(
-        "--dataset", help="Count only these datasets (facts, acled, gtd, gdelt…); default: all but gdelt.")] = None,
-    plot: Annotated[Path | None, typer.Option("--plot", help="Draw the monthly series with its alerts to "
-                                                             "FILE.svg or FILE.png (needs COUNTRY).")] = None,
+        "--dataset", metavar="DATASET", help="Count only this dataset (facts, acled, gtd, gdelt…); repeat for "
+                                             "several; default: all but gdelt.")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE", help=(
+        "Draw the monthly series with its alerts to FILE.svg or FILE.png (needs COUNTRY)."))] = None,
 ) -> None:
     """Spikes: a robust z-score of each month against the twelve before it."""
     if plot and not country:
         raise ConfigError("--plot needs a COUNTRY", hint="e.g. watchfloor alerts tajikistan --plot alerts.png")
+    from watchfloor.analyse.alerts import RULE, alerts, monthly_series
+    from watchfloor.store import catalog
+
     with state(ctx).open(read_only=True) as store:
-        iso3 = Resolver(store).country(country).iso3 if country else None
+        iso3 = resolve_country(store, country).iso3 if country else None
+        known = catalog.datasets(store)
+        dataset = [catalog.require(d, known, "dataset") for d in dataset or []] or None
         found = alerts(store, iso3, dataset)
         if plot and iso3:
+            from watchfloor.analyse import figures
+
             fig = figures.build_alerts_figure(monthly_series(store, iso3, dataset), found, f"{iso3}: monthly alerts")
             err_console.print(f"figure written to {figures.write(fig, plot)}")
     if format is TableOrJson.json:

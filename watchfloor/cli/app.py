@@ -11,11 +11,12 @@ import typer
 from rich.markup import escape
 
 from watchfloor import __version__
-from watchfloor.cli.common import State, err_console
+from watchfloor.cli.common import Group, State, err_console
 from watchfloor.errors import WatchfloorError
 
 app = typer.Typer(
     name="watchfloor",
+    cls=Group,
     help="An evidence-grounded watch floor for country risk: import sourced evidence, see the situation, "
          "write cited briefs, and check reports for what is wrong.",
     no_args_is_help=True,
@@ -34,7 +35,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option("--db", help="Store file (default: $WATCHFLOOR_DB or "
+    db: Annotated[str | None, typer.Option("--db", metavar="PATH", help="Store file (default: $WATCHFLOOR_DB or "
                                                         "./watchfloor.duckdb).", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
@@ -60,7 +61,7 @@ _register_all()
 def run(args: list[str] | None = None) -> int:
     """Run the CLI and return its exit code: a user's mistake is one clean message and 2, never a traceback."""
     try:
-        rc = app(args=args, standalone_mode=False)
+        rc = app(args=args, prog_name="watchfloor", standalone_mode=False)
     except WatchfloorError as exc:
         err_console.print(f"[bold red]error:[/] {escape(exc.message)}", highlight=False)
         if exc.hint:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from watchfloor.analyse.timeline import Period
-from watchfloor.brief import Brief, write_brief
-from watchfloor.brief.brief import slug
-from watchfloor.cli.common import console, err_console, parse_date_option, state
+from watchfloor.cli.common import CountryArg, console, err_console, parse_date_option, resolve_country, state
 from watchfloor.errors import ConfigError
-from watchfloor.reference import Resolver
+
+if TYPE_CHECKING:
+    from watchfloor.brief import Brief
 
 
 class BriefFormat(StrEnum):
@@ -26,16 +25,18 @@ class BriefFormat(StrEnum):
 
 def brief_cmd(
     ctx: typer.Context,
-    country: Annotated[str, typer.Argument(help="Country name, alias or ISO code: tajikistan, TJ, TJK.")],
-    since: Annotated[str | None, typer.Option(help="First date covered: 2024, 2024-06 or 2024-06-11 "
-                                                   "(default: 1 January of the year before the latest evidence).")
-                     ] = None,
-    until: Annotated[str | None, typer.Option(help="Last date covered (default: the latest evidence).")] = None,
+    country: CountryArg,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help=(
+        "First date covered: 2024, 2024-06 or 2024-06-11 (default: 1 January of the year before the latest "
+        "evidence)."))] = None,
+    until: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Last date covered (default: the latest evidence).")] = None,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md, html, pdf, or all three.")
                       ] = BriefFormat.md,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: "
-                                                "briefs/<country>-<today>.<format>).")] = None,
-    title: Annotated[str | None, typer.Option(help="Title (default: from the country, topics and years).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="PATH", help=(
+        "Output file (default: briefs/COUNTRY-TODAY.FORMAT, e.g. briefs/tajikistan-2025-01-31.md)."))] = None,
+    title: Annotated[str | None, typer.Option(
+        metavar="TEXT", help="Title (default: from the country, topics and years).")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL rewrite "
                                                     "sentences for fluency; the checker guards every rewrite.")
                    ] = False,
@@ -44,8 +45,11 @@ def brief_cmd(
     if output is not None and not output.parent.exists():
         raise ConfigError(f"-o {str(output)!r}: folder {str(output.parent)!r} does not exist",
                           hint="create the folder first or choose another path")
+    from watchfloor.analyse.timeline import Period
+    from watchfloor.brief import write_brief
+
     with state(ctx).open(read_only=True) as store:
-        ent = Resolver(store).country(country)
+        ent = resolve_country(store, country)
         period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
         if period.since and period.until and period.since.start > period.until.end:
             raise ConfigError(f"--since {since} is after --until {until}", hint="swap the two dates")
@@ -61,6 +65,8 @@ def brief_cmd(
 
 def write_files(brief: Brief, fmt: BriefFormat, output: Path | None) -> list[Path]:
     """The files for the chosen format(s); figures go beside the Markdown, which links to them."""
+    from watchfloor.brief.brief import slug
+
     base = output or Path("briefs") / f"{slug(brief.country)}-{brief.today.isoformat()}.md"
     base.parent.mkdir(parents=True, exist_ok=True)
     formats = ["md", "html", "pdf"] if fmt is BriefFormat.all else [fmt.value]

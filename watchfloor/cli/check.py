@@ -9,10 +9,7 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.check import check_file
-from watchfloor.check.registry import KINDS
-from watchfloor.check.render import render_html, render_text
-from watchfloor.cli.common import err_console, print_json, state
+from watchfloor.cli.common import command, err_console, print_json, state
 from watchfloor.errors import ConfigError
 
 
@@ -24,14 +21,15 @@ class CheckFormat(StrEnum):
 
 def check_cmd(
     ctx: typer.Context,
-    report: Annotated[Path, typer.Argument(help="The report: .txt, .md, .html or .pdf.", show_default=False)],
+    report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report: .txt, .md, .html or .pdf.",
+                                           show_default=False)],
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text (terminal), json (the contract in "
                                                                       "docs/checks.md) or html (the report, marked).")
                       ] = CheckFormat.text,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")
-                      ] = None,
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="Switch a kind of check off; repeat or separate "
-                                                                  f"with commas ({', '.join(KINDS)}).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", metavar="PATH", help="Write to this file instead of stdout.")] = None,
+    skip: Annotated[list[str] | None, typer.Option("--skip", metavar="KIND", help=(
+        "Switch a kind of check off; repeat or separate with commas ({kinds})."))] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL point out claims "
                                                     "the rules missed; the same rules still check them.")] = False,
 ) -> None:
@@ -39,6 +37,9 @@ def check_cmd(
 
     Exit code 0 when no error was found, 1 when some were, 2 on bad input.
     """
+    from watchfloor.check import check_file
+    from watchfloor.check.render import render_html, render_text
+
     kinds = frozenset(k.strip() for s in skip or [] for k in s.split(",") if k.strip())
     if output is not None and not output.parent.exists():
         raise ConfigError(f"-o {str(output)!r}: folder {str(output.parent)!r} does not exist",
@@ -63,5 +64,11 @@ def check_cmd(
     raise typer.Exit(result.exit_code)
 
 
+def _kinds() -> str:
+    from watchfloor.check.registry import KINDS
+
+    return ", ".join(KINDS)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check_cmd)
+    app.command("check", cls=command(kinds=_kinds))(check_cmd)

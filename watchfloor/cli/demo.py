@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from watchfloor import demo
 from watchfloor.cli.common import console, err_console, state
-from watchfloor.store import Store, default_path
+
+if TYPE_CHECKING:
+    from watchfloor import demo
+    from watchfloor.store import Store
 
 
 def demo_cmd(
     ctx: typer.Context,
     reset: Annotated[bool, typer.Option("--reset", help="Start from an empty store (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
-    brief_dir: Annotated[Path, typer.Option("--brief-dir", help="Where the Tajikistan brief is written.")] = Path(
-        "briefs"),
+    brief_dir: Annotated[Path, typer.Option(
+        "--brief-dir", metavar="PATH", help="Where the Tajikistan brief is written.")] = Path("briefs"),
     report: Annotated[Path | None, typer.Option(
-        "--report", help="Report to check (default: the bundled example report).")] = None,
+        "--report", metavar="PATH", help="Report to check (default: the bundled example report).")] = None,
     no_brief: Annotated[bool, typer.Option("--no-brief", help="Only load the evidence.")] = False,
 ) -> None:
     """Load the bundled Tajikistan evidence, write its brief and check the example report; safe to run again."""
+    from watchfloor import demo
+    from watchfloor.store import default_path
+
     st = state(ctx)
     path = default_path(st.db)
     if reset and path.exists():
@@ -58,6 +63,8 @@ def _print_loaded(run: demo.DemoRun, counts: dict[str, int], tj: int, path: Path
 
 
 def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
+    from watchfloor import demo
+
     with err_console.status("writing the Tajikistan brief…"):
         demo.write_demo_brief(store, brief_dir, run)
     summary = run.brief_check or {}
@@ -66,6 +73,8 @@ def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
 
 
 def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
+    from watchfloor import demo
+
     demo.check_example(store, report, run)
     data = run.report_check or {}
     s = data.get("summary", {})

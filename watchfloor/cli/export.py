@@ -9,23 +9,31 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.analyse.timeline import Period
-from watchfloor.cli.common import err_console, parse_date_option, state
-from watchfloor.reference import Resolver
-from watchfloor.share import export_bundle
+from watchfloor.cli.common import (
+    CountryArg,
+    SinceOpt,
+    UntilOpt,
+    err_console,
+    parse_date_option,
+    resolve_country,
+    state,
+)
 
 
 def export_cmd(
     ctx: typer.Context,
-    country: Annotated[str, typer.Argument(help="Country name, alias or ISO code.")],
-    since: Annotated[str | None, typer.Option(help="First date: 2024, 2024-06 or 2024-06-11.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (inclusive, to its precision).")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the bundle here (default: stdout).")
-                      ] = None,
+    country: CountryArg,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", metavar="PATH", help="Write the bundle here (default: stdout).")] = None,
 ) -> None:
     """Export a country's events, actors and sources as a STIX 2.1 bundle (deterministic ids)."""
+    from watchfloor.analyse.timeline import Period
+    from watchfloor.share import export_bundle
+
     with state(ctx).open(read_only=True) as store:
-        ent = Resolver(store).country(country)
+        ent = resolve_country(store, country)
         bundle = export_bundle(store, ent.iso3 or "", Period(parse_date_option(since, "--since"),
                                                              parse_date_option(until, "--until")))
     text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"

@@ -3,34 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from watchfloor.cli.common import console, state, table
-from watchfloor.cli.progress import delayed_bar
-from watchfloor.ingest import FORMATS, ImportOptions, ImportResult, import_path
-from watchfloor.reference import Resolver
+from watchfloor.cli.common import command, console, state, table
+
+if TYPE_CHECKING:
+    from watchfloor.ingest import ImportResult
 
 
 def import_cmd(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files to import.", show_default=False)],
-    format: Annotated[str | None, typer.Option("--format", help=f"Force a format: {', '.join(FORMATS)}.")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to import, one after another.",
+                                                    show_default=False)],
+    format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="Force a format: {formats}.")] = None,
     source_reliability: Annotated[str | None, typer.Option(
-        "--source-reliability", help="Admiralty grade A–F for the sources of these files.")] = None,
+        "--source-reliability", metavar="A-F", help="Admiralty grade A–F for the sources of these files.")] = None,
     skip_bad_rows: Annotated[bool, typer.Option(
         "--skip-bad-rows", help="Import the good rows; write the bad ones with reasons to a report.")] = False,
-    bad_rows_report: Annotated[Path | None, typer.Option(help="Where --skip-bad-rows writes the bad rows.")] = None,
-    title: Annotated[str | None, typer.Option(help="Document title (documents only).")] = None,
-    publisher: Annotated[str | None, typer.Option(help="Document publisher (documents only).")] = None,
-    url: Annotated[str | None, typer.Option(help="Document URL (documents only).")] = None,
-    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD (documents only).")] = None,
+    bad_rows_report: Annotated[Path | None, typer.Option(
+        metavar="PATH", help="Where --skip-bad-rows writes the bad rows.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Document title (documents only).")] = None,
+    publisher: Annotated[str | None, typer.Option(metavar="TEXT", help="Document publisher (documents only).")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Document URL (documents only).")] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="Document date YYYY-MM-DD (documents only).")] = None,
     encoding: Annotated[str | None, typer.Option(
-        help="Text encoding of CSV files when not UTF-8, e.g. latin-1 for some GTD exports.")] = None,
+        metavar="ENCODING", help="Text encoding of CSV files when not UTF-8, e.g. latin-1 for some GTD exports.")
+                        ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Import files into the store, one transaction each: a bad file changes nothing."""
+    from watchfloor.cli.progress import delayed_bar
+    from watchfloor.ingest import ImportOptions, import_path
+    from watchfloor.reference import Resolver
+
     options = ImportOptions(format=format, reliability=source_reliability.upper() if source_reliability else None,
                             skip_bad_rows=skip_bad_rows, bad_rows_report=bad_rows_report, quiet=quiet,
                             title=title, publisher=publisher, url=url, date=date, encoding=encoding)
@@ -51,5 +58,11 @@ def summarise(results: list[ImportResult]) -> None:
         console.print("[yellow]Some rows were skipped; see the report named above.[/]")
 
 
+def _formats() -> str:
+    from watchfloor.ingest.registry import FORMATS
+
+    return ", ".join(FORMATS)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("import")(import_cmd)
+    app.command("import", cls=command(formats=_formats))(import_cmd)

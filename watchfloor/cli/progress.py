@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
 from watchfloor.cli.common import err_console
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class DelayedBar:
@@ -26,6 +28,8 @@ class DelayedBar:
         if self.bar is None:
             if time.monotonic() - self.started < self.delay:
                 return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                 TimeRemainingColumn(), console=err_console, transient=True)
             self.bar.start()

@@ -7,29 +7,44 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.analyse import figures
-from watchfloor.analyse.bilateral import relation_trend
-from watchfloor.analyse.timeline import Period
-from watchfloor.cli.common import TableOrJson, console, err_console, parse_date_option, print_json, state, table
-from watchfloor.reference import Resolver
+from watchfloor.cli.common import (
+    FormatOpt,
+    SinceOpt,
+    TableOrJson,
+    UntilOpt,
+    console,
+    err_console,
+    parse_date_option,
+    print_json,
+    resolve_country,
+    state,
+    table,
+)
 
 
 def relation_cmd(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="First country: name, alias or ISO code (TJK).")],
-    b: Annotated[str, typer.Argument(help="Second country (CHN).")],
-    since: Annotated[str | None, typer.Option(help="First date: 2024, 2024-06 or 2024-06-11.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (inclusive, to its precision).")] = None,
-    format: Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")] = TableOrJson.table,
-    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the trend to FILE.svg or FILE.png.")] = None,
+    a: Annotated[str, typer.Argument(metavar="COUNTRY_A", help="First country: name, alias or ISO code (TJK).")],
+    b: Annotated[str, typer.Argument(metavar="COUNTRY_B", help="Second country (CHN).")],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    format: FormatOpt = TableOrJson.table,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", metavar="FILE", help="Also draw the trend to FILE.svg or FILE.png.")] = None,
 ) -> None:
     """Events per month between two countries, with mean Goldstein scale and tone (GDELT)."""
+    from watchfloor.analyse.bilateral import relation_trend
+    from watchfloor.analyse.timeline import Period
+    from watchfloor.reference import Resolver
+
     with state(ctx).open(read_only=True) as store:
         resolver = Resolver(store)
-        ea, eb = resolver.country(a), resolver.country(b)
+        ea, eb = resolve_country(store, a, resolver), resolve_country(store, b, resolver)
         period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
         trend = relation_trend(store, ea.iso3 or "", eb.iso3 or "", period)
     if plot:
+        from watchfloor.analyse import figures
+
         fig = figures.build_relation_figure(trend, ea.iso3 or "", eb.iso3 or "")
         err_console.print(f"figure written to {figures.write(fig, plot)}")
     if format is TableOrJson.json:

@@ -7,29 +7,42 @@ from typing import Annotated
 
 import typer
 
-from watchfloor.analyse import figures
-from watchfloor.analyse.risk import risk_report
-from watchfloor.cli.common import TableOrJson, console, err_console, print_json, state, table
+from watchfloor.cli.common import (
+    CountryArg,
+    FormatOpt,
+    TableOrJson,
+    console,
+    err_console,
+    print_json,
+    resolve_country,
+    state,
+    table,
+)
 from watchfloor.errors import ConfigError
-from watchfloor.reference import Resolver
 
-PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw the figure to FILE.svg or FILE.png.")]
+PlotOpt = Annotated[Path | None, typer.Option("--plot", metavar="FILE",
+                                              help="Also draw the figure to FILE.svg or FILE.png.")]
 
 
 def risk_cmd(
     ctx: typer.Context,
-    country: Annotated[str, typer.Argument(help="Country name, alias or ISO code: tajikistan, TJ, TJK.")],
-    years: Annotated[int, typer.Option("--years", help="How many years to score, ending at the store's latest.")] = 10,
-    format: Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")] = TableOrJson.table,
+    country: CountryArg,
+    years: Annotated[int, typer.Option(
+        "--years", metavar="N", help="How many years to score, ending at the store's latest.")] = 10,
+    format: FormatOpt = TableOrJson.table,
     plot: PlotOpt = None,
 ) -> None:
     """How bad is it, is it getting worse, and what drives it (GTI method; docs/risk.md)."""
     if years < 1:
         raise ConfigError(f"--years {years}: must be at least 1", hint="e.g. --years 10")
+    from watchfloor.analyse.risk import risk_report
+
     with state(ctx).open(read_only=True) as store:
-        ent = Resolver(store).country(country)
+        ent = resolve_country(store, country)
         report = risk_report(store, ent.iso3 or "", years)
     if plot:
+        from watchfloor.analyse import figures
+
         err_console.print(f"figure written to {figures.write(figures.build_risk_figure(report), plot)}")
     if format is TableOrJson.json:
         print_json(report)
