@@ -158,3 +158,17 @@ def test_demo_store_brief_is_fully_cited(demo_db: Store) -> None:
     b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
     sentences = body_sentences(b.markdown)
     assert len(sentences) >= 15 and all(MARKERS.search(s) for s in sentences)
+
+
+def test_progress_names_each_step_and_save_brief_writes_the_files(facts_db: Store, tmp_path: Path) -> None:
+    from watchfloor.brief import save_brief
+
+    steps: list[str] = []
+    brief = write_brief(facts_db, "TJK", Period(parse_iso(SHORT[0]), parse_iso(SHORT[1])), today=TODAY,
+                        figures=False, progress=steps.append)
+    written = save_brief(brief, tmp_path / "tj", ("md", "html"), progress=steps.append)
+    assert steps[:2] == ["Reading the evidence", "Writing the sections and judgments"]
+    assert "Self-check" in steps and "Drawing the figures" not in steps  # figures=False draws none
+    assert steps[-2:] == ["Writing the Markdown", "Writing the HTML"]
+    assert written == [tmp_path / "tj.md", tmp_path / "tj.html"]
+    assert (tmp_path / "tj.md").read_text(encoding="utf-8") == brief.markdown

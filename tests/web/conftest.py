@@ -40,7 +40,8 @@ def add_hostile(path: Path) -> None:
 
 @pytest.fixture
 def app(demo_db_path: Path, tmp_path: Path) -> Iterator[FastAPI]:
-    application = create_app(demo_db_path, snapshot_dir=tmp_path / "snapshots", refresh_seconds=3600, warm=False)
+    application = create_app(demo_db_path, snapshot_dir=tmp_path / "snapshots", refresh_seconds=3600, warm=False,
+                             brief_dir=tmp_path / "briefs")
     yield application
     application.state.web.snapshots.close()
 

@@ -23,7 +23,8 @@ PAGES = [("/", "Tajikistan"), ("/timeline", "Timeline: Tajikistan"), ("/actors",
 
 @pytest.fixture(scope="module")
 def server(hostile_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    app = create_app(hostile_store, snapshot_dir=tmp_path_factory.mktemp("snap"), refresh_seconds=3600)
+    app = create_app(hostile_store, snapshot_dir=tmp_path_factory.mktemp("snap"), refresh_seconds=3600,
+                     brief_dir=tmp_path_factory.mktemp("briefs"))
     with LiveServer(app) as live:
         yield live
     app.state.web.snapshots.close()
@@ -165,4 +166,36 @@ def test_brief_reads_in_the_page(server: LiveServer, watched: Watched) -> None:
         "document.getElementById('brief-frame').getBoundingClientRect().height > 2000", timeout=10_000)
     box = watched.page.locator("#brief-frame").bounding_box()
     assert box is not None and box["height"] > 2000
+    assert watched.problems == []
+
+
+@pytest.mark.skipif(lib("watchfloor.brief", "write_brief") is None, reason="briefs not built yet")
+def test_writing_a_brief_shows_progress_then_lists_it(server: LiveServer, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server.url + "/briefs")
+    page.fill("input[name=since]", "2024-07")
+    page.fill("input[name=until]", "2024-08")
+    page.click("#brief-form button[type=submit]")
+    page.wait_for_selector("#brief-job", timeout=10_000)  # the job page, at once: not a 16-second blank wait
+    assert "Writing the brief on Tajikistan" in page.locator("#brief-job h2").inner_text()
+    from playwright.sync_api import Error as PlaywrightError
+
+    seen: set[str] = set()
+    for _ in range(1200):  # the script follows the job: the step changes without a reload
+        try:
+            step = page.evaluate("() => { const e = document.getElementById('job-step'); "
+                                 "return e ? e.textContent : (document.getElementById('brief-frame') ? '' : null); }")
+        except PlaywrightError:  # the page is navigating to the finished brief
+            step = None
+        if step == "":
+            break
+        if step:
+            seen.add(step)
+        page.wait_for_timeout(100)
+    page.wait_for_selector("#brief-frame", timeout=180_000)
+    assert len(seen - {"Waiting to start"}) >= 2, seen
+    listed = page.locator("#written-briefs tbody tr")
+    assert listed.count() == 1 and "Tajikistan" in listed.first.inner_text()
+    assert [a.inner_text() for a in listed.first.locator("a").all()] == ["Markdown", "HTML", "PDF"]
+    assert page.evaluate("window.__pwned") is None  # the hostile July event is in this brief, as text
     assert watched.problems == []

@@ -5,7 +5,7 @@
     brief.markdown, brief.html(), brief.pdf(), brief.check, brief.sentences
 """
 
-from watchfloor.brief.brief import Brief, Dropped, write_brief
+from watchfloor.brief.brief import Brief, Dropped, save_brief, write_brief
 from watchfloor.brief.model import Figure, Judgment, Section, Sentence
 
-__all__ = ["Brief", "Dropped", "Figure", "Judgment", "Section", "Sentence", "write_brief"]
+__all__ = ["Brief", "Dropped", "Figure", "Judgment", "Section", "Sentence", "save_brief", "write_brief"]

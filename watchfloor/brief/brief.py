@@ -9,8 +9,10 @@ template wording) and the brief is checked again; what was dropped is kept in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from watchfloor.analyse.timeline import Period
@@ -93,9 +95,11 @@ class Brief:
         """File name → SVG text for the figures the Markdown links to."""
         return {f"{self.figure_prefix}-{f.name}.svg": f.svg for f in self.figures}
 
-    def self_check(self, store: Store) -> None:
+    def self_check(self, store: Store, progress: Callable[[str], None] | None = None) -> None:
         """Run the checker; take out (or revert) what it finds wrong; check again until clean."""
-        for _ in range(MAX_ROUNDS):
+        for round_ in range(MAX_ROUNDS):
+            if progress:
+                progress("Self-check" + (f", round {round_ + 1}" if round_ else ""))
             report = integrations.check(store, self.markdown, f"brief:{self.iso3}:{self.today.isoformat()}")
             self.check = report
             errors = integrations.error_spans(report)
@@ -155,14 +159,21 @@ def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
 
 def write_brief(store: Store, iso3: str, period: Period = Period(), title: str | None = None,
                 today: date | None = None, llm: bool | Any = False, self_check: bool = True,
-                figures: bool = True) -> Brief:
+                figures: bool = True, progress: Callable[[str], None] | None = None) -> Brief:
     """Write a cited, self-checked brief on one country from the store's evidence.
 
     `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
     $WATCHFLOOR_LLM_URL, or pass a configured `watchfloor.brief.llm.Client`. `self_check=False` gives the
     template output unchecked (the golden-file tests pin it, so they do not move when the checker improves);
     `figures=False` leaves the figures out (they take most of the time when the checker is not needed).
+    `progress`, if given, is called with the name of each step as it starts (the dashboard shows it: a brief
+    takes a while).
     """
+    def step(name: str) -> None:
+        if progress:
+            progress(name)
+
+    step("Reading the evidence")
     code, name = resolve_country(store, iso3)
     ev = load(store, code, name, period)
     if not ev.period:
@@ -170,18 +181,53 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
                             "--since/--until")
     ctx = Context(ev)
+    step("Writing the sections and judgments")
     sections = build_sections(ctx)
     contents = Contents(summary=executive_summary(ctx), judgments=key_judgments(ev), sections=sections,
                         timeline=timeline_rows(ev), indicators=indicators(ctx))
     from watchfloor.brief.layout import period_label
 
+    if figures:
+        step("Drawing the figures")
     drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev)) if figures else []
     brief = Brief(code, name, title or default_title(ev, [s.kind for s in sections]), today or date.today(), ev,
                   contents, drawn)
     if llm:
+        step("Rewording through the language model")
         from watchfloor.brief.llm import Client, rewrite
 
         rewrite(brief, llm if isinstance(llm, Client) else None)
     if self_check:
-        brief.self_check(store)
+        brief.self_check(store, progress)
     return brief
+
+
+FORMATS = ("md", "html", "pdf")
+
+
+def save_brief(brief: Brief, stem: Path, formats: tuple[str, ...] = FORMATS,
+               progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write `stem.md` (figures as .svg beside it, which it links to), `stem.html` and `stem.pdf`, as asked.
+
+    The folder must exist. One place for the file layout, so the dashboard's briefs match the CLI's."""
+    out: list[Path] = []
+    for fmt in formats:
+        path = stem.with_name(f"{stem.name}.{fmt}")
+        if fmt == "md":
+            if progress:
+                progress("Writing the Markdown")
+            path.write_text(brief.markdown, encoding="utf-8")
+            for name, svg in brief.figure_files().items():
+                (path.parent / name).write_text(svg, encoding="utf-8")
+        elif fmt == "html":
+            if progress:
+                progress("Writing the HTML")
+            path.write_text(brief.html(), encoding="utf-8")
+        elif fmt == "pdf":
+            if progress:
+                progress("Writing the PDF")
+            path.write_bytes(brief.pdf())
+        else:
+            raise ValueError(f"unknown brief format {fmt!r}")
+        out.append(path)
+    return out

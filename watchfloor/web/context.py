@@ -19,6 +19,7 @@ from watchfloor.errors import ConfigError
 from watchfloor.reference import Resolver
 from watchfloor.reference.resolver import Entity
 from watchfloor.store import Store
+from watchfloor.web.jobs import BriefJobs
 from watchfloor.web.queries import EventFilter, count, events_by_id, events_page, ordered_ids
 from watchfloor.web.security import Csrf
 from watchfloor.web.snapshot import Snapshot, Snapshots
@@ -47,6 +48,8 @@ class Web:
     """Largest report text the checker is given, in bytes."""
     brief_dir: Path = Path("briefs")
     """Where briefs written from the Briefs page are kept, and which that page lists."""
+    jobs: BriefJobs = field(default_factory=BriefJobs)
+    """Briefs being written in the background (the Briefs page shows their progress)."""
     waiting: set[int] = field(default_factory=set)
     """Requests waiting for work in a thread (checks): the count falls as soon as a client leaves."""
 

@@ -53,6 +53,33 @@
     if (frame.contentDocument && frame.contentDocument.readyState === "complete") grow();
   }
 
+  // Briefs: while a brief is written, follow its job and show the step; open the brief when it is ready.
+  // (Without this script the page reloads itself every two seconds.)
+  var job = document.getElementById("brief-job");
+  if (job && job.getAttribute("data-state") === "running") {
+    var set = function (id, text) { var el = document.getElementById(id); if (el) el.textContent = text; };
+    var poll = function () {
+      fetch(job.getAttribute("data-status"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          if (s.state === "done" && s.location) { window.location.href = s.location; return; }
+          if (s.state === "running") {
+            set("job-step", s.step);
+            set("job-number", String(s.step_number));
+            set("job-elapsed", String(Math.round(s.elapsed)));
+            var bar = document.getElementById("job-progress");
+            if (bar) { bar.value = s.step_number; bar.textContent = s.step_number + " of " + s.steps; }
+            window.setTimeout(poll, 1000);
+            return;
+          }
+          // failed, or the job is gone: the server's page says what happened and what to do
+          window.location.reload();
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    };
+    window.setTimeout(poll, 500);
+  }
+
   // Check: a highlighted passage shows its finding, and a finding shows its passage.
   var report = document.getElementById("report");
   if (report) {
