@@ -121,3 +121,31 @@ def test_a_brief_that_cannot_be_written_says_why(client: TestClient) -> None:
     page = client.get(job_page).text
     assert "The brief could not be written" in page and "the store holds no evidence on Tajikistan" in page
     assert client.get("/briefs/jobs/nonexistent").status_code == 404
+
+
+@needs_briefs
+def test_markdown_in_the_store_downloads_as_text_and_as_a_pdf(demo_db_path: Path, tmp_path: Path) -> None:
+    """Store text carrying Markdown links and images: the HTML download fetches nothing, the PDF is a PDF."""
+    import json
+    import shutil
+
+    from tests.brief.conftest import EVIL_IMAGE, MARKDOWN_FACT
+    from watchfloor.ingest import ImportOptions, import_path
+    from watchfloor.store import Store
+    from watchfloor.web import create_app
+
+    store_path = tmp_path / "markdown.duckdb"
+    shutil.copy(demo_db_path, store_path)
+    pack = tmp_path / "markdown.jsonl"
+    pack.write_text(json.dumps(MARKDOWN_FACT) + "\n", encoding="utf-8")
+    with Store.open(store_path) as store:
+        import_path(store, pack, ImportOptions(quiet=True))
+    app = create_app(store_path, snapshot_dir=tmp_path / "s", warm=False, brief_dir=tmp_path / "briefs")
+    query = "country=TJK&since=2025-11-20&until=2025-11-20&title=" + EVIL_IMAGE.replace("!", "%21")
+    with TestClient(app) as c:
+        html = c.get("/briefs/download?format=html&" + query)
+        assert html.status_code == 200 and "evil.example" in html.text
+        assert "<img" not in html.text and 'src="http://evil' not in html.text
+        assert 'href="http://evil' not in html.text
+        pdf = c.get("/briefs/download?format=pdf&" + query)
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
