@@ -93,3 +93,25 @@ def test_pdf_refuses_outside_images_without_a_traceback() -> None:
     finally:
         socket.socket.connect = real_connect  # type: ignore[method-assign]
     assert data.startswith(b"%PDF") and tried == []
+
+
+@pytest.mark.xfail(reason="the map is drawn in watchfloor/analyse/figures.py (build_event_map), whose owner keeps "
+                          "neighbours' labels inside the frame; this passes once that is done", strict=False)
+def test_map_labels_stay_inside_the_frame(facts_db) -> None:
+    """A neighbour's name centred near the frame's edge is cut by the axes ('istan', 'baijan' in the PDF)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from watchfloor.analyse import figures
+
+    cut = []
+    for iso3 in ("TJK", "UZB", "KAZ", "CHN"):
+        fig = figures.build_event_map(facts_db, iso3)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        ax = fig.axes[0]
+        frame = ax.get_window_extent(canvas.get_renderer())
+        for label in ax.texts[:-1]:  # the last is the note under the map, outside the frame on purpose
+            box = label.get_window_extent(canvas.get_renderer())
+            if box.x0 < frame.x0 - 0.5 or box.x1 > frame.x1 + 0.5:
+                cut.append((iso3, label.get_text()))
+    assert cut == []
