@@ -94,7 +94,6 @@ def listen(host: str, port: int) -> socket.socket:
         reason = exc.strerror or str(exc)
         raise ConfigError(f"cannot listen on {host}:{port}: {reason}",
                           hint="pass --host 127.0.0.1 or an address of this machine") from None
-    sock.set_inheritable(True)
     return sock
 
 
