@@ -301,8 +301,8 @@ def loading_settings(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """While the file loads: rows may go in out of order (much less memory for big inserts), and DuckDB tracks
     its progress (for the bar) without printing it; then the settings are put back.
 
-    No memory_limit is forced: the transaction's new index entries must stay in memory until COMMIT, and a
-    cap below that need makes a large import fail instead of merely using more memory (docs/performance.md).
+    No memory_limit is set here: the store's connection has one (WATCHFLOOR_MEMORY_LIMIT), past which DuckDB
+    spills to disk, and running out of it is said as such (`watchfloor.store.store.out_of_memory`).
     """
     before = {k: con.execute(f"SELECT current_setting('{k}')").fetchone() for k in _SETTINGS}
     for key, value in _SETTINGS.items():
@@ -456,7 +456,6 @@ def check_controls(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: lis
                 ctx.result.bad_rows.append(BadRow(line, field, value, reason))
                 ctx.result.skipped += 1
         con.execute("DELETE FROM gdelt_stage WHERE ctrl")
-    con.execute("ALTER TABLE gdelt_stage DROP COLUMN ctrl")
 
 
 @contextlib.contextmanager
