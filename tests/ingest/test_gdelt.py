@@ -9,7 +9,7 @@ from tests.conftest import GDELT_SAMPLE
 from tests.ingest.helpers import snapshot
 from watchfloor.errors import ImportRejected
 from watchfloor.ingest import ImportOptions, detect_format, gdelt, import_path
-from watchfloor.ingest.codes import FIPS_TO_ISO3, cameo_to_iso3, fips_to_iso3
+from watchfloor.ingest.codes import FIPS_TO_ISO3, cameo_to_iso3, code_tables, fips_to_iso3
 from watchfloor.ingest.gdelt import LAYOUTS
 from watchfloor.store import Store
 
@@ -308,3 +308,20 @@ def test_out_of_memory_names_the_setting_not_the_file(db_path: Path, _empty_temp
     monkeypatch.delenv("WATCHFLOOR_MEMORY_LIMIT")
     with Store.open(db_path) as store:
         assert store.scalar("SELECT count(*) FROM event") == 0
+
+
+def test_sql_code_lookup_matches_the_python_maps_and_needs_no_join(fresh_db: Store) -> None:
+    """The staging query maps codes without a join: a join's sides were once swapped by DuckDB's optimizer
+    (it guesses a CSV holds 42 rows), building hash tables on a 5-million-row file until memory ran out."""
+    known = {r[0] for r in fresh_db.con.execute("SELECT iso3 FROM entity WHERE kind = 'country' "
+                                                "AND iso3 IS NOT NULL").fetchall()}
+    cameo, fips = code_tables(known)
+    assert len(cameo) > 240 and len(fips) > 240
+    for pairs, to_iso3 in ((cameo, cameo_to_iso3), (fips, fips_to_iso3)):
+        codes = [c for c, _ in pairs] + ["EUR", "AFR", "OS", "PG", "", "XX"]
+        got = fresh_db.con.execute(f"SELECT r.c, {gdelt.code_lookup('c', pairs)} FROM (SELECT unnest(?) AS c) r",
+                                   [codes]).fetchall()
+        assert {c: iso3 for c, iso3 in got} == {c: to_iso3(c, known) for c in codes}
+    plan = fresh_db.con.execute("EXPLAIN " + gdelt.stage_sql(LAYOUTS[61], cameo, fips).split(" AS", 1)[1],
+                                [str(GDELT), "none"]).fetchall()[0][1]
+    assert "READ_CSV" in plan.upper() and "JOIN" not in plan.upper()

@@ -90,7 +90,8 @@ def fips_to_iso3(code: str | None, known: set[str]) -> str | None:
 
 
 def code_tables(known: set[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(cameo, iso3) and (fips, iso3) pairs for the countries in `known`, for SQL joins."""
+    """(cameo, iso3) and (fips, iso3) pairs for the countries in `known`, for the importers' SQL lookups
+    (GDELT casts a code to an inline ENUM of these codes and picks the ISO code by its index)."""
     cameo = {c: c for c in known if len(c) == 3}
     cameo.update({k: v for k, v in CAMEO_EXCEPTIONS.items() if v in known})
     fips = {k: v for k, v in FIPS_TO_ISO3.items() if v in known}
