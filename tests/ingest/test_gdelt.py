@@ -325,3 +325,18 @@ def test_sql_code_lookup_matches_the_python_maps_and_needs_no_join(fresh_db: Sto
     plan = fresh_db.con.execute("EXPLAIN " + gdelt.stage_sql(LAYOUTS[61], cameo, fips).split(" AS", 1)[1],
                                 [str(GDELT), "none"]).fetchall()[0][1]
     assert "READ_CSV" in plan.upper() and "JOIN" not in plan.upper()
+
+
+def test_a_row_both_unreadable_and_holding_a_control_character_is_reported_once(fresh_db: Store,
+                                                                                 tmp_path: Path) -> None:
+    rows = lines(6)
+    fields = rows[2].split("\t")
+    fields[1], fields[6] = "2019x024", "A\x01B"
+    rows[2] = "\t".join(fields)
+    fields = rows[4].split("\t")
+    fields[16] = "C\x02D"  # Actor2Name
+    rows[4] = "\t".join(fields)
+    path = write(tmp_path, rows)
+    result = import_path(fresh_db, path, ImportOptions(skip_bad_rows=True, bad_rows_report=tmp_path / "r.csv"))
+    assert (result.rows_read, result.added, result.skipped) == (6, 4, 2)
+    assert [(b.line, b.field) for b in result.bad_rows] == [(3, "SQLDATE"), (5, "Actor2Name")]

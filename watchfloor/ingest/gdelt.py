@@ -443,10 +443,12 @@ def check_controls(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: lis
     line numbers); only then is the file read again here to say where they are."""
     flagged = con.execute("SELECT count(*) FROM gdelt_stage WHERE ctrl").fetchone()[0]  # type: ignore[index]
     if flagged:
+        found = 0
         with _readable_bytes(ctx.path, csv_path, compression) as fh:
-            for line, field, value in control_rows(ctx.path, fh, cols, first_only=not ctx.options.skip_bad_rows):
+            for line, field, value in control_rows(ctx.path, fh, cols):  # lazily: the first one may refuse
                 if line in rejected:
                     continue
+                found += 1
                 reason = f"the value is not text: {not_text(value) or 'it holds a control character'}"
                 if not ctx.options.skip_bad_rows:
                     raise ImportRejected(reason, file=str(ctx.path), line=line, field=field, value=value,
@@ -455,6 +457,9 @@ def check_controls(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: lis
                                               "was imported")
                 ctx.result.bad_rows.append(BadRow(line, field, value, reason))
                 ctx.result.skipped += 1
+        if found != flagged:  # never leave rows out unreported
+            raise ImportRejected(f"{flagged} rows hold control characters but {found} were found again",
+                                 file=str(ctx.path), hint="remove the control characters; nothing was imported")
         con.execute("DELETE FROM gdelt_stage WHERE ctrl")
 
 
@@ -471,8 +476,7 @@ def _readable_bytes(path: Path, csv_path: Path, compression: str) -> Iterator[IO
             yield fh
 
 
-def control_rows(path: Path, fh: IO[bytes], cols: list[str], *,
-                 first_only: bool) -> Iterator[tuple[int, str, str]]:
+def control_rows(path: Path, fh: IO[bytes], cols: list[str]) -> Iterator[tuple[int, str, str]]:
     """(line, field, value) of each line holding a control character, in blocks of whole lines (lines are at
     most MAX_LINE bytes by now, so the carried part of a line stays bounded)."""
     line, carry = 1, b""
@@ -497,8 +501,6 @@ def control_rows(path: Path, fh: IO[bytes], cols: list[str], *,
                 idx = whole.count(b"\t", begin, m.start())
                 value = whole[begin:last].rstrip(b"\r\n").split(b"\t")[idx].decode("utf-8", "replace")
                 yield line + whole.count(b"\n", 0, begin), cols[idx] if idx < len(cols) else f"column {idx + 1}", value
-                if first_only:
-                    return
         line += whole.count(b"\n")
         if not block:
             return
