@@ -28,8 +28,8 @@ def test_country_typo_gets_did_you_mean(cli, demo_db_path: Path, args: list[str]
 def test_unknown_country_without_a_near_name_keeps_the_general_hint(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "timeline", "narnia")
     assert res.code == 2
-    assert res.err == ("error: unknown country 'narnia'\n  → use a name, alias or ISO code, e.g. tajikistan, TJ or "
-                       "TJK (`watchfloor entities --kind country` lists them)\n")
+    assert res.err == ("error: unknown country 'narnia'\n  → use a country's name, an alias or its two- or "
+                       "three-letter ISO code (`watchfloor entities --kind country` lists them)\n")
 
 
 def test_unknown_event_type_lists_the_store_types(cli, demo_db_path: Path) -> None:

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from watchfloor.errors import ConfigError, NotFound
+from watchfloor.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchfloor.dates import FuzzyDate
@@ -95,16 +95,8 @@ def clip(items: list[str], limit: int) -> str:
 def resolve_country(store: Store, name: str, resolver: Any = None) -> Entity:
     """The country `name` means (name, alias or ISO code); a typo gets 'did you mean …?' from the store's names."""
     from watchfloor.reference import Resolver
-    from watchfloor.store import catalog
 
-    try:
-        return (resolver or Resolver(store)).country(name)
-    except NotFound as exc:
-        near = catalog.closest_countries(store, name)
-        if not near:
-            raise
-        raise NotFound(exc.message, hint=f"did you mean {' or '.join(near)}? "
-                                         "(`watchfloor entities --kind country` lists them all)") from None
+    return (resolver or Resolver(store)).country(name)
 
 
 # -- help that shows what to type, not Python types ------------------------------------------------------------

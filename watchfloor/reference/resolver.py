@@ -48,6 +48,17 @@ class Resolver:
         for ids in self.by_norm.values():
             ids.sort(key=lambda i: (_KIND_RANK.get(self.entities[i].kind if i in self.entities else "other", 9), i))
 
+    def closest_countries(self, name: str, limit: int = 3) -> list[str]:
+        """Countries whose name or alias is nearest to a mistyped one ('tajikstan' → Tajikistan), from the aliases
+        already loaded (a resolver outlives the request whose connection built it). Codes of three letters or
+        fewer are left out: any short typo is near some code, which helps nobody."""
+        from rapidfuzz import fuzz, process
+
+        by_alias = {norm: self.entities[ids[0]].name for norm, ids in sorted(self.by_norm.items())
+                    if len(norm) > 3 and ids and ids[0] in self.entities and self.entities[ids[0]].kind == "country"}
+        hits = process.extract(normalise(name), list(by_alias), scorer=fuzz.ratio, limit=None, score_cutoff=85)
+        return list(dict.fromkeys(by_alias[h[0]] for h in hits))[:limit]
+
     def lookup(self, name: str, kind: str | None = None) -> Entity | None:
         """The best entity for a name, or None; countries win ties, then groups."""
         key = normalise(name)
@@ -90,7 +101,12 @@ class Resolver:
         """Resolve a COUNTRY argument ('tajikistan', 'TJ', 'TJK', 'U.S.') or raise NotFound."""
         ent = self.lookup(name, "country")
         if ent is None:
+            near = self.closest_countries(name)
+            if near:
+                raise NotFound(f"unknown country {name!r}",
+                               hint=f"did you mean {' or '.join(near)}? (`watchfloor entities --kind country` lists "
+                                    "them all)")
             raise NotFound(f"unknown country {name!r}",
-                           hint="use a name, alias or ISO code, e.g. tajikistan, TJ or TJK "
+                           hint="use a country's name, an alias or its two- or three-letter ISO code "
                                 "(`watchfloor entities --kind country` lists them)")
         return ent

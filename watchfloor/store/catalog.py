@@ -85,21 +85,3 @@ def closest(value: str, choices: Sequence[str], limit: int = 3, cutoff: float = 
     hits = process.extract(value, choices, scorer=fuzz.ratio, processor=utils.default_process, limit=limit,
                            score_cutoff=cutoff)
     return [h[0] for h in hits]
-
-
-def closest_countries(store: Store, name: str, limit: int = 3) -> list[str]:
-    """Names of the countries whose name or alias is nearest to a mistyped one ('tajikstan' → Tajikistan).
-
-    Codes (three letters or fewer) are left out: any short typo is near some code, which helps nobody.
-    """
-    from rapidfuzz import fuzz, process
-
-    from watchfloor.reference.names import normalise
-
-    by_alias: dict[str, str] = {}
-    for r in store.query("SELECT a.norm, e.name FROM alias a JOIN entity e ON e.id = a.entity_id "
-                         "WHERE e.kind = 'country' ORDER BY e.name, a.norm"):
-        if len(r["norm"]) > 3:
-            by_alias.setdefault(r["norm"], r["name"])
-    hits = process.extract(normalise(name), list(by_alias), scorer=fuzz.ratio, limit=None, score_cutoff=85)
-    return list(dict.fromkeys(by_alias[h[0]] for h in hits))[:limit]
