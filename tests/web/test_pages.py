@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from watchfloor.web.optional import lib
 
-PAGES = ["/", "/timeline", "/actors", "/map", "/briefs", "/check", "/sources"]
+PAGES = ["/", "/timeline", "/actors", "/map", "/indicators", "/briefs", "/check", "/sources"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -19,8 +19,8 @@ def test_page_has_nav_and_country_selector(client: TestClient, path: str) -> Non
     assert r.headers["content-type"].startswith("text/html")
     nav = re.search(r'<nav aria-label="Pages">(.*?)</nav>', r.text, re.S)
     assert nav is not None
-    assert re.findall(r">(\w+)</a>", nav.group(1)) == ["Overview", "Timeline", "Actors", "Map", "Briefs", "Check",
-                                                      "Sources"]
+    assert re.findall(r">(\w+)</a>", nav.group(1)) == ["Overview", "Timeline", "Actors", "Map", "Indicators",
+                                                      "Briefs", "Check", "Sources"]
     assert '<option value="TJK" selected>Tajikistan</option>' in r.text
     assert "/static/watchfloor.css" in r.text
     loaded = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)="([^"]*)"', r.text)
@@ -140,3 +140,14 @@ def test_healthz_and_static(client: TestClient) -> None:
     css = client.get("/static/watchfloor.css")
     assert css.status_code == 200 and "--navy" in css.text
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_indicators_page_shows_the_board_with_its_events(client: TestClient) -> None:
+    html = client.get("/indicators?country=TJK").text
+    assert "8 of 12 indicators met" in html and "evidence to 2025-12-31" in html
+    assert "Is China becoming a security actor on the Afghan border?" in html
+    row = html[html.index("Attacks on Chinese nationals or sites in Tajikistan"):]
+    row = row[:row.index("</tr>")]
+    assert "2 events" in row and ">met<" in row and "Shohin SM" in row
+    other = client.get("/indicators?country=kyrgyzstan").text
+    assert "Kyrgyzstan has no watch plan yet" in other

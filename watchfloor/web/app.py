@@ -24,7 +24,7 @@ from watchfloor import __version__
 from watchfloor.errors import ConfigError, InputError, NotFound, StoreError, WatchfloorError
 from watchfloor.web import api, filters
 from watchfloor.web.context import NAV, Web, hhmm
-from watchfloor.web.pages import actors, briefs, check, mapview, overview, sources, timeline
+from watchfloor.web.pages import actors, briefs, check, indicators, mapview, overview, sources, timeline
 from watchfloor.web.security import (
     MULTIPART_SLACK,
     Csrf,
@@ -94,7 +94,7 @@ def create_app(db_path: str | Path, token: str | None = None, upload_limit: int 
     app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts,  # type: ignore[arg-type]
                        body_limit=upload_limit + MULTIPART_SLACK, too_large=too_large)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (overview, timeline, actors, mapview, briefs, check, sources):
+    for module in (overview, timeline, actors, mapview, indicators, briefs, check, sources):
         app.include_router(module.router)
     app.include_router(api.router)
 

@@ -31,7 +31,8 @@ CHECK_LIMIT = 200_000
 ORDER_CAP = 300_000
 """Above this many matching events a page is found by LIMIT/OFFSET each time instead of from kept ids."""
 NAV = [("overview", "/", "Overview"), ("timeline", "/timeline", "Timeline"), ("actors", "/actors", "Actors"),
-       ("map", "/map", "Map"), ("briefs", "/briefs", "Briefs"), ("check", "/check", "Check"),
+       ("map", "/map", "Map"), ("indicators", "/indicators", "Indicators"), ("briefs", "/briefs", "Briefs"),
+       ("check", "/check", "Check"),
        ("sources", "/sources", "Sources")]
 
 
