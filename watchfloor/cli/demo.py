@@ -43,9 +43,11 @@ def demo_cmd(
         _print_loaded(run, counts, tj, path)
         if not no_brief:
             _brief(store, brief_dir, run)
+            _indicators(store)
             _check(store, report or demo.example_report(), run)
     console.print("\n[bold]Try next[/]\n  watchfloor timeline tajikistan --since 2024\n  watchfloor risk tajikistan\n"
-                  "  watchfloor actors tajikistan\n  watchfloor check REPORT.txt\n  watchfloor serve")
+                  "  watchfloor actors tajikistan\n  watchfloor indicators tajikistan\n  watchfloor check REPORT.txt\n"
+                  "  watchfloor serve")
 
 
 def _print_loaded(run: demo.DemoRun, counts: dict[str, int], tj: int, path: Path) -> None:
@@ -70,6 +72,18 @@ def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
     summary = run.brief_check or {}
     console.print(f"\n[bold]Brief[/]: {run.brief_sentences} cited sentences, self-check "
                   f"{summary.get('errors', '?')} errors → " + ", ".join(escape(str(p)) for p in run.brief_paths))
+
+
+def _indicators(store: Store) -> None:
+    from watchfloor.analyse.indicators import board
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    result = board(store, bundled_plan("TJK"))
+    console.print(f"\n[bold]Indicators[/] (watch plan): {escape(result.summary())}")
+    for r in result.readings:
+        if r.status == "met" and r.trend == "rising":
+            console.print(f"  ↑ {escape(r.name)} ({escape(r.hypothesis)}): {r.value:g}, was {r.previous or 0:g}")
+    console.print("  the board: watchfloor indicators tajikistan")
 
 
 def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
