@@ -271,7 +271,7 @@ def run(ctx: ImportContext) -> ImportResult:
              .fetchall()}
     cameo, fips = code_tables(known)
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
-    with readable(ctx) as (csv_path, compression), loading_settings(con), ctx.store.transaction():
+    with readable(ctx) as (csv_path, compression), loading_settings(con), ctx.writing():
         sql = stage_sql(cols, cameo, fips)
         _with_progress(ctx, lambda: con.execute(sql, [str(csv_path), compression]))
         rejected = check_rejects(ctx, con, cols)
