@@ -26,6 +26,7 @@ def test_spike_month_alerts_and_quiet_months_do_not(fresh_db):
     series = monthly_series(fresh_db, "KGZ")
     assert len(series) == 14 and series[-1] == {"country": "KGZ", "month": "2024-02", "events": 1,
                                                 "fatalities": 0.0, "ids": ["e-2024-02-0"]}
+    assert found[1]["domestic"] == 40 and found[1]["abroad"] is False and found[1]["where"] == []
 
 
 def test_all_countries_and_gaps_filled(fresh_db):
@@ -52,3 +53,18 @@ def test_media_datasets_are_left_out_unless_named(fresh_db):
     assert alerts(fresh_db, "KGZ") == []
     found = alerts(fresh_db, "KGZ", ["gdelt", "facts"])
     assert [(a["month"], a["metric"], a["value"]) for a in found] == [("2024-01", "events", 40)]
+
+
+def test_demo_crocus_month_is_labelled_abroad(demo_db):
+    """March 2024's 144 dead for Tajikistan were killed in Russia (Crocus City Hall): the alert says so and keeps
+    the deaths inside Tajikistan apart."""
+    found = {(a["month"], a["metric"]): a for a in alerts(demo_db, "TJK")}
+    crocus = found[("2024-03", "fatalities")]
+    assert crocus["value"] >= 144 and crocus["abroad"] is True and crocus["where"][0] == "RUS"
+    assert crocus["domestic"] + crocus["abroad_value"] == crocus["value"] and crocus["domestic"] < 5
+    assert crocus["events"] and len(crocus["events"]) <= 20
+    same = {(a["month"], a["metric"], a["value"], a["score"]) for a in alerts(demo_db)
+            if a["country"] == "TJK"}
+    assert same == {(a["month"], a["metric"], a["value"], a["score"]) for a in found.values()}
+    series = {s["month"]: s for s in monthly_series(demo_db, "TJK", with_ids=False)}
+    assert "ids" not in series["2024-03"] and series["2024-03"]["fatalities"] == crocus["value"]
