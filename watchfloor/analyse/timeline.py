@@ -44,28 +44,42 @@ def timeline(store: Store, country_iso3: str | None, period: Period = Period(), 
     if limit:
         sql += f" LIMIT {int(limit)}"
     rows = store.query(sql, params)
-    return attach(store, rows)
+    events = attach(store, rows)
+    if country_iso3:
+        for e in events:
+            # the Crocus attack involves Tajikistan but happened in Russia: say so beside the event
+            e["abroad"] = bool(e["country"]) and e["country"] != country_iso3
+    return events
+
+
+FEW = 500
+"""Up to this many ids are bound one parameter each, more as one list parameter (see `_in`)."""
+
+
+def _in(ids: list[str]) -> tuple[str, list[Any]]:
+    """`IN (?, ?, …)` for a page of ids lets DuckDB use event_id indexes where a store has them (the dashboard's
+    snapshot does); binding 100,000 parameters costs seconds, so longer lists go as one list parameter."""
+    if len(ids) <= FEW:
+        return f"IN ({_marks(ids)})", list(ids)
+    return "IN (SELECT unnest(?))", [list(ids)]
 
 
 def attach(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Turn event rows into the public event shape, with actors and sources.
-
-    `IN (?, ?, …)` with the ids as parameters lets DuckDB use event_id indexes where a store has them (the
-    dashboard's snapshot does); `IN (SELECT unnest(?))` and a join to `source` in one query scan everything.
-    """
+    """Turn event rows into the public event shape, with actors and sources."""
     ids = [r["id"] for r in rows]
     actors: dict[str, list[dict[str, Any]]] = {}
     sources: dict[str, list[dict[str, Any]]] = {}
     if ids:
-        marks = _marks(ids)
-        for a in store.query(f"SELECT event_id, name, entity_id, role FROM event_actor WHERE event_id IN ({marks})",
-                             ids):
+        among, values = _in(ids)
+        for a in store.query(f"SELECT event_id, name, entity_id, role FROM event_actor WHERE event_id {among}",
+                             values):
             actors.setdefault(a["event_id"], []).append(
                 {"name": a["name"], "entity": a["entity_id"], "role": a["role"]})
-        links = store.query(f"SELECT event_id, source_id, credibility FROM event_source WHERE event_id IN ({marks})",
-                            ids)
+        links = store.query(f"SELECT event_id, source_id, credibility FROM event_source WHERE event_id {among}",
+                            values)
         wanted = sorted({link["source_id"] for link in links})
-        by_id = {s["id"]: s for s in store.query(f"SELECT * FROM source WHERE id IN ({_marks(wanted)})", wanted)} \
+        which, chosen = _in(wanted)
+        by_id = {s["id"]: s for s in store.query(f"SELECT * FROM source WHERE id {which}", chosen)} \
             if wanted else {}
         for link in sorted(links, key=lambda x: (x["event_id"], x["source_id"])):
             sources.setdefault(link["event_id"], []).append(
