@@ -71,10 +71,13 @@ def _corroborated(comparisons, best) -> bool:  # type: ignore[no-untyped-def]
     if top is not None and top is not best and top.date.status == "match" and not top.date.note and top.supports():
         return True
     named = {a for a, _ in best.anchors if a.split(":", 1)[0] in ("facility", "person", "place", "org")}
+    # An event pinned to a facility or a person (Crocus City Hall) is corroborated only by one sharing that pin:
+    # any other attack in Moscow that month says nothing of it, and a big store holds many such.
+    pins = {a for a, w in best.anchors if a.split(":", 1)[0] in ("facility", "person") and w >= 1.0}
     for c in comparisons:
         if c is best or c.date.status != "match" or c.date.note:
             continue
-        related = bool(named & {a for a, _ in c.anchors}) or c.lexical >= 0.3
+        related = bool((pins or named) & {a for a, _ in c.anchors}) or c.lexical >= 0.3
         if related and (c.date.strength >= 1.5 and (c.family >= 0.5 or c.lexical >= 0.3) or c.family >= 1.0):
             return True
     return False
