@@ -150,6 +150,8 @@ class Evidence:
     lexicon: Lexicon
     entity_df: dict[str, int]
     observations: dict[str, dict[str, Any]]
+    weights: dict[str, float] = field(default_factory=dict)
+    """Each event's summed word idf, filled on first use (see match.event_weight)."""
 
     def idf(self, entity_id: str) -> float:
         """0..1: how rarely the candidates name this entity."""

