@@ -16,7 +16,8 @@ threads each send R requests to three addresses in turn:
 
 Prints p50/p95 per address and the ratio to the baseline (goal: p95 under 300 ms for the overview and
 the API call). The first request of each address is timed alone first (cold: nothing cached for the
-snapshot yet) and left out of the percentiles.
+snapshot yet) and left out of the percentiles. The main load runs --repeats times (default 5) and the
+goal is judged on the median of the runs' p95: one run's p95 swung from 218 to 370 ms on a shared machine.
 """
 
 from __future__ import annotations
@@ -158,6 +159,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     ap.add_argument("--requests", type=int, default=25, help="rounds per client (default 25)")
     ap.add_argument("--store", type=Path, help="keep the store here and reuse it on the next run")
+    ap.add_argument("--repeats", type=int, default=5, help="runs of the main load; the median p95 is judged")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="watchfloor-bench-")
@@ -178,10 +180,17 @@ def main() -> None:
                 t0 = time.perf_counter()
                 assert c.get(url).status_code == 200
                 print(f"cold {name:<9} {1000 * (time.perf_counter() - t0):8.0f} ms (first request on the snapshot)")
-        t0 = time.perf_counter()
-        timings = load(base, MAIN, args.clients, args.requests)
-        report(f"{args.clients} clients x {args.requests} rounds of /healthz, / and /api/events (first 50 pages)",
-               timings, time.perf_counter() - t0)
+        runs: list[dict[str, list[float]]] = []
+        for n in range(args.repeats):
+            t0 = time.perf_counter()
+            runs.append(load(base, MAIN, args.clients, args.requests, seed=10 + n))
+            report(f"run {n + 1}/{args.repeats}: {args.clients} clients x {args.requests} rounds of /healthz, / and "
+                   f"/api/events (first 50 pages)", runs[-1], time.perf_counter() - t0)
+        print(f"\nmedian over {len(runs)} runs {'address':<10} {'p50 ms':>8} {'p95 ms':>8}   p95 of each run (ms)")
+        for name in runs[0]:
+            p95s = [pct(r[name], 95) for r in runs]
+            print(f"{'':<22}{name:<10} {1000 * statistics.median(pct(r[name], 50) for r in runs):8.1f} "
+                  f"{1000 * statistics.median(p95s):8.1f}   {', '.join(f'{1000 * v:.0f}' for v in p95s)}")
         t0 = time.perf_counter()
         uncached = load(base, ANY, args.clients, max(1, args.requests // 2), seed=2)
         report(f"{args.clients} clients, /api/events at any of 2,400 pages (mostly not yet computed)",
@@ -190,9 +199,9 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=30)
         tmp.cleanup()
-    worst = max(pct(timings["overview"], 95), pct(timings["api"], 95))
-    print(f"\ngoal p95 < 300 ms for the overview and the API: {'met' if worst < 0.3 else 'NOT met'} "
-          f"(worst p95 {1000 * worst:.0f} ms)")
+    worst = max(statistics.median(pct(r[name], 95) for r in runs) for name in ("overview", "api"))
+    print(f"\ngoal median p95 < 300 ms for the overview and the API: {'met' if worst < 0.3 else 'NOT met'} "
+          f"(worst median p95 {1000 * worst:.0f} ms over {len(runs)} runs)")
 
 
 if __name__ == "__main__":
