@@ -336,7 +336,10 @@ def test_a_row_both_unreadable_and_holding_a_control_character_is_reported_once(
     fields = rows[4].split("\t")
     fields[16] = "C\x02D"  # Actor2Name
     rows[4] = "\t".join(fields)
+    fields = rows[1].split("\t")
+    fields[1] = "2019x024"
+    rows[1] = "\t".join(fields)
     path = write(tmp_path, rows)
     result = import_path(fresh_db, path, ImportOptions(skip_bad_rows=True, bad_rows_report=tmp_path / "r.csv"))
-    assert (result.rows_read, result.added, result.skipped) == (6, 4, 2)
-    assert [(b.line, b.field) for b in result.bad_rows] == [(3, "SQLDATE"), (5, "Actor2Name")]
+    assert (result.rows_read, result.added, result.skipped) == (6, 3, 3)
+    assert [(b.line, b.field) for b in result.bad_rows] == [(2, "SQLDATE"), (3, "Actor1Name"), (5, "Actor2Name")]

@@ -141,6 +141,8 @@ class Scan:
 
     long: list[tuple[int, int]] = field(default_factory=list)
     size: int = 0
+    controls: bool = False
+    """Some block holds a C0 control character (found with bytes.translate, which costs little)."""
 
 
 def scan(path: Path, fh: IO[bytes], *, keep_going: bool, copy: IO[bytes] | None = None,
@@ -154,6 +156,8 @@ def scan(path: Path, fh: IO[bytes], *, keep_going: bool, copy: IO[bytes] | None 
     while block := _read(path, fh, block_size):
         if copy is not None:
             copy.write(block)
+        if not found.controls and len(block.translate(None, CONTROLS)) != len(block):
+            found.controls = True
         first = block.find(b"\n")
         if first == -1:
             if offset + len(block) - start > limit and not flagged:
@@ -204,9 +208,11 @@ def long_line_error(path: Path, line: int) -> ImportRejected:
 
 
 @contextlib.contextmanager
-def readable(ctx: ImportContext) -> Iterator[tuple[Path, str]]:
+def readable(ctx: ImportContext, cols: list[str]) -> Iterator[tuple[Path, str]]:
     """A path DuckDB can read, after one pass that refuses (or, with --skip-bad-rows, blanks out and reports)
-    lines over MAX_LINE: a zip's member is streamed to a temporary file on that pass (memory stays flat)."""
+    lines over MAX_LINE and rows whose field holds a control character; a zip's member is streamed to a
+    temporary file on that pass (memory stays flat). Only when that pass finds something is the file read
+    again, to name the lines and fields."""
     path, skip = ctx.path, ctx.options.skip_bad_rows
     is_zip, is_gz = zipfile.is_zipfile(path), _is_gzip(path)
     with tempfile.TemporaryDirectory(prefix="watchfloor-gdelt-") as tmp:
@@ -228,6 +234,23 @@ def readable(ctx: ImportContext) -> Iterator[tuple[Path, str]]:
             cleaned = Path(tmp) / "cleaned.tsv"
             with _opened(source) as (fh, _), cleaned.open("wb") as dst:
                 blank_out(source, fh, dst, found.long)
+            source, compression = cleaned, "none"
+        if found.controls:
+            spans = []
+            with _opened(source) as (fh, _):
+                for line, name, value, span in control_rows(path, fh, cols):  # lazily: the first may refuse
+                    reason = f"the value is not text: {not_text(value) or 'it holds a control character'}"
+                    if not skip:
+                        raise ImportRejected(reason, file=str(path), line=line, field=name, value=value,
+                                             hint="remove the control characters (NUL often means a binary or "
+                                                  "UTF-16 file), or pass --skip-bad-rows to import the good rows; "
+                                                  "nothing was imported")
+                    ctx.result.bad_rows.append(BadRow(line, name, value, reason))
+                    ctx.result.skipped += 1
+                    spans.append(span)
+            cleaned = Path(tmp) / "cleaned-text.tsv"
+            with _opened(source) as (fh, _), cleaned.open("wb") as dst:
+                blank_out(source, fh, dst, spans)
             source, compression = cleaned, "none"
         yield source, compression
 
@@ -271,11 +294,11 @@ def run(ctx: ImportContext) -> ImportResult:
              .fetchall()}
     cameo, fips = code_tables(known)
     source = Source(**{**SOURCE.__dict__, "reliability": ctx.options.reliability or SOURCE.reliability})
-    with readable(ctx) as (csv_path, compression), loading_settings(con), ctx.writing():
+    with readable(ctx, cols) as (csv_path, compression), loading_settings(con), ctx.writing():
         sql = stage_sql(cols, cameo, fips)
         _with_progress(ctx, lambda: con.execute(sql, [str(csv_path), compression]))
-        rejected = check_rejects(ctx, con, cols)
-        check_controls(ctx, con, cols, csv_path, compression, rejected)
+        check_rejects(ctx, con, cols)
+        ctx.result.bad_rows.sort(key=lambda b: b.line)  # long lines and control characters were found first
         staged = con.execute("SELECT count(*) FROM gdelt_stage").fetchone()[0]  # type: ignore[index]
         ctx.result.rows_read = staged + len(ctx.result.bad_rows)
         if ctx.result.rows_read == 0:
@@ -375,7 +398,6 @@ def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[st
     root_words = "CASE r.EventRootCode " + " ".join(f"WHEN '{k}' THEN '{v[1]}'" for k, v in ROOTS.items()) + \
         " ELSE 'act' END"
     url = "r.SOURCEURL" if "SOURCEURL" in cols else "NULL"
-    text = ", ".join(f"r.{c}" for c in cols if c not in TYPES)
     a1, a2 = code_lookup("Actor1CountryCode", cameo), code_lookup("Actor2CountryCode", cameo)
     g = code_lookup("ActionGeo_CountryCode", fips)
     return f"""
@@ -385,10 +407,10 @@ def stage_sql(cols: list[str], cameo: list[tuple[str, str]], fips: list[tuple[st
                         CASE WHEN a2 IS DISTINCT FROM g AND a2 IS DISTINCT FROM a1 THEN a2 END],
                        lambda x: x IS NOT NULL) AS countries,
            location, lat, lon, summary, version, a1 AS actor1_iso3, a2 AS actor2_iso3, goldstein, tone,
-           mentions, quad_class, source_url, ctrl
+           mentions, quad_class, source_url
     FROM (
     SELECT 'gdelt-' || r.GLOBALEVENTID AS id, r.SQLDATE AS date, {root_type} AS type, r.EventCode AS subtype,
-           {g} AS g, {a1} AS a1, {a2} AS a2, regexp_matches(concat({text}), '{CONTROL_SQL}') AS ctrl,
+           {g} AS g, {a1} AS a1, {a2} AS a2,
            nullif(r.ActionGeo_FullName, '') AS location, r.ActionGeo_Lat AS lat, r.ActionGeo_Long AS lon,
            concat_ws(' ', coalesce(nullif(r.Actor1Name, ''), 'An unnamed actor'), '—', {root_words},
                      CASE WHEN r.Actor2Name <> '' THEN '— ' || r.Actor2Name END,
@@ -432,54 +454,10 @@ def check_rejects(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list
 CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 13))
 """C0 control characters other than tab, newline and carriage return: never data in a GDELT field."""
 _CONTROL = re.compile(b"[" + re.escape(CONTROLS) + b"]")
-CONTROL_SQL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"
-"""The same characters for DuckDB's regular expressions."""
-
-
-def check_controls(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list[str], csv_path: Path,
-                   compression: str, rejected: set[int]) -> None:
-    """Refuse a row whose text field holds a control character, naming line and field, or with
-    --skip-bad-rows report it and leave it out. DuckDB flags such rows while staging (`ctrl`, in parallel, no
-    line numbers); only then is the file read again here to say where they are."""
-    flagged = con.execute("SELECT count(*) FROM gdelt_stage WHERE ctrl").fetchone()[0]  # type: ignore[index]
-    if flagged:
-        found = 0
-        with _readable_bytes(ctx.path, csv_path, compression) as fh:
-            for line, field, value in control_rows(ctx.path, fh, cols):  # lazily: the first one may refuse
-                if line in rejected:
-                    continue
-                found += 1
-                reason = f"the value is not text: {not_text(value) or 'it holds a control character'}"
-                if not ctx.options.skip_bad_rows:
-                    raise ImportRejected(reason, file=str(ctx.path), line=line, field=field, value=value,
-                                         hint="remove the control characters (NUL often means a binary or UTF-16 "
-                                              "file), or pass --skip-bad-rows to import the good rows; nothing "
-                                              "was imported")
-                ctx.result.bad_rows.append(BadRow(line, field, value, reason))
-                ctx.result.skipped += 1
-        if found != flagged:  # never leave rows out unreported
-            raise ImportRejected(f"{flagged} rows hold control characters but {found} were found again",
-                                 file=str(ctx.path), hint="remove the control characters; nothing was imported")
-        con.execute("DELETE FROM gdelt_stage WHERE ctrl")
-
-
-@contextlib.contextmanager
-def _readable_bytes(path: Path, csv_path: Path, compression: str) -> Iterator[IO[bytes]]:
-    """The bytes DuckDB read (a zip's member was already copied out to `csv_path`)."""
-    if compression == "gzip":
-        import gzip
-
-        with gzip.open(csv_path, "rb") as gz:
-            yield cast(IO[bytes], gz)
-    else:
-        with csv_path.open("rb") as fh:
-            yield fh
-
-
-def control_rows(path: Path, fh: IO[bytes], cols: list[str]) -> Iterator[tuple[int, str, str]]:
-    """(line, field, value) of each line holding a control character, in blocks of whole lines (lines are at
-    most MAX_LINE bytes by now, so the carried part of a line stays bounded)."""
-    line, carry = 1, b""
+def control_rows(path: Path, fh: IO[bytes], cols: list[str]) -> Iterator[tuple[int, str, str, tuple[int, int]]]:
+    """(line, field, value, byte span without the newline) of each line holding a control character, read in
+    blocks of whole lines (lines are at most MAX_LINE bytes by now, so the carried part stays bounded)."""
+    line, carry, base = 1, b"", 0  # base: the file offset of data[0]
     while True:
         block = _read(path, fh, _BLOCK)
         data = carry + block
@@ -500,8 +478,11 @@ def control_rows(path: Path, fh: IO[bytes], cols: list[str]) -> Iterator[tuple[i
                 last = len(whole) if end == -1 else end + 1
                 idx = whole.count(b"\t", begin, m.start())
                 value = whole[begin:last].rstrip(b"\r\n").split(b"\t")[idx].decode("utf-8", "replace")
-                yield line + whole.count(b"\n", 0, begin), cols[idx] if idx < len(cols) else f"column {idx + 1}", value
+                field_name = cols[idx] if idx < len(cols) else f"column {idx + 1}"
+                span = (base + begin, base + (len(whole) if end == -1 else end))
+                yield line + whole.count(b"\n", 0, begin), field_name, value, span
         line += whole.count(b"\n")
+        base += len(whole)
         if not block:
             return
 
