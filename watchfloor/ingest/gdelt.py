@@ -6,7 +6,9 @@ zero), mapped in SQL into a staging table, then INSERT ... SELECT into `event`.
 A row DuckDB cannot read (wrong column count, an SQLDATE that is no date, a
 Goldstein score that is no number, bad UTF-8) is caught by its rejects table,
 which knows the line: the file is refused naming it, or with --skip-bad-rows
-the row is reported and left out.
+the row is reported and left out. Before DuckDB reads, one pass over the bytes
+finds what its reader would drop without a word or store as text: lines over
+MAX_LINE and fields holding control characters (`readable`).
 
 Actor countries are CAMEO codes and place countries FIPS 10-4 codes; both map
 to ISO alpha-3 (`watchfloor.ingest.codes`). Each event links to one dataset
@@ -454,6 +456,8 @@ def check_rejects(ctx: ImportContext, con: duckdb.DuckDBPyConnection, cols: list
 CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 13))
 """C0 control characters other than tab, newline and carriage return: never data in a GDELT field."""
 _CONTROL = re.compile(b"[" + re.escape(CONTROLS) + b"]")
+
+
 def control_rows(path: Path, fh: IO[bytes], cols: list[str]) -> Iterator[tuple[int, str, str, tuple[int, int]]]:
     """(line, field, value, byte span without the newline) of each line holding a control character, read in
     blocks of whole lines (lines are at most MAX_LINE bytes by now, so the carried part stays bounded)."""
