@@ -152,6 +152,8 @@ class Evidence:
     observations: dict[str, dict[str, Any]]
     weights: dict[str, float] = field(default_factory=dict)
     """Each event's summed word idf, filled on first use (see match.event_weight)."""
+    spans: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    """Each event's first and last day, filled on first use (see match.candidates)."""
 
     def idf(self, entity_id: str) -> float:
         """0..1: how rarely the candidates name this entity."""

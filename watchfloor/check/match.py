@@ -258,6 +258,11 @@ def candidates(claim: Claim, evidence: Evidence, index: dict[str, set[str]]) -> 
         return sorted(ids)
     windows = [d.window() for d in claim.dates or claim.context_dates]
     slack = dt.timedelta(days=400)
+    bounds = [(lo - slack, hi + slack) for lo, hi in windows]
+    # each name's part of the score and each event's first and last day, worked out once per claim and once
+    # per event, not once per pair: this loop runs over thousands of candidates per claim in a big store
+    terms = [(n, w * evidence.idf(n) * 2.0) for n, w in names.items()]
+    spans = evidence.spans
     family_of_type: dict[str, float] = {}
     ranked = []
     for i in ids:
@@ -265,10 +270,13 @@ def candidates(claim: Claim, evidence: Evidence, index: dict[str, set[str]]) -> 
         fam = family_of_type.get(e.type)
         if fam is None:
             fam = family_of_type[e.type] = family_score(claim.families, e.families)
-        quick = 2.0 * fam + sum(w * evidence.idf(n) * 2.0 for n, w in names.items() if n in e.entity_ids)
+        quick = 2.0 * fam + sum(t for n, t in terms if n in e.entity_ids)
         quick += 0.3 * len(countries.intersection(e.countries)) + (1.5 if i in near else 0.0)
-        if windows:
-            quick += 1.0 if any(lo - slack <= e.date.end and e.date.start <= hi + slack for lo, hi in windows) else -1.0
+        if bounds:
+            span = spans.get(i)
+            if span is None:
+                span = spans[i] = (e.date.start, e.date.end)
+            quick += 1.0 if any(a <= span[1] and span[0] <= b for a, b in bounds) else -1.0
         ranked.append((-quick, i))
     ranked.sort()
     return [i for _, i in ranked[:SHORTLIST]]
