@@ -57,6 +57,7 @@ class Event(Open):
     summary: str
     dataset: str
     sources: list[SourceRef]
+    abroad: bool | None = Field(None, description="with a country asked for: true when the event happened elsewhere")
 
 
 class EventPage(BaseModel):
@@ -182,6 +183,8 @@ def api_events(request: Request, country: str | None = None,
         f = EventFilter(iso3, parse_period(since, until), tuple(t for t in type or [] if t), actor or None,
                         tuple(i for i in (ids or "").split(",") if i))
         events, total = s.events(f, limit, offset)
+        if iso3:
+            events = [dict(e, abroad=bool(e["country"]) and e["country"] != iso3) for e in events]
         return {"country": iso3, "total": total, "limit": limit, "offset": offset, "events": events}
 
 
