@@ -283,3 +283,10 @@ def test_html_dependencies_are_declared() -> None:
     declared = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower().replace("-", "_")
                 for d in pyproject["project"]["dependencies"]}
     assert {"trafilatura", "lxml_html_clean", "pypdf"} <= declared
+
+
+def test_the_bad_rows_report_spells_out_control_characters(tmp_path: Path) -> None:
+    from watchfloor.ingest.base import _visible
+
+    assert _visible("a\x00b\x1fc\td\ne") == "a\\x00b\\x1fc\td\ne"
+    assert _visible(12) == 12

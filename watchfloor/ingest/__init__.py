@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from watchfloor.errors import ConfigError, ImportRejected, InputError
-from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash
+from watchfloor.errors import ConfigError, ImportRejected, InputError, WriteError
+from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash, store_write_failure
 from watchfloor.ingest.registry import FORMATS, module
 from watchfloor.model import RELIABILITY
 from watchfloor.reference import Resolver
@@ -53,26 +53,22 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
     try:
         module(fmt).run(ctx)
     except duckdb.Error as exc:
+        reason = store_write_failure(exc)
+        if reason is not None:
+            raise WriteError(str(store.path), reason) from None
         raise ImportRejected(f"the {fmt} import failed: {str(exc).splitlines()[0]}", file=str(path),
                              hint="check that the file is what --format says; nothing was imported") from None
-    if options.skip_bad_rows and result.bad_rows:
-        write_bad_rows(path, options, result)
-    store.con.execute("INSERT INTO import_log (path, format, content_hash, rows_read, added, updated, skipped) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      [str(path), fmt, digest, result.rows_read, result.added, result.updated, result.skipped])
+    try:
+        store.con.execute("INSERT INTO import_log (path, format, content_hash, rows_read, added, updated, skipped) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [str(path), fmt, digest, result.rows_read, result.added, result.updated, result.skipped])
+    except duckdb.Error as exc:
+        reason = store_write_failure(exc)
+        if reason is None:
+            raise
+        raise WriteError(str(store.path), reason, hint="the rows were imported; importing the file again finds "
+                                                       "them and adds nothing") from None
     return result
-
-
-def write_bad_rows(path: Path, options: ImportOptions, result: ImportResult) -> None:
-    report = options.bad_rows_report or path.with_name(path.name + ".bad-rows.csv")
-    import csv
-
-    with report.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["line", "field", "value", "reason"])
-        for b in result.bad_rows:
-            w.writerow([b.line, b.field, b.value, b.reason])
-    result.note = f"{len(result.bad_rows)} bad rows written to {report}"
 
 
 def import_paths(store: Store, paths: list[Path], options: ImportOptions,

@@ -125,6 +125,14 @@ def bad_rows_report(path: Path, options: ImportOptions) -> Path:
     return options.bad_rows_report or path.with_name(path.name + ".bad-rows.csv")
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+
+
+def _visible(value: object) -> object:
+    """A bad value as the report shows it: control characters spelled out (\\x00), so the CSV stays text."""
+    return value.translate(_CONTROLS) if isinstance(value, str) else value
+
+
 def write_bad_rows(ctx: ImportContext) -> None:
     """Write the --skip-bad-rows report (line, field, value, reason); a failed write is a WriteError naming it."""
     result = ctx.result
@@ -136,7 +144,7 @@ def write_bad_rows(ctx: ImportContext) -> None:
             w = csv.writer(fh)
             w.writerow(["line", "field", "value", "reason"])
             for b in result.bad_rows:
-                w.writerow([b.line, b.field, b.value, b.reason])
+                w.writerow([b.line, b.field, _visible(b.value), b.reason])
     except OSError as exc:
         raise WriteError.from_os(report, exc, hint="free some disk space or pass --bad-rows-report with another "
                                                    "place; nothing was imported") from None
