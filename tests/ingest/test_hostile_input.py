@@ -148,7 +148,7 @@ def test_control_character_row_can_be_skipped_and_reported(cli, db_path: Path, t
     assert res.code == 0, res.err
     with report.open(encoding="utf-8", newline="") as fh:
         assert list(csv.reader(fh))[1] == [
-            "3", "notes", "a bell \x07 here", "the value is not text: character 8 is U+0007, a control character, "
+            "3", "notes", "a bell \\x07 here", "the value is not text: character 8 is U+0007, a control character, "
                                              "which is not text"]
     with Store.open(db_path) as store:
         assert store.scalar("SELECT count(*) FROM event") == 1
