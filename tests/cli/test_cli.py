@@ -66,3 +66,10 @@ def test_missing_store_is_a_clean_error(cli, tmp_path: Path) -> None:
 def test_reset_needs_yes(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "demo", "--reset", "--yes", "--no-brief")
     assert res.code == 0 and "199 new events" in res.out
+
+
+def test_an_os_error_is_one_message_and_exit_2(cli, demo_db_path) -> None:
+    res = cli("--db", demo_db_path, "export", "tajikistan", "-o", "/dev/full")
+    assert res.code == 2
+    assert "could not read or write" in res.err and "no space left on device" in res.err
+    assert "Traceback" not in res.err

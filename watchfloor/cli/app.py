@@ -75,6 +75,13 @@ def run(args: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        err_console.print(f"[bold red]error:[/] could not read or write{escape(where)}: "
+                          f"{escape((exc.strerror or str(exc)).lower())}", highlight=False)
+        err_console.print("  [dim]→ check the path, its permissions and the free disk space, then run the command "
+                          "again[/]", highlight=False)
+        return 2
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
         if show:
