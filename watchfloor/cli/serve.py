@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
@@ -35,8 +36,13 @@ def serve_cmd(
         f"Access token every request must carry (or ${TOKEN_ENV})."))] = None,
     upload_limit: Annotated[float, typer.Option("--upload-limit", metavar="MB", help="Largest upload, in MB.",
                                                 min=0.001)] = 5.0,
+    check_limit: Annotated[int | None, typer.Option("--check-limit", metavar="KB", min=1, show_default=False, help=(
+        "Largest report the Check page and /api/check take, in kB (default $WATCHFLOOR_CHECK_LIMIT, else 200)."))
+                           ] = None,
+    brief_dir: Annotated[Path, typer.Option("--brief-dir", metavar="PATH", help=(
+        "Where briefs written from the dashboard are kept and listed."))] = Path("briefs"),
 ) -> None:
-    """Serve the dashboard: overview, timeline, actors, map, briefs, check, sources, and a JSON API under /api.
+    """Serve the dashboard: overview, timeline, actors, map, indicators, briefs, check, sources, and a JSON API.
 
     The dashboard reads a private copy of the store, so `watchfloor import` can run in another terminal;
     pages show the new data once the import has finished.
@@ -58,7 +64,8 @@ def serve_cmd(
             from watchfloor.web import create_app
 
             allowed = LOOPBACK_HOSTS if is_loopback(host) and not token else None
-            app = create_app(db, token=token, upload_limit=int(upload_limit * 1_000_000), allowed_hosts=allowed)
+            app = create_app(db, token=token, upload_limit=int(upload_limit * 1_000_000), allowed_hosts=allowed,
+                             check_limit=check_limit * 1000 if check_limit else None, brief_dir=brief_dir)
             server = make_server(app)
             server.should_exit = bool(stopped)  # asked to stop while loading: start and shut down at once
             if not stopped:
