@@ -73,3 +73,9 @@ def test_an_os_error_is_one_message_and_exit_2(cli, demo_db_path) -> None:
     assert res.code == 2
     assert "could not read or write" in res.err and "no space left on device" in res.err
     assert "Traceback" not in res.err
+
+
+def test_alerts_table_says_where(cli, demo_db_path) -> None:
+    res = cli("--db", demo_db_path, "alerts", "tajikistan")
+    row = next(line for line in res.out.splitlines() if "2024-03" in line and "fatalities" in line)
+    assert "abroad (RUS)" in row and "144" in row

@@ -151,3 +151,9 @@ def test_indicators_page_shows_the_board_with_its_events(client: TestClient) -> 
     assert "2 events" in row and ">met<" in row and "Shohin SM" in row
     other = client.get("/indicators?country=kyrgyzstan").text
     assert "Kyrgyzstan has no watch plan yet" in other
+
+
+def test_overview_alerts_say_when_the_toll_was_abroad(client: TestClient) -> None:
+    html = client.get("/?country=TJK").text
+    alerts = html[html.index("<h2>Alerts</h2>"):]
+    assert "144 fatalities abroad (RUS)" in alerts

@@ -51,11 +51,23 @@ def alerts_cmd(
         print_json({"country": iso3, "rule": RULE, "alerts": found})
         return
     table(f"Alerts{': ' + iso3 if iso3 else ''} ({len(found)})",
-          ["month", "country", "metric", "value", "baseline", "z", "events"],
-          [[a["month"], a["country"], a["metric"], f"{a['value']:g}", f"{a['baseline']:g}", f"{a['score']:.1f}",
-            len(a["events"])] for a in found])
+          ["month", "country", "metric", "value", "where", "baseline", "z", "events"],
+          [[a["month"], a["country"], a["metric"], f"{a['value']:g}", _where(a), f"{a['baseline']:g}",
+            f"{a['score']:.1f}", len(a["events"])] for a in found])
     console.print(f"[dim]Rule: {RULE}[/]")
 
 
 def register(app: typer.Typer) -> None:
     app.command("alerts")(alerts_cmd)
+
+
+def _where(alert: dict) -> str:
+    """Home, abroad (with where), or how the month splits: the Crocus month is 144 fatalities abroad, in Russia."""
+    away = alert.get("abroad_value") or 0
+    if not away:
+        return "home"
+    places = ", ".join(alert.get("where") or [])
+    if not alert.get("domestic"):
+        return f"abroad ({places})"
+    return f"{away:g} abroad ({places})"
+
