@@ -95,8 +95,6 @@ def test_pdf_refuses_outside_images_without_a_traceback() -> None:
     assert data.startswith(b"%PDF") and tried == []
 
 
-@pytest.mark.xfail(reason="the map is drawn in watchfloor/analyse/figures.py (build_event_map), whose owner keeps "
-                          "neighbours' labels inside the frame; this passes once that is done", strict=False)
 def test_map_labels_stay_inside_the_frame(facts_db) -> None:
     """A neighbour's name centred near the frame's edge is cut by the axes ('istan', 'baijan' in the PDF)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -271,6 +271,7 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     else:
         return _empty(fig, f"No events with coordinates for {iso3}")
     land = "#eef0f2"
+    names: list[Any] = []
     ax.set_facecolor(land)  # landlocked region: gaps between outlines of two resolutions stay invisible
     for code, shape in sorted(shapes.items()):
         bw, bs, be, bn = _bbox(shape["rings"])
@@ -281,8 +282,9 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
                                  edgecolor="#9aa5b1", linewidth=0.6 if code != iso3 else 1.0, zorder=1))
         at_xy = _label_point(shape["rings"], box)
         if at_xy:
-            ax.text(at_xy[0], at_xy[1], shape["name"], ha="center", va="center", fontsize=9 if code == iso3 else 7,
-                    color=INK if code == iso3 else MUTED, zorder=2, alpha=0.85, fontstyle="italic")
+            names.append(ax.text(at_xy[0], at_xy[1], shape["name"], ha="center", va="center",
+                                 fontsize=9 if code == iso3 else 7, color=INK if code == iso3 else MUTED, zorder=2,
+                                 alpha=0.85, fontstyle="italic"))
     # one pass: testing `e not in inside` compared dicts pairwise (7 s for a 1M-event store)
     within = [box[0] <= e["lon"] <= box[2] and box[1] <= e["lat"] <= box[3] for e in events]
     inside = [e for e, w in zip(events, within, strict=True) if w]
@@ -309,6 +311,7 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
     ax.set_aspect(1 / math.cos(math.radians((box[1] + box[3]) / 2)))
+    _keep_inside(fig, ax, names)
     ax.tick_params(labelsize=7, colors=MUTED)
     if used:
         handles = [Line2D([], [], marker="o", linestyle="", markersize=7, color=CATEGORY_COLOURS[c], label=c)
@@ -323,6 +326,30 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     ax.text(0, -0.09, note + ". Outlines: Natural Earth (public domain).", transform=ax.transAxes, fontsize=7,
             color=MUTED, wrap=True)
     return fig
+
+
+def _keep_inside(fig: Figure, ax: Any, labels: list[Any], margin: float = 6.0) -> None:
+    """Shift country names that stick out of the map's frame back inside it, or drop one wider than the frame.
+
+    A name is centred on the part of its country inside the frame, which can sit at the edge ('istan' in the PDF).
+    The margin (pixels) leaves room for the PDF renderer's font, which may be a little wider than matplotlib's."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    to_data = ax.transData.inverted()
+    for label in labels:
+        ext = label.get_window_extent(renderer)
+        if ext.width + 2 * margin > frame.width or ext.height + 2 * margin > frame.height:
+            label.remove()
+            continue
+        dx = max(0.0, frame.x0 + margin - ext.x0) - max(0.0, ext.x1 - (frame.x1 - margin))
+        dy = max(0.0, frame.y0 + margin - ext.y0) - max(0.0, ext.y1 - (frame.y1 - margin))
+        if dx or dy:
+            x, y = ax.transData.transform(label.get_position())
+            label.set_position(to_data.transform((x + dx, y + dy)))
 
 
 def event_map(store: Store, iso3: str, period: Period = Period(), scope: str = "country") -> str:
