@@ -97,7 +97,10 @@ def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
                   f"[red]{s.get('errors')} errors[/], {s.get('warnings')} warnings")
     for f in [f for f in data.get("findings", []) if f["severity"] == "error"]:
         console.print(f"  [red]✗[/] {escape(f['kind'])}: “{escape(f['quote'][:90])}” — {escape(f['message'])}")
-    console.print(f"  full report: watchfloor check {escape(str(report))} --format html -o check.html")
+    shown = report.resolve()
+    if shown.is_relative_to(Path.cwd()):
+        shown = shown.relative_to(Path.cwd())
+    console.print(f"  full report: watchfloor check {escape(str(shown))} --format html -o check.html")
 
 
 def register(app: typer.Typer) -> None:
