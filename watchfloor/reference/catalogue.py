@@ -12,7 +12,10 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from watchfloor.errors import InputError
 
 KINDS = ("place", "facility", "person", "armed_group", "organisation")
 
@@ -46,9 +49,57 @@ def _data(*parts: str) -> Any:
     return json.loads(resources.files("watchfloor").joinpath("data", *parts).read_text(encoding="utf-8"))
 
 
-def _entry(obj: dict[str, Any], kind: str | None = None) -> Entry:
-    return Entry(name=obj["name"], kind=obj.get("kind", kind or "organisation"), nationality=obj.get("nationality"),
-                 lat=obj.get("lat"), lon=obj.get("lon"), aliases=tuple(obj.get("aliases", ())))
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"not a readable JSON file ({exc})", file=str(path), hint=_HINT) from exc
+
+
+_HINT = "fix the country pack (format in docs/data-model.md, 'Reference entities'); nothing was loaded"
+
+
+def _entry(obj: Any, path: Path, where: str, kind: str | None = None) -> Entry:
+    """One entry of reference.json, checked: a name, a known kind, ISO3 nationality, coordinates on the globe."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("name"), str) or not obj["name"].strip():
+        raise InputError(f"{where}: an entry needs a 'name'", file=str(path), hint=_HINT)
+    where = f"{where} {obj['name']!r}"
+    entry_kind = obj.get("kind", kind or "organisation")
+    if entry_kind not in KINDS:
+        raise InputError(f"{where}: kind must be one of {', '.join(KINDS)}", file=str(path), field="kind",
+                         value=entry_kind, hint=_HINT)
+    nationality = obj.get("nationality")
+    is_iso3 = isinstance(nationality, str) and len(nationality) == 3 and nationality.isupper()
+    if nationality is not None and not is_iso3:
+        raise InputError(f"{where}: nationality must be an ISO3 code or null", file=str(path), field="nationality",
+                         value=nationality, hint=_HINT)
+    lat, lon = obj.get("lat"), obj.get("lon")
+    if (lat is None) != (lon is None) or (lat is not None and not (
+            isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180)):
+        raise InputError(f"{where}: give both lat (-90 to 90) and lon (-180 to 180), or neither", file=str(path),
+                         field="lat/lon", value=(lat, lon), hint=_HINT)
+    aliases = obj.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise InputError(f"{where}: aliases must be a list of names", file=str(path), field="aliases", hint=_HINT)
+    return Entry(name=obj["name"], kind=entry_kind, nationality=nationality, lat=lat, lon=lon, aliases=tuple(aliases))
+
+
+def load_pack(folder: Path) -> Pack:
+    """A country pack's reference knowledge from its folder, every field checked; a mistake names the file,
+    the entry and the field."""
+    ref_path, alias_path = folder / "reference.json", folder / "aliases.json"
+    ref = _read(ref_path)
+    if not isinstance(ref, dict) or not all(isinstance(ref.get(k), str) for k in ("iso3", "iso2")):
+        raise InputError("needs 'iso3' and 'iso2' codes at the top", file=str(ref_path), hint=_HINT)
+    aliases = _read(alias_path) if alias_path.is_file() else {}
+    if not isinstance(aliases, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in aliases.values()):
+        raise InputError("each canonical name must map to a list of variant names", file=str(alias_path), hint=_HINT)
+    return Pack(
+        iso3=ref["iso3"], iso2=ref["iso2"], neighbourhood=tuple(ref.get("neighbourhood", ())),
+        cities=tuple(_entry(c, ref_path, "city", "place") for c in ref.get("cities", ())),
+        entries=tuple(_entry(e, ref_path, "entity") for e in ref.get("entities", ())),
+        sites=tuple(_entry(x, ref_path, "site") for x in ref.get("sites", ())), aliases=aliases)
 
 
 @lru_cache(maxsize=1)
@@ -61,19 +112,8 @@ def world() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def packs() -> tuple[Pack, ...]:
     """Every bundled country pack that carries reference knowledge, in ISO order."""
-    base = resources.files("watchfloor").joinpath("data", "countries")
-    found = []
-    for folder in sorted(base.iterdir(), key=lambda p: p.name):
-        if not folder.joinpath("reference.json").is_file():
-            continue
-        ref = _data("countries", folder.name, "reference.json")
-        aliases = _data("countries", folder.name, "aliases.json") if folder.joinpath("aliases.json").is_file() else {}
-        found.append(Pack(
-            iso3=ref["iso3"], iso2=ref["iso2"], neighbourhood=tuple(ref.get("neighbourhood", ())),
-            cities=tuple(_entry(c, "place") for c in ref.get("cities", ())),
-            entries=tuple(_entry(e) for e in ref.get("entities", ())),
-            sites=tuple(_entry(s) for s in ref.get("sites", ())), aliases=aliases))
-    return tuple(found)
+    base = Path(str(resources.files("watchfloor").joinpath("data", "countries")))
+    return tuple(load_pack(folder) for folder in sorted(base.iterdir()) if (folder / "reference.json").is_file())
 
 
 def _district_coords() -> dict[str, tuple[float, float]]:
