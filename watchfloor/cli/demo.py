@@ -94,7 +94,7 @@ def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
     s = data.get("summary", {})
     console.print(f"\n[bold]Check[/] {escape(report.name)}: {s.get('claims')} claims, {s.get('supported')} supported, "
                   f"{s.get('contradicted')} contradicted, {s.get('unsupported')} unsupported; "
-                  f"[red]{s.get('errors')} errors[/], {s.get('warnings')} warnings")
+                  f"[red]{_count(s.get('errors'), 'error')}[/], {_count(s.get('warnings'), 'warning')}")
     for f in [f for f in data.get("findings", []) if f["severity"] == "error"]:
         console.print(f"  [red]✗[/] {escape(f['kind'])}: “{escape(f['quote'][:90])}” — {escape(f['message'])}")
     shown = report.resolve()
@@ -105,3 +105,8 @@ def _check(store: Store, report: Path, run: demo.DemoRun) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("demo")(demo_cmd)
+
+
+def _count(n: object, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
