@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from watchfloor.errors import ConfigError, ImportRejected, InputError, WriteError
-from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash, store_write_failure
+from watchfloor.errors import ConfigError, ImportRejected, InputError
+from watchfloor.ingest.base import ImportContext, ImportOptions, ImportResult, Progress, file_hash, refused_write
 from watchfloor.ingest.registry import FORMATS, module
 from watchfloor.model import RELIABILITY
 from watchfloor.reference import Resolver
@@ -53,9 +53,9 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
     try:
         module(fmt).run(ctx)
     except duckdb.Error as exc:
-        reason = store_write_failure(exc)
-        if reason is not None:
-            raise WriteError(str(store.path), reason) from None
+        refused = refused_write(store, exc)
+        if refused is not None:
+            raise refused from None
         raise ImportRejected(f"the {fmt} import failed: {str(exc).splitlines()[0]}", file=str(path),
                              hint="check that the file is what --format says; nothing was imported") from None
     try:
@@ -63,11 +63,11 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [str(path), fmt, digest, result.rows_read, result.added, result.updated, result.skipped])
     except duckdb.Error as exc:
-        reason = store_write_failure(exc)
-        if reason is None:
+        refused = refused_write(store, exc, hint="the rows were imported; importing the file again finds them and "
+                                                 "adds nothing")
+        if refused is None:
             raise
-        raise WriteError(str(store.path), reason, hint="the rows were imported; importing the file again finds "
-                                                       "them and adds nothing") from None
+        raise refused from None
     return result
 
 

@@ -101,13 +101,19 @@ class ImportContext:
                 yield con
                 write_bad_rows(self)
         except duckdb.Error as exc:
-            reason = store_write_failure(exc)
-            if reason is None:
+            refused = refused_write(self.store, exc)
+            if refused is None:
                 raise
-            raise WriteError(str(self.store.path), reason) from None
+            raise refused from None
 
 
 _DUCKDB_WRITE = re.compile(r'[Cc]ould not (?:write|fsync|truncate|create|open|sync|extend)\b[^"]*"[^"]*": ([^\n]+)')
+
+
+def refused_write(store: Store, exc: duckdb.Error, hint: str = "") -> WriteError | None:
+    """The WriteError naming the store when DuckDB failed to write its file, else None (a bad query)."""
+    reason = store_write_failure(exc)
+    return WriteError(str(store.path), reason, hint=hint) if reason is not None else None
 
 
 def store_write_failure(exc: duckdb.Error) -> str | None:
