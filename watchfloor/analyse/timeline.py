@@ -47,9 +47,13 @@ def timeline(store: Store, country_iso3: str | None, period: Period = Period(), 
     events = attach(store, rows)
     if country_iso3:
         for e in events:
-            # the Crocus attack involves Tajikistan but happened in Russia: say so beside the event
-            e["abroad"] = bool(e["country"]) and e["country"] != country_iso3
+            e["abroad"] = abroad(e, country_iso3)
     return events
+
+
+def abroad(event: dict[str, Any], iso3: str) -> bool:
+    """An event that involves the country but happened elsewhere (its nationals' attack in another country)."""
+    return bool(event["country"]) and event["country"] != iso3
 
 
 FEW = 500

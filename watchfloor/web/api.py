@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from watchfloor.analyse.timeline import abroad
 from watchfloor.errors import ConfigError
 from watchfloor.store import catalog
 from watchfloor.web.context import parse_period, session, web_of
@@ -184,7 +185,7 @@ def api_events(request: Request, country: str | None = None,
                         tuple(i for i in (ids or "").split(",") if i))
         events, total = s.events(f, limit, offset)
         if iso3:
-            events = [dict(e, abroad=bool(e["country"]) and e["country"] != iso3) for e in events]
+            events = [dict(e, abroad=abroad(e, iso3)) for e in events]
         return {"country": iso3, "total": total, "limit": limit, "offset": offset, "events": events}
 
 
