@@ -118,6 +118,11 @@ def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tupl
     return out
 
 
+def _threshold(ind: Indicator) -> str:
+    """As the board shows it: '>= 1 a quarter' for a count, '>= 40' for a figure."""
+    return f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else f" a {ind.window}")
+
+
 def _met(value: float | None, ind: Indicator) -> str:
     if value is None:
         return "no data"
@@ -137,7 +142,7 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
     value = figures[0][1] if figures else None
     previous = figures[1][1] if len(figures) > 1 else None
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
-                   trend=_trend(value, previous), threshold=f"{ind.operator} {ind.threshold:g}", value=value,
+                   trend=_trend(value, previous), threshold=_threshold(ind), value=value,
                    previous=previous, window=f"latest figure, {figures[0][0].isoformat()}" if figures else "no figure",
                    events=[figures[0][2]] if figures else [])
 
@@ -152,7 +157,7 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str)
     value, events = _count(store, ind, iso3, start, as_of)
     previous, _ = _count(store, ind, iso3, _months_back(before, months), before)
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
-                   trend=_trend(value, previous), threshold=f"{ind.operator} {ind.threshold:g} a {ind.window}",
+                   trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
                    events=events)
 
@@ -165,7 +170,7 @@ def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:
         for ind in q.indicators:
             if when is None:
                 readings.append(Reading(q.question, ind.hypothesis, ind.name, "no data", "no data",
-                                        f"{ind.operator} {ind.threshold:g} a {ind.window}", None, None, ""))
+                                        _threshold(ind), None, None, ""))
             else:
                 readings.append(read(store, ind, plan.country, when, q.question))
     return Board(country=plan.country, as_of=when, readings=readings)

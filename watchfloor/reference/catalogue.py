@@ -49,14 +49,14 @@ def _data(*parts: str) -> Any:
     return json.loads(resources.files("watchfloor").joinpath("data", *parts).read_text(encoding="utf-8"))
 
 
+_HINT = "fix the country pack (format in docs/data-model.md, 'Reference entities'); nothing was loaded"
+
+
 def _read(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not a readable JSON file ({exc})", file=str(path), hint=_HINT) from exc
-
-
-_HINT = "fix the country pack (format in docs/data-model.md, 'Reference entities'); nothing was loaded"
 
 
 def _entry(obj: Any, path: Path, where: str, kind: str | None = None) -> Entry:
