@@ -11,14 +11,13 @@ as data for the checker to weigh; no list of words decides it here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.parser import pipeline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "relcl", "ccomp", "acl", "pcomp", "csubj", "parataxis"})
 """Dependencies (spaCy's English labels) by which a verb heads a clause of its own."""
@@ -175,8 +174,4 @@ def sentence_frames(sent: Span) -> list[Frame]:
 
 def frames(text: str) -> list[Frame]:
     """Every frame of every sentence of `text`, in reading order of sentences."""
-    return [f for sent in _sentences(pipeline()(text)) for f in sentence_frames(sent)]
-
-
-def _sentences(doc: Doc) -> Iterable[Span]:
-    return doc.sents
+    return [f for sent in pipeline()(text).sents for f in sentence_frames(sent)]
