@@ -7,7 +7,9 @@
 
 A planted error counts as found when an error finding's span, or one of its
 `related` spans, overlaps the planted quote; every other error finding is a
-false positive. Clean reports must yield no error at all. The store is the
+false positive. The strict count (the figure for blind sets) also asks for the
+planted kind and, where the key names one, the store event it contradicts among
+the finding's evidence. Clean reports must yield no error at all. The store is the
 bundled demo (both packs and the World Bank files), built in a temporary folder.
 """
 
@@ -55,15 +57,32 @@ def score_report(text: str, report: CheckReport, planted: list[dict]) -> dict:
     return {"planted": len(planted), "found": len(found), "false": false, "missed": missed, "kinds": kinds_right}
 
 
+def strict_hits(report: CheckReport, text: str, planted: list[dict]) -> tuple[int, int]:
+    """Planted errors found with the right kind and, where the key names one, the right store event as
+    evidence; and error findings that hit no planted error at all (false alarms)."""
+    spans = [(text.index(p["quote"]), text.index(p["quote"]) + len(p["quote"])) for p in planted]
+    hits, false = set(), 0
+    for f in report.errors:
+        own = [(f.start, f.end)] + [(r.start, r.end) for r in f.related]
+        near = [i for i, s in enumerate(spans) if any(overlaps(o, s) for o in own)]
+        if not near:
+            false += 1
+        events = {e.event_id for e in f.evidence}
+        hits |= {i for i in near if f.kind == planted[i]["kind"] and
+                 (not planted[i].get("event") or planted[i]["event"] in events)}
+    return len(hits), false
+
+
 def dev_set(store: Store, verbose: bool, folder: Path = REPORTS) -> tuple[int, int, int, int]:
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["reports"]
     planted = found = false = clean_errors = 0
-    kinds = 0
+    kinds = strict = 0
     print(f"{'report':34} {'planted':>7} {'found':>5} {'false':>5} {'kind ok':>7}  time")
     for name, entry in key.items():
         t0 = time.perf_counter()
         text, report = check_file(store, folder / name)
         s = score_report(text, report, entry["errors"])
+        strict += strict_hits(report, text, entry["errors"])[0]
         took = time.perf_counter() - t0
         planted += s["planted"]
         found += s["found"]
@@ -82,6 +101,9 @@ def dev_set(store: Store, verbose: bool, folder: Path = REPORTS) -> tuple[int, i
     precision = (found / (found + false)) if found + false else 1.0
     print(f"\nplanted errors {planted}, found {found}, false alarms {false}, right kind {kinds}")
     print(f"recall {recall:.3f}   precision {precision:.3f}   errors on clean reports {clean_errors}")
+    print(f"strict (right kind and, where the key names it, the right store event): found {strict}, "
+          f"recall {strict / planted if planted else 1.0:.3f}, precision "
+          f"{strict / (strict + false) if strict + false else 1.0:.3f}")
     return planted, found, false, clean_errors
 
 

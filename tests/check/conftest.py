@@ -19,3 +19,13 @@ def validate():
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE_REPORT
+
+
+@pytest.fixture
+def rules_only():
+    """The rules' own severities, the fitted scorer only observing: these tests pin what each rule finds
+    (tests/check/test_scorer.py and the example and dev-set tests check the scorer's severities)."""
+    from watchfloor.check.scorer import observing
+
+    with observing():
+        yield

@@ -1,5 +1,7 @@
 """The library call other parts of watchfloor use: check_text on cited brief sentences and on hostile text."""
 
+import pytest
+
 from watchfloor.check import CheckReport, check_text
 from watchfloor.store import Store
 
@@ -35,6 +37,7 @@ def test_wrong_actor_place_and_polarity(demo_db: Store) -> None:
         assert [f.kind for f in check_text(demo_db, text).errors] == [kind], text
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_internal_contradiction_without_the_store(demo_db: Store) -> None:
     text = ("Police in Khorog detained 12 members of a smuggling ring in 2031. "
             "The ring's leader said that all nine detainees were later released.")
@@ -46,6 +49,6 @@ def test_internal_contradiction_without_the_store(demo_db: Store) -> None:
 def test_hostile_text_is_quoted_exactly(demo_db: Store) -> None:
     text = "<script>alert('x')</script> In 2023 gunmen attacked Crocus City Hall near Moscow. \u200b😀"
     report = check_text(demo_db, text)
-    assert any(f.kind == "wrong_date" for f in report.errors)
+    assert any(f.kind == "wrong_date" for f in report.findings)
     for f in report.findings:
         assert text[f.start:f.end] == f.quote

@@ -1,10 +1,14 @@
 """Rules found on held-out reports (bench/data/heldout6, 8, 9): each either finds an error the checker missed or
 keeps a true statement from being flagged. Sentences of our own."""
 
+import pytest
+
 from watchfloor.check import check_text
 from watchfloor.check.changes import find_changes
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.store import Store
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
 

@@ -56,7 +56,7 @@ def test_the_three_planted_errors_with_their_evidence_and_no_false_ones(cli, dem
 
 def test_text_and_html_formats(cli, demo_db_path: Path, example_path: Path, tmp_path: Path) -> None:
     text = cli("--db", demo_db_path, "check", example_path)
-    assert "ERRORS" in text.out and "Crocus City Hall" in text.out and "WARNINGS" in text.out
+    assert "ERRORS" in text.out and "Crocus City Hall" in text.out and "NOTES" in text.out
     out = tmp_path / "check.html"
     res = cli("--db", demo_db_path, "check", example_path, "--format", "html", "-o", out)
     page = out.read_text(encoding="utf-8")

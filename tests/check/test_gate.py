@@ -1,8 +1,12 @@
 """The precision gate (check/gate.py): a weakly identified disagreement is a warning of the same kind, never an
 error, and its claim is unverifiable. Sentences of our own."""
 
+import pytest
+
 from watchfloor.check import check_text
 from watchfloor.store import Store
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
 

@@ -9,6 +9,8 @@ import pytest
 from watchfloor.check import check_text
 from watchfloor.store import Store
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
 
 

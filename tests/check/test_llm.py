@@ -50,6 +50,7 @@ def test_proposals_are_kept_only_when_quoted_verbatim() -> None:
     assert parse(TEXT, "no json here") == []
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_a_proposed_claim_goes_through_the_same_checks(demo_db: Store, model: str) -> None:
     plain = check_text(demo_db, TEXT)
     assert not plain.errors

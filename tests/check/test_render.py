@@ -1,4 +1,6 @@
 from watchfloor.check import check_text
+import pytest
+
 from watchfloor.check.render import render_html, render_text
 from watchfloor.store import Store
 
@@ -6,6 +8,7 @@ HOSTILE = ("<script>alert('boom')</script> In 2023 gunmen attacked Crocus City H
            "<img src=x onerror=alert(1)>. It is highly likely that more attacks will follow.")
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_html_escapes_everything_and_marks_each_finding(demo_db: Store) -> None:
     report = check_text(demo_db, HOSTILE, name="<b>bad name</b>")
     page = render_html(report, HOSTILE)
@@ -18,6 +21,7 @@ def test_html_escapes_everything_and_marks_each_finding(demo_db: Store) -> None:
     assert not fragment.startswith("<!doctype") and fragment.startswith('<div class="wf-check">')
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_text_groups_by_severity(demo_db: Store) -> None:
     report = check_text(demo_db, HOSTILE)
     out = render_text(report, HOSTILE)

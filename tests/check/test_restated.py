@@ -1,8 +1,12 @@
 """Restated figures (check/restated.py): one figure given twice with two values is an internal contradiction;
 different things, dates apart, totals and models are not. Sentences of our own."""
 
+import pytest
+
 from watchfloor.check import check_text
 from watchfloor.store import Store
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
 

@@ -23,7 +23,7 @@ from watchfloor.extract.quantities import hedge_kind
 from watchfloor.reference.catalogue import PLACE_COORDS
 
 if TYPE_CHECKING:
-    from watchfloor.check.evidence import StoreEvent
+    from watchfloor.check.evidence import Assertion, StoreEvent
     from watchfloor.check.match import Verdict
 
 SLACK = {"day": 2, "month": 10, "year": 10}
@@ -637,6 +637,8 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
             cands.sort(key=lambda x: -x[0])
             a = cands[0][1]
             status = "conflict" if a.negated != ev.negated else "match"
+            if status == "conflict" and _narrowed_apart(claim, ev.trigger.start, ev.trigger.end, a):
+                continue
             out.append(_verdict(status=status, start=ev.trigger.start, end=ev.trigger.end,
                                 claim_value=ev.trigger.text, store_value=a.text, note="negated" if a.negated else ""))
         elif fam in event.families and ev.negated:
@@ -645,6 +647,17 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
                 out.append(_verdict(status="conflict", start=ev.trigger.start, end=ev.trigger.end,
                                     claim_value=ev.trigger.text, store_value=event.type))
     return out
+
+
+def _narrowed_apart(claim: Claim, start: int, end: int, a: Assertion) -> bool:
+    """Both words are narrowed, by different words: 'on immigration charges' does not deny 'without terrorism
+    charges'; they are two kinds of charge."""
+    from watchfloor.extract.frames import modifiers
+
+    base = claim.sentence.start
+    mine = modifiers(claim.sentence.text, start - base, end - base)
+    theirs = modifiers(a.source, a.start, a.end) if a.source else frozenset()
+    return bool(mine and theirs and not mine & theirs)
 
 
 def fuzzy_human(d: FuzzyDate) -> str:

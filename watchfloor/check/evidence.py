@@ -56,6 +56,10 @@ class Assertion:
     negated: bool
     context: frozenset[str]
     text: str
+    start: int = 0
+    end: int = 0
+    source: str = ""
+    """The summary the word is in, and where: the parse reads what narrows it only when a conflict needs it."""
 
 
 @dataclass
@@ -86,7 +90,7 @@ class StoreEvent:
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
             negated = polarity_negated(negs, t.start, t.end, t.text) or refused_after(self.summary, t.end)
-            out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text))
+            out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text, t.start, t.end, self.summary))
         return out
 
     @cached_property

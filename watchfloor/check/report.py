@@ -63,6 +63,10 @@ class Finding:
     id: str = ""
     why: str = ""
     """How the evidence was matched to the statement (shown by the renderers, not part of the JSON contract)."""
+    score: float | None = None
+    """The fitted scorer's probability that this error is right (check/scorer.py); not part of the contract."""
+    features: Any = None
+    """The feature row the scorer read (check/features.py), kept for fitting; not part of the contract."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "kind": self.kind, "severity": self.severity, "start": self.start,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from watchfloor.check.base import Check, Context
 from watchfloor.check.gate import GATED
 from watchfloor.check.report import CheckReport, ClaimResult, Finding
+from watchfloor.check.scorer import judge
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -20,7 +21,9 @@ def assemble(ctx: Context, checks: list[Check], name: str) -> CheckReport:
     for check in checks:
         if not check.enabled:
             continue
-        for f in check.run(ctx):
+        found = check.run(ctx)
+        judge(ctx, found)
+        for f in found:
             held.add(f)
     findings = sorted(ctx.findings, key=lambda f: (f.start, _ORDER[f.severity], f.kind, f.end))
     for i, f in enumerate(findings, 1):

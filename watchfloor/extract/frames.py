@@ -12,6 +12,7 @@ as data for the checker to weigh; no list of words decides it here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.parser import pipeline
@@ -39,6 +40,10 @@ class Mention:
     label: str
     counts: str | None = None
     """For a figure: the lemma of the noun it counts ('people' in '150 people'); None for a bare figure."""
+    definite: bool = False
+    """A figure with a definite determiner ('the other two'): it points back at a group already named."""
+    partitive: bool = False
+    """A figure taken out of a whole ('three of the four attackers', '21% of the vote')."""
 
 
 @dataclass
@@ -138,8 +143,13 @@ def _frame(tok: Token, heads: set[int]) -> Frame:
 
 
 def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
+    near = [ent.root] + ([counts] if counts is not None else [])
+    definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for t in near for c in t.children)
+    partitive = any(c.dep_ == "prep" and c.lemma_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                    for c in ent.root.children)
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=label,
-                   counts=counts.lemma_.lower() if counts is not None else None)
+                   counts=counts.lemma_.lower() if counts is not None else None, definite=definite,
+                   partitive=partitive)
 
 
 def _counted(ent: Span) -> Token | None:
@@ -175,3 +185,24 @@ def sentence_frames(sent: Span) -> list[Frame]:
 def frames(text: str) -> list[Frame]:
     """Every frame of every sentence of `text`, in reading order of sentences."""
     return [f for sent in pipeline()(text).sents for f in sentence_frames(sent)]
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""Dependencies by which a word narrows a noun ('immigration' in 'immigration charges')."""
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str):  # type: ignore[no-untyped-def]
+    return pipeline()(text)
+
+
+def modifiers(text: str, start: int, end: int) -> frozenset[str]:
+    """Lemmas of the words that narrow the word at text[start:end] ('immigration' for 'charges' in 'on immigration
+    charges'): two mentions of one event word with different narrowing words speak of different things."""
+    doc = _parsed(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return frozenset()
+    head = span.root
+    return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in MODIFIER_DEPS and c.i not in
+                     range(span.start, span.end))

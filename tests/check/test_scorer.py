@@ -1,0 +1,64 @@
+"""The fitted scorer (check/scorer.py): the shipped model, its severities, and the issue's two true sentences."""
+
+import json
+from importlib import resources
+
+import numpy as np
+
+from watchfloor.check import check_text
+from watchfloor.check.features import NAMES, SIGNS
+from watchfloor.check.scorer import model
+from watchfloor.extract.frames import modifiers
+from watchfloor.store import Store
+
+STYLE = frozenset({"unsupported", "missing_source", "uncertainty_language"})
+
+
+def test_the_shipped_model_reads_this_version_and_keeps_its_signs() -> None:
+    m = model()
+    assert m is not None and m.names == NAMES and 0.3 <= m.threshold <= 0.9
+    for name, w in zip(NAMES, m.coef, strict=True):
+        assert w * SIGNS.get(name, 0) >= 0 or abs(w) < 1e-9, name
+    data = json.loads((resources.files("watchfloor") / "data" / "models" / "scorer.json").read_text())
+    assert data["trained_on"]["findings"] > 300
+
+
+def test_probability_is_the_logistic_of_the_standardised_row() -> None:
+    m = model()
+    assert m is not None
+    x = m.mean + m.scale
+    expected = 1.0 / (1.0 + np.exp(-(float(m.coef.sum()) + m.intercept)))
+    assert abs(m.probability(x) - expected) < 1e-9
+
+
+def test_the_two_true_sentences_of_issue_11_get_no_error(demo_db: Store) -> None:
+    text = ("On 22 March 2024, gunmen attacked Crocus City Hall near Moscow, killing 145 people. It was the deadliest "
+            "attack on Russian soil since the Beslan school siege in 2004.\nOn 11 June 2024, US authorities arrested "
+            "eight Tajikistan nationals with suspected ties to ISIS on immigration charges.")
+    report = check_text(demo_db, text, "t", STYLE)
+    assert report.errors == []
+
+
+def test_a_plain_wrong_count_stays_an_error_with_its_probability(demo_db: Store) -> None:
+    text = "In June 2024 US agents picked up six Tajik nationals in New York, Los Angeles and Philadelphia."
+    report = check_text(demo_db, text, "t", STYLE)
+    wrong = [f for f in report.errors if f.kind == "wrong_number"]
+    assert wrong and wrong[0].quote == "six Tajik nationals" and wrong[0].score is not None
+    m = model()
+    assert m is not None and wrong[0].score >= m.threshold
+
+
+def test_a_demoted_finding_is_a_warning_that_says_why(demo_db: Store) -> None:
+    text = ("On 22 March 2024, gunmen attacked Crocus City Hall near Moscow, killing 145 people. It was the deadliest "
+            "attack on Russian soil since the Beslan school siege in 2004.")
+    report = check_text(demo_db, text, "t", STYLE)
+    demoted = [f for f in report.findings if f.score is not None and f.severity == "warning"]
+    assert demoted and all("fitted scorer" in f.message and f.quote == "2004" for f in demoted)
+
+
+def test_narrowing_words_come_from_the_parse() -> None:
+    text = "They were arrested on immigration charges, without terrorism charges."
+    first = text.index("charges")
+    second = text.index("charges", first + 1)
+    assert modifiers(text, first, first + 7) == {"immigration"}
+    assert modifiers(text, second, second + 7) == {"terrorism"}

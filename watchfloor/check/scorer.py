@@ -1,0 +1,83 @@
+"""The fitted scorer: how likely an error finding is right, from its features, and the severity that follows.
+
+Why: the checks find disagreements by rule; whether a disagreement is an error a reader should act on was
+decided by hand-set thresholds, which held on the reports they were tuned on and failed on real articles.
+A logistic model fitted on labelled findings (bench/fit_scorer.py: planted errors, perturbed store facts,
+and hand-judged findings on real articles) gives the probability instead. It is shipped as data
+(watchfloor/data/models/scorer.json) and evaluated here in numpy. An error whose probability is below the
+fitted threshold becomes a warning of the same kind, saying so.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from watchfloor.check.base import Context
+from watchfloor.check.features import NAMES, vectors
+from watchfloor.check.gate import GATED, demote
+from watchfloor.check.report import Finding
+from watchfloor.errors import ConfigError
+
+_APPLY = [True]
+
+
+@dataclass(frozen=True)
+class Model:
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, x: np.ndarray) -> float:
+        z = float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model | None:
+    """The shipped model, or None before one was fitted; a model fitted on other features is refused."""
+    path = resources.files("watchfloor") / "data" / "models" / "scorer.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != NAMES:
+        raise ConfigError("The fitted scorer does not match this version's features.",
+                          hint="refit it: .venv/bin/python bench/fit_scorer.py")
+    return Model(tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
+                 float(data["intercept"]), float(data["threshold"]))
+
+
+@contextmanager
+def observing() -> Iterator[None]:
+    """Compute features and probabilities but change no severity (how the fitting collects its data)."""
+    _APPLY[0] = False
+    try:
+        yield
+    finally:
+        _APPLY[0] = True
+
+
+def judge(ctx: Context, findings: list[Finding]) -> None:
+    """Score every error finding of a gated kind; those below the threshold become warnings."""
+    todo = [f for f in findings if f.severity == "error" and f.kind in GATED]
+    if not todo:
+        return
+    m = model()
+    for f, x in zip(todo, vectors(ctx, todo), strict=True):
+        if x is None:
+            continue
+        f.features = x
+        if m is None:
+            continue
+        f.score = m.probability(x)
+        if _APPLY[0] and f.score < m.threshold:
+            demote(f, f"the fitted scorer gives it a {f.score:.0%} chance of being an error")
