@@ -48,7 +48,7 @@ def test_recall_precision_and_clean_reports(results: dict) -> None:
         if entry["clean"]:
             assert report.errors == [], name
     assert planted >= 30 and sum(entry["clean"] for entry in KEY.values()) >= 2
-    assert found / planted >= 0.65  # the fitted scorer (check/scorer.py) trades dev recall (0.933 → 0.693) for precision
+    assert found / planted >= 0.65  # the fitted scorer trades dev recall (0.933 → 0.693) for precision
     assert found / (found + false) >= 0.9
 
 

@@ -1,6 +1,6 @@
-from watchfloor.check import check_text
 import pytest
 
+from watchfloor.check import check_text
 from watchfloor.check.render import render_html, render_text
 from watchfloor.store import Store
 
