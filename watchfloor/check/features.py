@@ -78,7 +78,9 @@ def vectors(ctx: Context, findings: list[Finding]) -> list[np.ndarray | None]:
         if s is not None:
             texts += [s.claim.sentence.text, s.other_text]
             texts += [c.event.summary for c in s.rivals]
-    vecs = embed(texts) if texts else np.zeros((0, 1))
+    unique = list(dict.fromkeys(texts))
+    where = {t: i for i, t in enumerate(unique)}
+    vecs = embed(unique)[[where[t] for t in texts]] if texts else np.zeros((0, 1))
     parses: dict[int, list[Frame]] = {}
     rows: list[np.ndarray | None] = []
     pos = 0
