@@ -2,12 +2,15 @@
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from watchfloor.check import check_text
 from watchfloor.check.features import NAMES, SIGNS
-from watchfloor.check.scorer import model
+from watchfloor.check.scorer import load_model, model
+from watchfloor.errors import ConfigError
 from watchfloor.extract.frames import modifiers
 from watchfloor.store import Store
 
@@ -62,3 +65,21 @@ def test_narrowing_words_come_from_the_parse() -> None:
     second = text.index("charges", first + 1)
     assert modifiers(text, first, first + 7) == {"immigration"}
     assert modifiers(text, second, second + 7) == {"terrorism"}
+
+
+def test_a_broken_model_file_is_a_clear_error_naming_file_and_field(tmp_path: Path) -> None:
+    shipped = json.loads((resources.files("watchfloor") / "data" / "models" / "scorer.json").read_text())
+    bad = tmp_path / "scorer.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="scorer.json: the fitted scorer cannot be read") as err:
+        load_model(bad)
+    assert "bench/fit_scorer.py" in err.value.hint
+    bad.write_text(json.dumps({k: v for k, v in shipped.items() if k != "coef"}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="has no field 'coef'"):
+        load_model(bad)
+    bad.write_text(json.dumps({**shipped, "features": shipped["features"][:-1]}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="field 'features': the fitted scorer does not match"):
+        load_model(bad)
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(shipped), encoding="utf-8")
+    assert load_model(good).threshold == shipped["threshold"]

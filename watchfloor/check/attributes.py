@@ -656,7 +656,7 @@ def _narrowed_apart(claim: Claim, start: int, end: int, a: Assertion) -> bool:
 
     base = claim.sentence.start
     mine = modifiers(claim.sentence.text, start - base, end - base)
-    theirs = modifiers(a.source, a.start, a.end) if a.source else frozenset()
+    theirs = modifiers(a.source, a.start, a.end)
     return bool(mine and theirs and not mine & theirs)
 
 

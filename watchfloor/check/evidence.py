@@ -56,9 +56,9 @@ class Assertion:
     negated: bool
     context: frozenset[str]
     text: str
-    start: int = 0
-    end: int = 0
-    source: str = ""
+    start: int
+    end: int
+    source: str
     """The summary the word is in, and where: the parse reads what narrows it only when a conflict needs it."""
 
 

@@ -8,19 +8,20 @@ labelled findings in bench/fit_scorer.py, not set by hand. Nothing here names a 
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from watchfloor.check.base import Context
+from watchfloor.check.gate import GATED
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.frames import Frame, Mention
 
-KINDS = ("wrong_date", "wrong_number", "wrong_actor", "contradicted", "internal_contradiction")
-NAMES = (*(f"kind:{k}" for k in KINDS), "cos", "cos_lead", "family", "anchor", "lexical", "countries",
+NAMES = (*(f"kind:{k}" for k in GATED), "cos", "cos_lead", "family", "anchor", "lexical", "countries",
          "parsed", "main_frame", "depth", "counted", "same_count", "siblings", "year_gap", "sentence_gap",
          "definite", "partitive", "date_fit", "margin", "focus", "score", "shared_event")
 
@@ -49,22 +50,36 @@ class Sides:
     """The claim's other top candidates: is its event the one the sentence means most?"""
 
 
-def sides(ctx: Context, f: Finding) -> Sides | None:
+class _Claims:
+    """The report's claims by id and by where they start, looked up once per finding, not scanned."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.by_id = {m.claim.id: m.claim for m in ctx.matches}
+        self.starts = [m.claim.start for m in ctx.matches]
+
+    def at(self, pos: int) -> Claim | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        claim = self.ctx.matches[i].claim if i >= 0 else None
+        return claim if claim is not None and pos < claim.end else None
+
+
+def sides(claims: _Claims, f: Finding) -> Sides | None:
     """The claim flagged and what it is compared with: the store event, or the report's other statement."""
-    claim = next((m.claim for m in ctx.matches if m.claim.id == f.claim_id), None)
+    claim = claims.by_id.get(f.claim_id or "")
     if claim is None:
         return None
     if f.kind == "internal_contradiction":
         if not f.related:
             return None
-        pos = f.related[0].start
-        other = next((m.claim for m in ctx.matches if m.claim.start <= pos < m.claim.end), None)
+        other = claims.at(f.related[0].start)
         return Sides(claim, other.sentence.text if other else f.related[0].quote, other=other)
     event_id = next((e.event_id for e in f.evidence if e.event_id), None)
-    comp = next((c for c in ctx.match(claim).comparisons if c.event.id == event_id), None)
+    comparisons = claims.ctx.match(claim).comparisons
+    comp = next((c for c in comparisons if c.event.id == event_id), None)
     if comp is None:
         return None
-    rivals = [c for c in ctx.match(claim).comparisons[:5] if c is not comp][:4]
+    rivals = [c for c in comparisons[:5] if c is not comp][:4]
     return Sides(claim, comp.event.summary, comparison=comp, rivals=rivals)
 
 
@@ -72,7 +87,8 @@ def vectors(ctx: Context, findings: list[Finding]) -> list[np.ndarray | None]:
     """One feature row (in NAMES order) per finding; None where the finding cannot be read back."""
     from watchfloor.extract.embeddings import embed
 
-    found = [sides(ctx, f) for f in findings]
+    claims = _Claims(ctx)
+    found = [sides(claims, f) for f in findings]
     texts: list[str] = []
     for s in found:
         if s is not None:
@@ -134,7 +150,7 @@ def _row(f: Finding, s: Sides, block: np.ndarray, parsed: list[Frame]) -> np.nda
         x["siblings"] = float(min(3, len(same) - 1))
         if mention.label != "date":
             x["counted"] = 1.0 if mention.counts else 0.0
-            x["same_count"] = _same_count(mention, s, parsed)
+            x["same_count"] = _same_count(mention, s)
             x["definite"] = float(mention.definite)
             x["partitive"] = float(mention.partitive)
     x["year_gap"] = _year_gap(f, s)
@@ -161,7 +177,7 @@ def _depth(frame: Frame, parsed: list[Frame]) -> int:
     return depth
 
 
-def _same_count(mention: Mention, s: Sides, parsed: list[Frame]) -> float:
+def _same_count(mention: Mention, s: Sides) -> float:
     """1 when the noun the figure counts is a word of the other side (the event's summary or statement)."""
     if not mention.counts:
         return 0.0

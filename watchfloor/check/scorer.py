@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -25,7 +27,7 @@ from watchfloor.check.gate import GATED, demote
 from watchfloor.check.report import Finding
 from watchfloor.errors import ConfigError
 
-_APPLY = [True]
+_APPLY: ContextVar[bool] = ContextVar("watchfloor_scorer_applies", default=True)
 
 
 @dataclass(frozen=True)
@@ -42,28 +44,42 @@ class Model:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-@lru_cache(maxsize=1)
-def model() -> Model | None:
-    """The shipped model, or None before one was fitted; a model fitted on other features is refused."""
-    path = resources.files("watchfloor") / "data" / "models" / "scorer.json"
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+_FIELDS = ("features", "mean", "scale", "coef", "intercept", "threshold")
+_REFIT = "refit it: .venv/bin/python bench/fit_scorer.py (or reinstall watchfloor)"
+
+
+def load_model(path: Path) -> Model:
+    """A fitted model from its JSON file; a file that cannot be read, lacks a field, or was fitted on other
+    features is a ConfigError naming the file and the field."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        missing = next((k for k in _FIELDS if not isinstance(data, dict) or k not in data), None)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: the fitted scorer cannot be read ({exc}).", hint=_REFIT) from exc
+    if missing:
+        raise ConfigError(f"{path}: the fitted scorer has no field {missing!r}.", hint=_REFIT)
     if tuple(data["features"]) != NAMES:
-        raise ConfigError("The fitted scorer does not match this version's features.",
-                          hint="refit it: .venv/bin/python bench/fit_scorer.py")
+        raise ConfigError(f"{path}, field 'features': the fitted scorer does not match this version's features.",
+                          hint=_REFIT)
     return Model(tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
                  float(data["intercept"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model | None:
+    """The shipped model, or None before one was fitted."""
+    path = Path(str(resources.files("watchfloor") / "data" / "models" / "scorer.json"))
+    return load_model(path) if path.is_file() else None
 
 
 @contextmanager
 def observing() -> Iterator[None]:
     """Compute features and probabilities but change no severity (how the fitting collects its data)."""
-    _APPLY[0] = False
+    token = _APPLY.set(False)
     try:
         yield
     finally:
-        _APPLY[0] = True
+        _APPLY.reset(token)
 
 
 def judge(ctx: Context, findings: list[Finding]) -> None:
@@ -79,5 +95,5 @@ def judge(ctx: Context, findings: list[Finding]) -> None:
         if m is None:
             continue
         f.score = m.probability(x)
-        if _APPLY[0] and f.score < m.threshold:
+        if _APPLY.get() and f.score < m.threshold:
             demote(f, f"the fitted scorer gives it a {f.score:.0%} chance of being an error")

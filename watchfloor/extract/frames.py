@@ -184,16 +184,17 @@ def sentence_frames(sent: Span) -> list[Frame]:
 
 def frames(text: str) -> list[Frame]:
     """Every frame of every sentence of `text`, in reading order of sentences."""
-    return [f for sent in pipeline()(text).sents for f in sentence_frames(sent)]
-
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-"""Dependencies by which a word narrows a noun ('immigration' in 'immigration charges')."""
+    return [f for sent in _parsed(text).sents for f in sentence_frames(sent)]
 
 
 @lru_cache(maxsize=4096)
 def _parsed(text: str):  # type: ignore[no-untyped-def]
+    """One parse per text for `frames` and `modifiers` alike (a flagged sentence is read by both)."""
     return pipeline()(text)
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""Dependencies by which a word narrows a noun ('immigration' in 'immigration charges')."""
 
 
 def modifiers(text: str, start: int, end: int) -> frozenset[str]:
