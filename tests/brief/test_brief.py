@@ -19,11 +19,11 @@ from watchfloor.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "tajikistan-facts-2026-01-15.md"
 MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]\.$")
-BODY_SECTIONS = ("Executive Summary", "Key Judgments", "Analysis", "Outlook: Indicators to Watch")
+BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Competing Values", "Annex: Chronology")
 
 
 def body_sentences(md: str) -> list[str]:
-    """Sentences under the body headings, as the checker's splitter cuts them."""
+    """Sentences under the body headings, as the checker's splitter cuts them (table rows are not sentences)."""
     out, current = [], None
     for s in split_sentences(md):
         if s.heading:
@@ -31,9 +31,14 @@ def body_sentences(md: str) -> list[str]:
             if md[line_start:s.start] == "## ":
                 current = s.text if s.text in BODY_SECTIONS else None
             continue
-        if current:
+        line_start = md.rfind("\n", 0, s.start) + 1
+        if current and not md.startswith("|", line_start):
             out.append(s.text)
     return out
+
+
+def section(md: str, heading: str) -> str:
+    return md.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
 
 
 def source_numbers(md: str) -> list[int]:
@@ -44,13 +49,13 @@ def source_numbers(md: str) -> list[int]:
 def test_shape_in_order(brief: Brief) -> None:
     md = brief.markdown
     heads = re.findall(r"^## (.+)$", md, re.M)
-    assert heads == ["Executive Summary", "Key Judgments", "Analysis", "Timeline", "Figures",
-                     "Outlook: Indicators to Watch", "Sources"]
-    assert md.startswith("# Tajikistan: Terrorism, Russia, China and the United States, 2024–2025\n")
+    assert heads == ["Bottom Line", "Key Judgments", "Signposts", "Competing Values", "Figures", "Annex: Chronology",
+                     "Sources"]
+    assert md.startswith("# Tajikistan: Assessment, 2024–2025\n\n**Unclassified, open sources**  \n")
     assert "**Date of writing:** 15 January 2026" in md
+    assert "**Evidence cut-off:** 31 December 2025" in md
     assert "**Period covered:** January 2024 to December 2025" in md
-    summary = md.split("## Executive Summary\n", 1)[1].split("\n## ", 1)[0]
-    assert 3 <= len(split_sentences(summary.strip())) <= 5
+    assert 3 <= len(split_sentences(section(md, "Bottom Line").strip())) <= 5
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
@@ -65,7 +70,7 @@ def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
         nums = {int(n) for n in m.group(1).split(", ")}
         assert nums <= numbers, f"dangling reference in {s!r}"
         cited |= nums
-    for row in re.findall(r"^\| [^|]+ \| .+ \| (\[[\d, ]+\]) \|$", md, re.M):
+    for row in re.findall(r"^\| .+ \| (\[[\d, ]+\]) \|$", md, re.M):
         cited |= {int(n) for n in row.strip("[]").split(", ")}
     assert cited == numbers, "every source is cited and every citation resolves"
     assert source_numbers(md) == list(range(1, len(numbers) + 1))
@@ -78,45 +83,101 @@ def test_sources_lines_follow_the_house_format(brief: Brief) -> None:
     assert sources and all(pattern.match(s) for s in sources), [s for s in sources if not pattern.match(s)][:3]
 
 
-def test_topics_of_the_example_report_are_covered(brief: Brief) -> None:
-    md = brief.markdown
-    analysis = md.split("## Analysis\n", 1)[1].split("\n## Timeline", 1)[0]
-    for heading in ("Terrorism and extremism", "Relations with the United States", "Relations with Russia",
-                    "Relations with China", "Domestic politics", "Economy", "Historical background"):
-        assert f"### {heading}\n" in analysis
-    assert "arrested eight Tajik nationals" in analysis and "without terrorism charges" in analysis
-    assert "On 22 March 2024, four Tajik gunmen attacked Crocus City Hall" in analysis
-    assert "201st" in analysis and "Debt owed to China fell from $900m" in analysis
-    assert "declared the state independence of Tajikistan" in analysis
-    assert "Indicators to Watch" in md
+def test_bottom_line_answers_each_question(brief: Brief) -> None:
+    bluf = section(brief.markdown, "Bottom Line").strip()
+    assert bluf.startswith("Tajik involvement in jihadist violence abroad is being contained rather than rising: ")
+    for answer in ("Dushanbe's dependence on Russia is", "China is being drawn into security on the Afghan border",
+                   "The succession remains orderly"):
+        assert answer in bluf
 
 
-def test_key_judgments_use_the_scale_and_keep_confidence_apart(brief: Brief) -> None:
+def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    plan = bundled_plan("TJK")
     judgments = brief.contents.judgments
-    assert 3 <= len(judgments) <= 6
-    for j in judgments:
-        assert j.likelihood in TERMS and j.level in ("high", "moderate", "low")
+    assert [j.topic for j in judgments] == [q.id for q in plan.questions]
+    for j, q in zip(judgments, plan.questions, strict=True):
+        assert j.likelihood in TERMS and j.likelihood != "almost certain" and j.level in ("high", "moderate", "low")
         assert j.likelihood in j.statement.text and "confidence" not in j.statement.text
+        assert j.statement.text.startswith("Over the twelve months from 31 December 2025, ")
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence: ")
-        assert not any(t in j.confidence.text for t in TERMS if t not in ("likely", "unlikely"))
-        assert not re.search(r"\b(very )?(un)?likely\b", j.confidence.text)
-    terror = judgments[0]
-    assert terror.topic == "terrorism" and terror.likelihood == "very likely"
-    assert "Tajik nationals will be named in at least one new jihadist attack" in terror.statement.text
-
-
-def test_facts_are_written_with_dates_as_analysts_write_them(brief: Brief) -> None:
+        assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
+        assert j.assumption is not None and j.assumption.text.startswith("This judgment assumes that ")
+        assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
+        assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators)
+        assert all(row.cells[2:].count("for") >= 1 for row in j.matrix.rows)
     md = brief.markdown
-    assert "On 11 June 2024, ICE, coordinating with FBI terrorism task forces, arrested eight" in md
-    assert "U.S." not in md.split("## Sources", 1)[0]
-    assert re.search(r"Reported deportations and expulsions of Tajik citizens from Russia rose from about 11,000 in "
-                     r"2023 to (more than )?30,000 in 2024 and more than 36,000 in 2025 \[", md)
-    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", md.split("## Figures", 1)[0])
+    assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
+    assert "| Signpost | Reading | Rising | Contained | Sources |" in md
+    jihad = judgments[0]
+    assert jihad.likelihood == "likely" and "prosecutions and expulsions abroad will keep outpacing" in jihad.statement.text
+
+
+def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> None:
+    import datetime as dt
+
+    from watchfloor.analyse.indicators import board
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    readings = board(facts_db, bundled_plan("TJK"), dt.date(2025, 12, 31)).readings
+    rows = brief.contents.signposts.rows
+    assert [r.cells[0] for r in rows] == [r.name for r in readings]
+    assert [r.cells[4].split(",")[0] for r in rows] == [r.status for r in readings]
+    md = section(brief.markdown, "Signposts")
+    assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | ≥ 1 a quarter | two in the " \
+           "quarter to 31 December 2025, against none in the quarter before | met, rising | [" in md
+
+
+def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: Store) -> None:
+    competing = section(brief.markdown, "Competing Values")
+    assert "the National Bank chairman disputed a World Bank estimate that remittances equalled 45.3% of GDP" \
+        in competing
+    russia = brief.contents.judgments[1]
+    assert "competing values for remittances" in russia.confidence.text
+    old = write_brief(facts_db, "TJK", Period(parse_iso("2019"), parse_iso("2019")), today=TODAY, self_check=False,
+                      figures=False)
+    assert re.search(r"Reports differ on remittances in 2018: 32\.2% of GDP according to [^,]+ and 31% of GDP "
+                     r"according to [^\[]+\[\d+, \d+\]", old.markdown)
+
+
+def test_competing_values_against_an_observation_series(demo_db: Store) -> None:
+    b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
+    competing = section(b.markdown, "Competing Values")
+    assert re.search(r"For 2023, remittances were 48\.2% of GDP according to \S+ and 37\.84% of GDP in the World "
+                     r"Bank series in the store \[\d+, \d+\]", competing)
+
+
+def test_annex_is_the_dated_chronology_by_question(brief: Brief) -> None:
+    annex = section(brief.markdown, "Annex: Chronology")
+    heads = re.findall(r"^### (.+)$", annex, re.M)
+    assert heads[:4] == ["Jihadist violence abroad", "Dependence on Russia", "China on the Afghan border",
+                         "Succession"] and heads[-1] == "Other events"
+    assert "On 22 March 2024, four Tajik gunmen attacked Crocus City Hall" in annex
+    assert "On 11 June 2024, ICE, coordinating with FBI terrorism task forces, arrested eight" in annex
+    assert "U.S." not in brief.markdown.split("## Sources", 1)[0]
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", brief.markdown.split("## Figures", 1)[0])
 
 
 def test_no_sentence_is_told_twice(brief: Brief) -> None:
-    texts = [s.text for sec in brief.contents.sections for s in sec.sentences()]
+    texts = [s.text for sec in brief.contents.annex for s in sec.sentences()]
     assert len(texts) == len(set(texts))
+
+
+def test_brief_code_names_no_country_place_or_person() -> None:
+    """The brief's structure comes from the watch plan and the pack (#12): its Python names no one."""
+    import json
+    from importlib import resources
+
+    base = Path(str(resources.files("watchfloor").joinpath("data", "countries")))
+    names = {"Tajik", "Russia", "China", "United States", "Afghan", "Crocus", "Moscow", "Beijing", "Mali", "Bamako"}
+    for ref in base.glob("*/reference.json"):
+        names |= {e["name"] for e in json.loads(ref.read_text(encoding="utf-8")).get("entities", [])
+                  if e.get("kind") in ("place", "person", "armed_group") and len(e["name"]) > 3}
+    code = Path(str(resources.files("watchfloor").joinpath("brief")))
+    found = [(p.name, n) for p in sorted(code.rglob("*.py")) for n in sorted(names)
+             if re.search(rf"\b{re.escape(n)}\b", p.read_text(encoding="utf-8"))]
+    assert found == []
 
 
 def test_golden_markdown(template_brief: Brief) -> None:
@@ -143,8 +204,9 @@ def test_period_narrows_the_brief(facts_db: Store) -> None:
                     title="June 2024", self_check=False, figures=False)
     md = b.markdown
     assert md.startswith("# June 2024\n") and "**Period covered:** June 2024  \n" in md
-    analysis = md.split("## Analysis\n", 1)[1].split("\n## Timeline", 1)[0]
-    assert "On 11 June 2024, ICE" in analysis and "Crocus City Hall outside Moscow" not in analysis
+    assert "**Evidence cut-off:** 30 June 2024" in md and "Over the twelve months from 30 June 2024, " in md
+    annex = section(md, "Annex: Chronology")
+    assert "On 11 June 2024, ICE" in annex and "Crocus City Hall outside Moscow" not in annex
 
 
 def test_unknown_country_and_empty_period(facts_db: Store) -> None:
@@ -167,7 +229,7 @@ def test_progress_names_each_step_and_save_brief_writes_the_files(facts_db: Stor
     brief = write_brief(facts_db, "TJK", Period(parse_iso(SHORT[0]), parse_iso(SHORT[1])), today=TODAY,
                         figures=False, progress=steps.append)
     written = save_brief(brief, tmp_path / "tj", ("md", "html"), progress=steps.append)
-    assert steps[:2] == ["Reading the evidence", "Writing the sections and judgments"]
+    assert steps[:2] == ["Reading the evidence", "Writing the judgments"]
     assert "Self-check" in steps and "Drawing the figures" not in steps  # figures=False draws none
     assert steps[-2:] == ["Writing the Markdown", "Writing the HTML"]
     assert written == [tmp_path / "tj.md", tmp_path / "tj.html"]

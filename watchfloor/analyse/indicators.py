@@ -37,6 +37,8 @@ class Reading:
     previous: float | None
     window: str
     events: list[str] = field(default_factory=list)
+    previous_events: list[str] = field(default_factory=list)
+    """The events behind `previous`: what a brief cites when the current window is empty."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "hypothesis": self.hypothesis, "name": self.name, "status": self.status,
@@ -144,7 +146,8 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
                    trend=_trend(value, previous), threshold=_threshold(ind), value=value,
                    previous=previous, window=f"latest figure, {figures[0][0].isoformat()}" if figures else "no figure",
-                   events=[figures[0][2]] if figures else [])
+                   events=[figures[0][2]] if figures else [],
+                   previous_events=[figures[1][2]] if len(figures) > 1 else [])
 
 
 def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
@@ -155,11 +158,11 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str)
     start = _months_back(as_of, months)
     before = start - dt.timedelta(days=1)
     value, events = _count(store, ind, iso3, start, as_of)
-    previous, _ = _count(store, ind, iso3, _months_back(before, months), before)
+    previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before)
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
                    trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
-                   events=events)
+                   events=events, previous_events=previous_events)
 
 
 def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:

@@ -34,6 +34,13 @@ class Indicator:
     where: str = "any"
     measure: str | None = None
     """A figure's key in events' counts (the latest value is compared); without it, events are counted."""
+    series: str | None = None
+    """For a figure: the observation series that measures the same thing (a brief sets the two side by side)."""
+    says: tuple[tuple[str, str], ...] = ()
+    """What a status means in words, for the brief: (("met", "…"), ("not met", "…"))."""
+
+    def said(self, status: str) -> str:
+        return dict(self.says).get(status, "")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,25 @@ class Question:
     question: str
     hypotheses: dict[str, str]
     indicators: tuple[Indicator, ...]
+    short: str = ""
+    """A heading for the question in a brief ('Jihadism abroad')."""
+    answers: tuple[tuple[str, str], ...] = ()
+    """Per hypothesis, the question answered in one clause ('attacks abroad are rising')."""
+    forecasts: tuple[tuple[str, str], ...] = ()
+    """Per hypothesis, what it expects over the horizon, as a 'will' clause."""
+    assumption: str = ""
+    """What a judgment on this question takes for granted, as a clause."""
+
+    def answer(self, hypothesis: str) -> str:
+        return dict(self.answers).get(hypothesis) or self.label(hypothesis)
+
+    def forecast(self, hypothesis: str) -> str:
+        return dict(self.forecasts).get(hypothesis) or self.answer(hypothesis)
+
+    def label(self, hypothesis: str) -> str:
+        """The hypothesis's name: the words before the colon of its text ('Rising'), else its key."""
+        head, sep, _rest = self.hypotheses[hypothesis].partition(":")
+        return head.strip() if sep and len(head) < 40 else hypothesis
 
 
 @dataclass(frozen=True)
@@ -71,10 +97,26 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
         raise _fail(path, where, f"field 'where' must be one of {', '.join(WHERE)}")
     if not obj.get("types") and not obj.get("measure"):
         raise _fail(path, where, "give 'types' (events to count) or 'measure' (a figure to follow)")
+    says = obj.get("says", {})
+    if not isinstance(says, dict) or not set(says) <= {"met", "not met"} or \
+            not all(isinstance(v, str) for v in says.values()):
+        raise _fail(path, where, "field 'says' maps 'met' and 'not met' to words")
     return Indicator(name=obj["name"], hypothesis=obj["hypothesis"], window=obj["window"],
                      operator=obj["operator"], threshold=float(obj["threshold"]),
                      types=tuple(obj.get("types", ())), countries=tuple(obj.get("countries", ())),
-                     where=obj.get("where", "any"), measure=obj.get("measure"))
+                     where=obj.get("where", "any"), measure=obj.get("measure"), series=obj.get("series"),
+                     says=tuple(sorted(says.items())))
+
+
+def _per_hypothesis(q: dict[str, Any], key: str, path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """An optional map from hypothesis to a clause; a key that is no hypothesis of the question is a mistake."""
+    value = q.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _fail(path, f"question {q['id']!r}", f"field {key!r} maps hypotheses to clauses")
+    unknown = set(value) - set(hypotheses)
+    if unknown:
+        raise _fail(path, f"question {q['id']!r}", f"field {key!r} names no hypothesis {', '.join(sorted(unknown))}")
+    return tuple((h, value[h]) for h in hypotheses if h in value)
 
 
 def load_plan(path: Path) -> WatchPlan:
@@ -91,7 +133,11 @@ def load_plan(path: Path) -> WatchPlan:
             raise _fail(path, f"question {n}", "needs 'id', 'question' and 'hypotheses'")
         hypotheses = dict(q["hypotheses"])
         indicators = tuple(_indicator(i, path, f"question {q['id']!r}", hypotheses) for i in q.get("indicators", ()))
-        questions.append(Question(id=q["id"], question=q["question"], hypotheses=hypotheses, indicators=indicators))
+        questions.append(Question(id=q["id"], question=q["question"], hypotheses=hypotheses, indicators=indicators,
+                                  short=str(q.get("short", "")),
+                                  answers=_per_hypothesis(q, "answers", path, hypotheses),
+                                  forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
+                                  assumption=str(q.get("assumption", ""))))
     return WatchPlan(country=data["country"], questions=tuple(questions))
 
 

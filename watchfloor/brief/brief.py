@@ -1,4 +1,5 @@
-"""write_brief: evidence → sections, judgments and timeline → Markdown → self-check → a Brief.
+"""write_brief: evidence and the watch plan → bottom line, key judgments, signposts, competing values and the
+chronology → Markdown → self-check → a Brief.
 
 The brief checks itself before anyone sees it. A sentence the checker finds
 wrong is taken out (or, if a language model rewrote it, put back to its
@@ -16,20 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.analyse.timeline import Period
+from watchfloor.analyse.watchplan import WatchPlan
 from watchfloor.brief import integrations
 from watchfloor.brief.evidence import Evidence, load
 from watchfloor.brief.layout import Layout, lay_out
-from watchfloor.brief.model import Contents, Figure, Sentence
-from watchfloor.brief.rules import key_judgments
-from watchfloor.brief.sections import Context, build_sections
-from watchfloor.brief.summary import executive_summary
-from watchfloor.brief.table import indicators, timeline_rows
-from watchfloor.brief.text import join
+from watchfloor.brief.model import Contents, Figure, Sentence, Table
 from watchfloor.errors import NotFound
 from watchfloor.store import Store
 
 MAX_ROUNDS = 5
-SHORT_TITLES = {"terrorism": "Terrorism", "russia": "Russia", "china": "China", "united_states": "the United States"}
 
 
 @dataclass
@@ -117,34 +113,53 @@ class Brief:
                         elif s not in doomed:
                             doomed.append(s)
                             self.dropped.append(Dropped(s.text, message))
-            md = self.markdown
-            rows = [r for r in self.contents.timeline if any(_in_row(md, r.event, a, b) for a, b, _m in errors)]
-            if rows:
-                self.contents.timeline = [r for r in self.contents.timeline if r not in rows]
-                self.dropped += [Dropped(r.event, "timeline row with an error") for r in rows]
+            rows = [row for r0, r1, row in self.layout.row_spans
+                    if any(r0 < end and start < r1 for start, end, _m in errors)]
+            self.dropped += [Dropped(" ".join(row.cells), "table row with an error") for row in rows]
             if not doomed and not changed and not rows:
                 return
+            self.contents.drop_rows(rows)
             self.contents.drop(doomed)
             self.invalidate()
-
-
-def _in_row(md: str, event: str, start: int, end: int) -> bool:
-    from watchfloor.brief.layout import table_cell
-
-    written = table_cell(event)
-    at = md.find(f"| {written} |")
-    return at >= 0 and at < end and start < at + len(written) + 4
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def default_title(ev: Evidence, kinds: list[str]) -> str:
-    topics = [SHORT_TITLES[k] for k in SHORT_TITLES if k in kinds]
+def default_title(ev: Evidence) -> str:
     years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
         else str(ev.end.value.year)
-    return f"{ev.name}: {join(topics)}, {years}" if topics else f"{ev.name}: Country Brief, {years}"
+    return f"{ev.name}: Assessment, {years}"
+
+
+def watch_plan(iso3: str) -> WatchPlan | None:
+    """The country's bundled watch plan; without one the brief is the chronology alone."""
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    try:
+        return bundled_plan(iso3)
+    except NotFound:
+        return None
+
+
+def assess(store: Store, ev: Evidence, plan: WatchPlan | None) -> Contents:
+    """What the brief says: the plan's questions answered from its signposts, and the chronology."""
+    from watchfloor.analyse.indicators import board
+    from watchfloor.brief import annex, competing, signposts
+    from watchfloor.brief.assess import judge
+    from watchfloor.brief.bottom_line import bottom_line
+
+    found = competing.find(store, ev, plan)
+    chronology = annex.chronology(ev, plan)
+    if plan is None:
+        return Contents([], [], Table(()), found.sentences, chronology)
+    as_of = ev.end.end
+    posts = signposts.read(ev, plan, board(store, plan, as_of))
+    judgments = [j for q in plan.questions
+                 if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found)) is not None]
+    return Contents(bottom_line(plan, posts, judgments, as_of), judgments, signposts.board_table(posts, as_of),
+                    found.sentences, chronology)
 
 
 def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
@@ -180,18 +195,14 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
         raise NotFound(f"the store holds no evidence on {name} between {ev.start} and {ev.end}",
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
                             "--since/--until")
-    ctx = Context(ev)
-    step("Writing the sections and judgments")
-    sections = build_sections(ctx)
-    contents = Contents(summary=executive_summary(ctx), judgments=key_judgments(ev), sections=sections,
-                        timeline=timeline_rows(ev), indicators=indicators(ctx))
+    step("Writing the judgments")
+    contents = assess(store, ev, watch_plan(code))
     from watchfloor.brief.layout import period_label
 
     if figures:
         step("Drawing the figures")
     drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev)) if figures else []
-    brief = Brief(code, name, title or default_title(ev, [s.kind for s in sections]), today or date.today(), ev,
-                  contents, drawn)
+    brief = Brief(code, name, title or default_title(ev), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")
         from watchfloor.brief.llm import Client, rewrite

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from watchfloor.analyse.timeline import Period, attach
@@ -66,6 +67,16 @@ class Evidence:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()
     country_names: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Event id → the id of the fact it was merged into (two reports of one event)."""
+
+    def fact(self, event_id: str) -> Fact | None:
+        """The fact for an event id of the store, following merges; None if the brief does not hold it."""
+        return self._by_id.get(self.aliases.get(event_id, event_id))
+
+    @cached_property
+    def _by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
 
     def country_name(self, iso3: str | None) -> str:
         return self.country_names.get(iso3 or "", iso3 or "an unknown country")
@@ -94,8 +105,8 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
 
     A fact involves the country when the store says so (its countries), when its
     summary or place names the country, its people or its capital, or when it
-    shares a named person with such a fact (the Crocus trial names no country,
-    but its defendants are the gunmen of the attack).
+    shares a named person with such a fact (a trial abroad may name no country,
+    but its defendants are the country's nationals named in an earlier fact).
     """
     words = names_for(store, iso3, name)
     pattern = "(?i)\\b(" + "|".join(re.escape(w) for w in words) + ")\\b"
@@ -107,7 +118,8 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
               "AND a.entity_id LIKE 'person:%')")
     rows = store.query(f"SELECT e.* FROM event e WHERE e.id IN ({direct}) OR e.id IN ({linked}) "
                        "ORDER BY e.date, e.id", [iso3, pattern, pattern, iso3, pattern, pattern])
-    facts = merge_duplicates([_fact(r) for r in attach(store, rows)])
+    aliases: dict[str, str] = {}
+    facts = merge_duplicates([_fact(r) for r in attach(store, rows)], aliases)
     start, end = resolve_period(facts, period)
     facts = [f for f in facts if f.date.start <= end.end]  # a brief knows nothing of what came after its period
     sources: dict[str, dict[str, Any]] = {}
@@ -119,7 +131,8 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
     demonym = (DEMONYMS.get(iso3) or [name])[0]
     names = {r["iso3"]: r["name"] for r in store.query("SELECT iso3, name FROM entity WHERE kind = 'country' "
                                                         "AND iso3 IS NOT NULL")}
-    return Evidence(iso3, name, demonym, start, end, facts, sources, common_words(f.summary for f in facts), names)
+    return Evidence(iso3, name, demonym, start, end, facts, sources, common_words(f.summary for f in facts), names,
+                    aliases)
 
 
 def names_for(store: Store, iso3: str, name: str) -> list[str]:
@@ -157,8 +170,9 @@ def resolve_period(facts: list[Fact], period: Period) -> tuple[FuzzyDate, FuzzyD
     return start, end
 
 
-def merge_duplicates(facts: list[Fact]) -> list[Fact]:
-    """Two reports of one event (same day, two or more identical figures) become one fact with both sources."""
+def merge_duplicates(facts: list[Fact], aliases: dict[str, str] | None = None) -> list[Fact]:
+    """Two reports of one event (same day, two or more identical figures) become one fact with both sources;
+    `aliases`, if given, records which id went into which."""
     out: list[Fact] = []
     for f in facts:
         twin = next((g for g in out if g.date == f.date and len(set(g.counts.items()) & set(f.counts.items())) >= 2),
@@ -167,6 +181,11 @@ def merge_duplicates(facts: list[Fact]) -> list[Fact]:
             out.append(f)
             continue
         keep, other = (twin, f) if len(twin.counts) >= len(f.counts) else (f, twin)
+        if aliases is not None:
+            aliases[other.id] = keep.id
+            for old, new in list(aliases.items()):
+                if new == other.id:
+                    aliases[old] = keep.id
         merged = Fact(keep.id, keep.date, keep.type, keep.summary, keep.country, keep.countries, keep.location,
                       keep.actors, keep.counts,
                       tuple(sorted({s["id"]: s for s in keep.sources + other.sources}.values(),

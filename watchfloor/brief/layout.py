@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -11,8 +10,11 @@ from jinja2 import Environment, StrictUndefined
 
 from watchfloor.brief.escape import md_text
 from watchfloor.brief.evidence import Evidence
-from watchfloor.brief.model import Contents, Figure, Sentence
+from watchfloor.brief.model import Contents, Figure, Row, Sentence, Table
 from watchfloor.brief.sources import Numbering, SourceEntry
+
+FIRST_HEADING = "## Bottom Line"
+CLASSIFICATION = "Unclassified, open sources"
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Layout:
     sources: list[SourceEntry]
     spans: list[tuple[int, int, Sentence]]
     """Where each body sentence sits in the Markdown: (start, end, sentence)."""
+    row_spans: list[tuple[int, int, Row]]
+    """Where each table row sits."""
 
 
 def render_sentence(s: Sentence, numbering: Numbering) -> str:
@@ -45,6 +49,21 @@ def table_cell(text: str) -> str:
     return cell(md_text(text))
 
 
+def render_row(row: Row, numbering: Numbering) -> str:
+    markers = numbering.markers(row.sources) if row.sources else "–"
+    return "| " + " | ".join([*(table_cell(c) for c in row.cells), markers]) + " |"
+
+
+def render_table(table: Table, numbering: Numbering) -> str:
+    head = [*table.header, "Sources"]
+    lines = ["| " + " | ".join(table_cell(h) for h in head) + " |", "|" + " --- |" * len(head)]
+    return "\n".join(lines + [render_row(r, numbering) for r in table.rows])
+
+
+def human(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
             figure_prefix: str) -> Layout:
     numbering = Numbering(ev.sources)
@@ -52,27 +71,25 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     def r(s: Sentence) -> str:
         return render_sentence(s, numbering)
 
-    summary = " ".join(r(s) for s in contents.summary)
-    judgments = [" ".join(r(s) for s in j.sentences()) for j in contents.judgments]
-    sections = [{"title": md_text(sec.title),
-                 "paragraphs": [" ".join(r(s) for s in p.sentences) for p in sec.paragraphs]}
-                for sec in contents.sections]
-    indicators = [_bold_label(r(s)) for s in contents.indicators]
-    rows = [{"date": md_text(row.date), "event": table_cell(row.event), "markers": numbering.markers(row.sources)}
-            for row in contents.timeline]
-    counts = sorted(Counter(f.date.value.year for f in ev.period).items())
+    def text(sentences: list[Sentence | None]) -> str:
+        return " ".join(r(s) for s in sentences if s is not None)
+
+    bottom_line = text(list(contents.bottom_line))
+    judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence]),
+                  "reasoning": text([j.assumption, j.alternative]),
+                  "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
+                 for j in contents.judgments]
+    competing = [r(s) for s in contents.competing]
+    signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
+    figure_list = [{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg"} for f in figures]
+    annex = [{"title": md_text(sec.title), "paragraphs": [text(list(p.sentences)) for p in sec.paragraphs]}
+             for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(
-        title=md_text(title), written=f"{today.day} {today.strftime('%B %Y')}", period=md_text(period_label(ev)),
-        country=md_text(ev.name),
-        summary=summary, judgments=judgments, sections=sections, timeline=rows, indicators=indicators,
-        figures=[{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg"} for f in figures],
-        counts=counts, sources=[e.line() for e in numbering.entries()])
-    return Layout(md, numbering.entries(), _spans(md, contents, numbering))
-
-
-def _bold_label(text: str) -> str:
-    label, sep, rest = text.partition(": ")
-    return f"**{label}:** {rest}" if sep else text
+        title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
+        period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, judgments=judgments,
+        signposts=signposts, competing=competing, figures=figure_list, annex=annex,
+        sources=[e.line() for e in numbering.entries()])
+    return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering))
 
 
 def period_label(ev: Evidence) -> str:
@@ -87,16 +104,26 @@ def period_label(ev: Evidence) -> str:
 def _spans(md: str, contents: Contents, numbering: Numbering) -> list[tuple[int, int, Sentence]]:
     """Find each rendered sentence in the Markdown, in reading order."""
     out = []
-    pos = md.find("## Executive Summary")
+    pos = md.find(FIRST_HEADING)
     for s in contents.sentences():
         text = render_sentence(s, numbering)
-        if s in contents.indicators:
-            label, sep, rest = text.partition(": ")
-            text = rest if sep else text
         at = md.find(text, pos)
         if at < 0:
             at = md.find(text)
         if at >= 0:
             out.append((at, at + len(text), s))
             pos = at + len(text)
+    return out
+
+
+def _row_spans(md: str, contents: Contents, numbering: Numbering) -> list[tuple[int, int, Row]]:
+    out = []
+    pos = md.find(FIRST_HEADING)
+    for table in contents.tables():
+        for row in table.rows:
+            text = render_row(row, numbering)
+            at = md.find(text, pos)
+            if at >= 0:
+                out.append((at, at + len(text), row))
+                pos = at + len(text)
     return out

@@ -70,8 +70,8 @@ def acceptable(template: str, candidate: str) -> bool:
 
 
 def rewritable(brief: Brief) -> list[Sentence]:
-    out = list(brief.contents.summary)
-    for sec in brief.contents.sections:
+    out = list(brief.contents.bottom_line)
+    for sec in brief.contents.annex:
         out += sec.sentences()
     return out
 

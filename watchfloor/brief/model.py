@@ -37,7 +37,7 @@ class Paragraph:
 
 @dataclass
 class Section:
-    """An analysis section: facts and what changed in the period."""
+    """A section of dated sentences (the annex's chronology, one per watch-plan question)."""
 
     kind: str
     title: str
@@ -47,26 +47,40 @@ class Section:
         return [s for p in self.paragraphs for s in p.sentences]
 
 
+@dataclass(eq=False)
+class Row:
+    """A table row: its cells (words from the plan and the store) and the sources behind them (may be none, for a
+    signpost nothing has yet been recorded under)."""
+
+    cells: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Table:
+    header: tuple[str, ...]
+    rows: list[Row] = field(default_factory=list)
+
+
 @dataclass
 class Judgment:
-    """An ICD 203 judgment: the likelihood sentence and, apart from it, the confidence sentence."""
+    """An ICD 203 key judgment answering one watch-plan question.
+
+    The likelihood sentence and the confidence sentence are apart (ICD 203); the assumption and the alternative
+    follow, and the matrix shows which hypothesis each signpost's status supports."""
 
     topic: str
+    question: str
     statement: Sentence
     confidence: Sentence
     likelihood: str
     level: str
-    basis: Sentence | None = None
+    assumption: Sentence | None = None
+    alternative: Sentence | None = None
+    matrix: Table | None = None
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.basis, self.confidence) if s is not None]
-
-
-@dataclass
-class TimelineRow:
-    date: str
-    event: str
-    sources: tuple[str, ...]
+        return [s for s in (self.statement, self.confidence, self.assumption, self.alternative) if s is not None]
 
 
 @dataclass
@@ -80,32 +94,43 @@ class Figure:
 class Contents:
     """Everything a brief says, before it is numbered and rendered."""
 
-    summary: list[Sentence]
+    bottom_line: list[Sentence]
     judgments: list[Judgment]
-    sections: list[Section]
-    timeline: list[TimelineRow]
-    indicators: list[Sentence]
+    signposts: Table
+    competing: list[Sentence]
+    annex: list[Section]
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = list(self.summary)
+        out = list(self.bottom_line)
         for j in self.judgments:
             out += j.sentences()
-        for s in self.sections:
+        out += self.competing
+        for s in self.annex:
             out += s.sentences()
-        return out + list(self.indicators)
+        return out
+
+    def tables(self) -> list[Table]:
+        return [j.matrix for j in self.judgments if j.matrix is not None] + [self.signposts]
 
     def drop(self, doomed: list[Sentence]) -> None:
-        """Remove sentences (by identity); a judgment loses both its sentences together."""
+        """Remove sentences (by identity); a judgment goes with its statement or its confidence."""
         ids = {id(s) for s in doomed}
-        self.summary = [s for s in self.summary if id(s) not in ids]
+        self.bottom_line = [s for s in self.bottom_line if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]
         for j in self.judgments:
-            if j.basis is not None and id(j.basis) in ids:
-                j.basis = None
-        for sec in self.sections:
+            if j.assumption is not None and id(j.assumption) in ids:
+                j.assumption = None
+            if j.alternative is not None and id(j.alternative) in ids:
+                j.alternative = None
+        self.competing = [s for s in self.competing if id(s) not in ids]
+        for sec in self.annex:
             for p in sec.paragraphs:
                 p.sentences = [s for s in p.sentences if id(s) not in ids]
             sec.paragraphs = [p for p in sec.paragraphs if p.sentences]
-        self.sections = [s for s in self.sections if s.paragraphs]
-        self.indicators = [s for s in self.indicators if id(s) not in ids]
+        self.annex = [s for s in self.annex if s.paragraphs]
+
+    def drop_rows(self, doomed: list[Row]) -> None:
+        ids = {id(r) for r in doomed}
+        for t in self.tables():
+            t.rows = [r for r in t.rows if id(r) not in ids]

@@ -35,7 +35,7 @@ def needs_lead(f: Fact) -> bool:
 
 
 def event(ev: Evidence, f: Fact, lead: str | None = None) -> Sentence:
-    """The fact's own summary with the date in front: 'On 22 March 2024, four Tajik gunmen attacked …'."""
+    """The fact's own summary with the date in front: 'On 22 March 2024, four gunmen attacked …'."""
     body = tidy(f.summary)
     if lead is None and needs_lead(f):
         lead = date_lead(f.date)

@@ -58,7 +58,7 @@ class Numbering:
 
 
 def title(text: str) -> str:
-    """A stored title without the numeric page id a URL put in front of it ('290496 Tajikistani and …')."""
+    """A stored title without the numeric page id a URL put in front of it ('290496 Two men detained …')."""
     t = clean(text)
     m = re.match(r"^\d{4,}\s+(\S.*)$", t)
     if m and len(m.group(1).split()) >= 3:

@@ -17,7 +17,7 @@ COMMON_STARTS = {
     "public", "debt",
 }
 """Words that start a summary but are not names, so they lose their capital after a date lead-in."""
-_KEEP = {"tajik", "german", "russian", "turkish", "syria's", "president", "presidents", "prosecutor-general",
+_KEEP = {"president", "presidents", "prosecutor-general",
          "finance", "foreign", "secretary", "colonel"}
 
 
@@ -101,7 +101,7 @@ def tidy(summary: str) -> str:
 
 
 def lower_first(text: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
-    """Lower-case the first word when it is a common word rather than a name ('Four Tajik…' → 'four Tajik…')."""
+    """Lower-case the first word when it is a common word rather than a name ('Four gunmen…' → 'four gunmen…')."""
     m = re.match(r"([A-Z][a-z'\-]*)(\b.*)", text, re.S)
     if not m:
         return text
@@ -125,13 +125,3 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
         for w in re.findall(r"(?<=[a-z,;] )([a-z][a-z'\-]+)", t):
             seen.add(w)
     return frozenset(seen)
-
-
-_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Gambia", "Bahamas", "Central African",
-        "Democratic Republic", "Dominican Republic", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands",
-        "Seychelles", "Vatican")
-
-
-def the(name: str) -> str:
-    """'United States' → 'the United States'; 'Iran' stays 'Iran'."""
-    return f"the {name}" if name.startswith(_THE) else name

@@ -1,0 +1,96 @@
+"""Key judgments: each watch-plan question answered from its signposts, with a likelihood, a horizon, a confidence,
+the assumption it rests on and the alternative weighed against it.
+
+How the answer is reached (analysis of competing hypotheses, kept small): each
+signpost's status speaks for a hypothesis (see `signposts`); a met signpost
+adds 1 to its hypothesis, one not met adds 0.5 to the others. The hypothesis
+with the most support leads. Its likelihood is (support + 1) / (all support +
+number of hypotheses), Laplace's rule, so a few signposts never make anything
+certain, put on the ICD 203 scale and capped at "very likely"; a tie is a
+roughly even chance. The horizon runs from the evidence cut-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from watchfloor.analyse.watchplan import Question
+from watchfloor.brief import confidence, phrase
+from watchfloor.brief.competing import Competing
+from watchfloor.brief.evidence import Fact
+from watchfloor.brief.judgments import likely_clause, term_for
+from watchfloor.brief.model import Judgment, Sentence
+from watchfloor.brief.signposts import Signpost, human, matrix
+from watchfloor.brief.text import join
+
+HORIZON = "the twelve months from"
+
+
+def support(question: Question, signposts: Sequence[Signpost]) -> dict[str, float]:
+    out = dict.fromkeys(question.hypotheses, 0.0)
+    for sp in signposts:
+        for h, w in sp.supports().items():
+            out[h] += w
+    return out
+
+
+def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
+    """Hypotheses from most to least supported; the plan's order breaks ties."""
+    score = support(question, signposts)
+    order = list(question.hypotheses)
+    return sorted(order, key=lambda h: (-score[h], order.index(h)))
+
+
+def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
+    score = support(question, signposts)
+    lead, second = ranked(question, signposts)[:2]
+    if score[lead] == score[second]:
+        return "roughly even chance"
+    return term_for((score[lead] + 1) / (sum(score.values()) + len(score)))
+
+
+def facts_of(signposts: Sequence[Signpost]) -> list[Fact]:
+    return sorted({f.id: f for sp in signposts for f in sp.cited()}.values(), key=lambda f: (f.date.start, f.id))
+
+
+def for_hypothesis(h: str, signposts: Sequence[Signpost]) -> list[Signpost]:
+    return [sp for sp in signposts if h in sp.supports()]
+
+
+def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, competing: Competing,
+          ) -> Judgment | None:
+    """The key judgment on one question, or None when nothing in the brief's evidence bears on it."""
+    if len(question.hypotheses) < 2:
+        return None
+    lead, alt = ranked(question, signposts)[:2]
+    backing = facts_of(for_hypothesis(lead, signposts)) or facts_of(signposts)
+    if not backing:
+        return None
+    term = likelihood(question, signposts)
+    clause = likely_clause(term, question.forecast(lead))
+    statement = phrase.say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}", backing)
+    contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
+                                facts_of(signposts))
+    gaps = sum(sp.silent() for sp in signposts)
+    level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of)
+    assumption = (phrase.say(f"This judgment assumes that {question.assumption}", backing)
+                  if question.assumption else None)
+    return Judgment(question.id, question.question, statement, phrase.say(words, facts_of(signposts)), term, level,
+                    assumption, alternative(question, alt, signposts, as_of),
+                    matrix(question, signposts, as_of))
+
+
+def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:
+    """'The alternative is that …; for it, …; against it, …', or None if nothing cites it."""
+    pro = for_hypothesis(alt, signposts)
+    con = [sp for sp in signposts if sp.supports() and alt not in sp.supports()]
+    facts = facts_of(pro + con)
+    if not facts:
+        return None
+
+    def side(sps: list[Signpost]) -> str:
+        return join(sp.says(as_of) for sp in sps) if sps else "no signpost"
+
+    return phrase.say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
+                      facts)

@@ -1,0 +1,54 @@
+"""Confidence in a key judgment, from a documented rubric rather than a count of reports.
+
+Five tests, each passed or failed (docs/briefs.md):
+
+- graded: at least half of the reports behind the question's signposts are graded A–C;
+- corroborated: the evidence for the judgment comes from two or more publishers;
+- recent: its newest report is no more than six months older than the evidence cut-off;
+- complete: every signpost of the question has recorded something, now or in the window before (a signpost
+  silent in both is a gap in collection as much as an absence of events);
+- consistent: no figure it uses has competing values in the store, and no source disputes one.
+
+High confidence passes all five; moderate fails one or two; low fails three or more. The
+sentence gives the level and the reason in one clause: what failed, or, for high, that nothing did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from watchfloor.brief.evidence import Fact
+from watchfloor.brief.text import join, number_word
+
+RECENT_DAYS = 183
+
+
+def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
+          as_of: dt.date) -> list[tuple[bool, str]]:
+    """(passed, what a failure means in words) for each test of the rubric."""
+    sources = {s["id"]: s for f in all_facts for s in f.sources}
+    graded = sum((s["reliability"] or "F") in "ABC" for s in sources.values())
+    publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources}
+    newest = max((f.date.end for f in lead_facts), default=None)
+    few = "none" if not graded else f"only {number_word(graded)}"
+    return [
+        (graded * 2 >= len(sources), f"{few} of its {number_word(len(sources))} reports "
+                                     f"{'are' if graded > 1 else 'is'} graded A to C"),
+        (len(publishers) >= 2, "a single publisher carries the evidence for it"),
+        (newest is not None and (as_of - newest).days <= RECENT_DAYS,
+         "its newest supporting report is more than six months old"),
+        (gaps == 0, f"{number_word(gaps)} of its signposts {'has' if gaps == 1 else 'have'} recorded nothing in "
+                    "either window"),
+        (not contested, f"sources give competing values for {contested}"),
+    ]
+
+
+def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
+         as_of: dt.date) -> tuple[str, str]:
+    """(level, the confidence sentence without its markers)."""
+    failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of) if not ok]
+    level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
+    reason = join(failed) if failed else ("its reports are mostly graded, come from several publishers, are "
+                                          "recent, leave no signpost silent and agree")
+    return level, f"We hold this judgment with {level} confidence: {reason}"

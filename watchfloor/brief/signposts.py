@@ -1,0 +1,145 @@
+"""Signposts: the watch plan's indicators read on the store as of the evidence cut-off, put in words.
+
+A signpost's status speaks for one hypothesis: met, for the hypothesis the plan
+gives it; not met, for the others. That is the consistency matrix of a key
+judgment, and the board the brief ends its assessment with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from watchfloor.analyse.indicators import Board, Reading
+from watchfloor.analyse.watchplan import Indicator, Question, WatchPlan
+from watchfloor.brief import phrase
+from watchfloor.brief.evidence import Evidence, Fact
+from watchfloor.brief.model import Row, Table
+from watchfloor.brief.text import lower_first, number_word, quantity
+
+WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years"}
+OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+NOT_MET_WEIGHT = 0.5
+"""What a signpost not met adds to the other hypotheses: an absence is weaker evidence than a presence."""
+
+
+@dataclass(frozen=True)
+class Signpost:
+    question: Question
+    indicator: Indicator
+    reading: Reading
+    now: tuple[Fact, ...]
+    """The facts behind the current value."""
+    before: tuple[Fact, ...]
+    """The facts behind the previous value."""
+
+    @property
+    def status(self) -> str:
+        return self.reading.status
+
+    def supports(self) -> dict[str, float]:
+        """The hypotheses this status speaks for, with the weight it carries."""
+        own = self.indicator.hypothesis
+        if self.status == "met":
+            return {own: 1.0}
+        if self.status != "not met":
+            return {}
+        others = [h for h in self.question.hypotheses if h != own]
+        return {h: NOT_MET_WEIGHT / len(others) for h in others}
+
+    def silent(self) -> bool:
+        """No reading, or nothing recorded in this window or the one before: a gap in collection as much as an
+        absence of events."""
+        r = self.reading
+        return r.status == "no data" or (not self.indicator.measure and not r.value and not r.previous)
+
+    def cited(self) -> tuple[Fact, ...]:
+        """What a sentence about this signpost cites: the facts behind its value, or, when nothing was recorded,
+        the facts of the window before, which the reading is set against."""
+        return self.now or self.before
+
+    def reading_text(self, as_of: dt.date) -> str:
+        """'three in the year to 31 December 2025, against six in the year before'; '48.2% of GDP in 2023'."""
+        r, ind = self.reading, self.indicator
+        if r.value is None:
+            return "no reading"
+        if ind.measure:
+            text = quantity(ind.measure, r.value) + (f" {phrase.as_of(self.now[0], ind.measure)}" if self.now else "")
+            if r.previous is not None and self.before:
+                text += f", against {quantity(ind.measure, r.previous)} {phrase.as_of(self.before[0], ind.measure)}"
+            return text
+        now, before = window_words(ind.window, as_of)
+        text = f"{count_word(r.value)} {now}"
+        if r.previous is not None:
+            text += f", as {before}" if r.previous == r.value else f", against {count_word(r.previous)} {before}"
+        return text
+
+    def says(self, as_of: dt.date) -> str:
+        """The status in the plan's words, with the reading: 'prosecutions abroad go on (three in the year to …)'."""
+        said = self.indicator.said(self.status)
+        reading = self.reading_text(as_of)
+        return f"{said} ({reading})" if said else f"{lower_first(self.indicator.name)}: {reading}"
+
+    def threshold(self) -> str:
+        ind = self.indicator
+        sign = f"{OPERATOR_SIGNS[ind.operator]} {ind.threshold:g}"
+        return sign if ind.measure else f"{sign} a {WINDOW_WORDS[ind.window]}"
+
+
+def window_words(window: str, as_of: dt.date) -> tuple[str, str]:
+    """How a reader names the window and the one before: ('in 2025', 'in 2024') for a calendar year,
+    ('in the quarter to 31 December 2025', 'in the quarter before') otherwise."""
+    if window == "year" and (as_of.month, as_of.day) == (12, 31):
+        return f"in {as_of.year}", f"in {as_of.year - 1}"
+    return f"in the {WINDOW_WORDS[window]} to {human(as_of)}", f"in the {WINDOW_WORDS[window]} before"
+
+
+def count_word(v: float) -> str:
+    n = int(v)
+    return "none" if n == 0 else number_word(n)
+
+
+def human(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def read(ev: Evidence, plan: WatchPlan, board: Board) -> list[Signpost]:
+    """Each reading of the board with the brief's facts behind it, in the plan's order."""
+    by_name = {(r.question, r.name): r for r in board.readings}
+    out = []
+    for q in plan.questions:
+        for ind in q.indicators:
+            r = by_name[(q.question, ind.name)]
+            out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events)))
+    return out
+
+
+def _facts(ev: Evidence, ids: Sequence[str]) -> tuple[Fact, ...]:
+    found = {f.id: f for i in ids if (f := ev.fact(i)) is not None}
+    return tuple(sorted(found.values(), key=lambda f: (f.date.start, f.id)))
+
+
+def status_text(sp: Signpost) -> str:
+    trend = sp.reading.trend
+    return sp.status if trend in ("no data", "") else f"{sp.status}, {trend}"
+
+
+def board_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
+    """The signposts as a board: what each would point to, its threshold, its reading and status now."""
+    rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis), sp.threshold(),
+                 sp.reading_text(as_of), status_text(sp)), phrase.cite(sp.cited()))
+            for sp in signposts]
+    return Table(("Signpost", "Points to", "Threshold", "Reading", "Status"), rows)
+
+
+def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
+    """The consistency matrix: for each signpost, whether its status speaks for or against each hypothesis."""
+    hyps = list(question.hypotheses)
+    rows = []
+    for sp in signposts:
+        support = sp.supports()
+        marks = tuple("for" if h in support else "against" if h == sp.indicator.hypothesis and
+                      sp.status == "not met" else "–" for h in hyps)
+        rows.append(Row((sp.indicator.name, sp.reading_text(as_of), *marks), phrase.cite(sp.cited())))
+    return Table(("Signpost", "Reading", *(question.label(h) for h in hyps)), rows)
