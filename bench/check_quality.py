@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from watchfloor import demo  # noqa: E402
 from watchfloor.check import CheckReport, check_file, check_text  # noqa: E402
 from watchfloor.dates import parse_iso  # noqa: E402
+from watchfloor.ingest import ImportOptions, import_paths  # noqa: E402
 from watchfloor.store import Store  # noqa: E402
 
 REPORTS = ROOT / "tests" / "data" / "reports"
@@ -156,9 +157,13 @@ def main() -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="do not list misses and false alarms")
     parser.add_argument("--set", type=Path, default=REPORTS, help="a folder of reports with its key.json")
     parser.add_argument("--held-out", action="store_true", help="score every bench/data/heldout* set, a line each")
+    parser.add_argument("--with", dest="extra", type=Path, action="append", default=[],
+                        help="also import this file into the store (e.g. another country's fact pack)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.duckdb") as store:
         demo.load_demo(store)
+        if args.extra:
+            import_paths(store, args.extra, ImportOptions(quiet=True))
         if args.held_out:
             held_out(store)
             return

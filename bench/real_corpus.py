@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from watchfloor import demo  # noqa: E402
 from watchfloor.check import check_text  # noqa: E402
+from watchfloor.ingest import ImportOptions, import_paths  # noqa: E402
 from watchfloor.store import Store  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -74,12 +75,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--list", action="store_true", help="print every error and warning for judging")
+    parser.add_argument("--with", dest="extra", type=Path, action="append", default=[],
+                        help="also import this file into the store (e.g. another country's fact pack)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: this benchmark needs ../shared/corpus/real (not part of the product)")
         return
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.duckdb") as store:
         demo.load_demo(store)
+        if args.extra:
+            import_paths(store, args.extra, ImportOptions(quiet=True))
         rows = run(store, args.corpus)
     n = len(list(args.corpus.glob("[0-9][0-9]-*.txt")))
     if args.list:

@@ -175,10 +175,11 @@ def _depth(frame: Frame, parsed: list[Frame]) -> int:
 
 def _same_count(mention: Mention, s: Sides) -> float:
     """1 when the noun the figure counts is a word of the other side (the event's summary or statement)."""
+    from watchfloor.extract.frames import lemmas
+
     if not mention.counts:
         return 0.0
-    other = s.other_text.lower()
-    return 1.0 if mention.counts in other else 0.0
+    return 1.0 if mention.counts in lemmas(s.other_text) else 0.0
 
 
 def _year_gap(f: Finding, s: Sides) -> float:

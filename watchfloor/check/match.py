@@ -95,6 +95,12 @@ class Comparison:
                        for v in self.polarity)
         return 0.0
 
+    @property
+    def agreeing_figures(self) -> int:
+        """Figures that agree with the event's in value and in what they count ('more than 200 injured' and
+        'at least 200' injured): two of them point to one event even when each is a round number."""
+        return sum(1 for v in self.numbers if v.status == "match" and v.strength >= 1.5)
+
     def score(self, without: str | None = None) -> float:
         """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count)."""
         base = 2.0 * self.family + self.anchor_score + self.countries + 3.5 * self.lexical + 1.5 * self.focus
@@ -103,7 +109,8 @@ class Comparison:
 
     def identified(self, without: str | None = None) -> bool:
         """Is this the very event the claim speaks of, judged without the attribute `without`?"""
-        if self.family < 0.6 and self.lexical < 0.45 and self.figures < 2:
+        agreeing = self.agreeing_figures
+        if self.family < 0.6 and self.lexical < 0.45 and self.figures < 2 and agreeing < 2:
             return False
         if self.after_horizon and not self.claim.dates:
             return False
@@ -114,6 +121,7 @@ class Comparison:
         focus = self.focus and self.family >= 1.0 and (self.countries >= 0.6 or self.anchor_score >= 0.4)
         on_the_day = self.date.status == "match" and self.date.strength >= 2.0 and self.family >= 1.0
         distinctive = (self.anchor_score >= 1.2 or self.lexical >= 0.4 or singleton or focus or self.figures >= 2
+                       or agreeing >= 2
                        or self.only_one_here and place_ok and self.lexical >= 0.15
                        or (date_ok or number_ok) and (self.lexical >= 0.18 or place_ok or self.anchor_score >= 0.6)
                        or on_the_day and (self.countries >= 0.6 or self.countries > 0 and self.lexical >= 0.1))

@@ -207,3 +207,8 @@ def modifiers(text: str, start: int, end: int) -> frozenset[str]:
     head = span.root
     return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in MODIFIER_DEPS and c.i not in
                      range(span.start, span.end))
+
+
+def lemmas(text: str) -> frozenset[str]:
+    """The lemmas of `text`'s words, lower-cased: 'men' is 'man', and 'woman' is not 'man'."""
+    return frozenset(t.lemma_.lower() for t in _parsed(text) if t.is_alpha)
