@@ -103,6 +103,7 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.statement.text.startswith("Over the twelve months from 31 December 2025, ")
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence: ")
         assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
+        assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
         assert j.assumption is not None and j.assumption.text.startswith("This judgment assumes that ")
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
         assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators)
@@ -111,7 +112,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Sources |" in md
     jihad = judgments[0]
-    assert jihad.likelihood == "likely" and "prosecutions and expulsions abroad will keep outpacing" in jihad.statement.text
+    assert jihad.likelihood == "likely"
+    assert "prosecutions and expulsions abroad will keep outpacing" in jihad.statement.text
 
 
 def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> None:

@@ -64,6 +64,11 @@ class Question:
     def forecast(self, hypothesis: str) -> str:
         return dict(self.forecasts).get(hypothesis) or self.answer(hypothesis)
 
+    def explanation(self, hypothesis: str) -> str:
+        """The hypothesis's account of why, without its name: the words after the colon of its text."""
+        head, sep, rest = self.hypotheses[hypothesis].partition(":")
+        return (rest if sep and len(head) < 40 else self.hypotheses[hypothesis]).strip().rstrip(".")
+
     def label(self, hypothesis: str) -> str:
         """The hypothesis's name: the words before the colon of its text ('Rising'), else its key."""
         head, sep, _rest = self.hypotheses[hypothesis].partition(":")

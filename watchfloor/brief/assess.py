@@ -74,11 +74,13 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of)
+    why = question.explanation(lead)
+    reason = phrase.say(f"The evidence fits this explanation best: {why[0].lower()}{why[1:]}", backing) if why else None
     assumption = (phrase.say(f"This judgment assumes that {question.assumption}", backing)
                   if question.assumption else None)
     return Judgment(question.id, question.question, statement, phrase.say(words, facts_of(signposts)), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
-                    matrix(question, signposts, as_of))
+                    matrix(question, signposts, as_of), reason)
 
 
 def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:

@@ -76,7 +76,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
 
     bottom_line = text(list(contents.bottom_line))
     judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence]),
-                  "reasoning": text([j.assumption, j.alternative]),
+                  "reasoning": text([j.reason, j.assumption, j.alternative]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]

@@ -78,9 +78,12 @@ class Judgment:
     assumption: Sentence | None = None
     alternative: Sentence | None = None
     matrix: Table | None = None
+    reason: Sentence | None = None
+    """The leading hypothesis's account of why, which the evidence fits best."""
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.confidence, self.assumption, self.alternative) if s is not None]
+        return [s for s in (self.statement, self.confidence, self.reason, self.assumption, self.alternative)
+                if s is not None]
 
 
 @dataclass
@@ -119,6 +122,8 @@ class Contents:
         self.bottom_line = [s for s in self.bottom_line if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]
         for j in self.judgments:
+            if j.reason is not None and id(j.reason) in ids:
+                j.reason = None
             if j.assumption is not None and id(j.assumption) in ids:
                 j.assumption = None
             if j.alternative is not None and id(j.alternative) in ids:
