@@ -40,3 +40,15 @@ def test_paraphrased_event_words() -> None:
     assert "deny" in fams("the ministry called the reports fake")
     assert "disappear" in fams("both men had been forcibly disappeared in Turkey")
     assert fams("Putin flew to Dushanbe") == []
+
+
+def test_event_words_read_with_names_from_the_data() -> None:
+    """A base is military near any country's name; members of an armed group the packs name joined it."""
+    from watchfloor.extract.events import find_triggers
+
+    def fams(text: str) -> list[str]:
+        return [t.family for t in find_triggers(text, 0, len(text))]
+
+    assert "base" not in fams("it denied a Graustarkian base") and "base" in fams("it denied a Chinese base")
+    assert "base" in fams("the army base near the Burkina Faso border") and fams("our base case") == []
+    assert fams("eight members of ISKP") == ["join"] and fams("the members of the CSTO") == ["member"]

@@ -1,34 +1,35 @@
 """Names in a report, found through the store's own alias table.
 
-One pass over the words, longest alias first, so "ISIS-K" is the Khorasan
-branch and not ISIS followed by a K. Short all-capital aliases (IS, US, ICE)
+One pass over the words, longest alias first, so "RLF-N" is the northern
+branch and not RLF followed by an N. Short all-capital aliases (IS, US, ICE)
 must be written in capitals; ISO codes other than the usual US/UK/EU are
 ignored, as are city names that are also English words. A few aliases are
-derived here, not stored: surnames that name one person only ("Khalimov"),
-and the first word of a facility's name when nothing else uses it ("Crocus").
+derived here, not stored: surnames that name one person only ("Rassendyll"),
+and the first word of a facility's name when nothing else uses it ("Tarlenheim"
+for the Tarlenheim Dam).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from watchfloor.extract.tokens import Token, tokenize
-from watchfloor.reference import Resolver
+from watchfloor.reference import Resolver, catalogue
 from watchfloor.reference.catalogue import DEMONYMS
 
 KEEP_CODES = {"us", "usa", "uk", "u s", "u k", "u s a", "uae", "prc", "eu", "un", "u n", "drc"}
 COMMON_WORDS = {
-    "van", "mary", "hub", "oral", "pest", "nice", "reading", "bath", "split", "mobile", "independence", "aba",
-    "jos", "oyo", "teni", "anda", "bole", "nada", "guli", "maba", "moro", "buda", "daye", "dali", "kota", "loni",
-    "sari", "ahar", "nov", "nau", "garm", "kulma", "regar", "cuba", "chad", "mali", "peru", "oman", "guam", "togo",
-    "ota", "ibb", "ufa", "osh", "hami", "hebi", "nehe", "puxi", "puqi", "wuda", "yuci", "yidu", "heze", "hepo",
-    "hepu", "fuyu", "fuji", "cixi", "jixi", "buhe", "anbu", "aqsu", "dadu", "daur", "giza", "kobe", "koto",
-    "vinh", "wuhu", "wuxi", "yuxi", "zibo", "salé", "sale", "suez", "taiz", "yazd", "rize", "ordu", "bolu",
-    "tula", "tver", "perm", "omsk", "orsk", "ipoh", "kano", "lima", "lyon", "riga", "rome", "oslo", "cali",
-    "agra", "aden", "baku", "homs", "kyiv", "lviv", "qom", "qods", "pune", "vanj", "ayni",
+    "van", "mary", "hub", "oral", "pest", "nice", "reading", "bath", "split", "mobile", "independence", "aba", "jos",
+    "oyo", "teni", "anda", "bole", "nada", "guli", "maba", "moro", "buda", "daye", "dali", "kota", "loni", "sari",
+    "ahar", "nov", "nau", "ota", "ibb", "ufa", "osh", "hami", "hebi", "nehe", "puxi", "puqi", "wuda", "yuci", "yidu",
+    "heze", "hepo", "hepu", "fuyu", "fuji", "cixi", "jixi", "buhe", "anbu", "aqsu", "dadu", "daur", "giza", "kobe",
+    "koto", "vinh", "wuhu", "wuxi", "yuxi", "zibo", "salé", "sale", "suez", "taiz", "yazd", "rize", "ordu", "bolu",
+    "tula", "tver", "perm", "omsk", "orsk", "ipoh", "kano", "lima", "lyon", "riga", "rome", "oslo", "cali", "agra",
+    "aden", "baku", "homs", "kyiv", "lviv", "qom", "qods", "pune",
     "lower house", "upper house", "senate", "national assembly", "house of representatives", "supreme assembly",
-    "eng", "mia", "rt", "rf", "ht", "is group", "it", "ie", "ir",
+    "eng", "mia", "rt", "rf", "ht", "it", "ie", "ir",
 }
 """Aliases never matched in prose: English words, and cities short enough to collide with them.
 
@@ -36,8 +37,8 @@ A few of these are real places a report may name (Osh, Kyiv, Baku); they are
 matched only when written exactly as their canonical name, capitalised.
 """
 CANONICAL_SHORT = {"osh", "kyiv", "baku", "riga", "rome", "oslo", "lima", "tver", "omsk", "perm", "ufa", "qom",
-                   "homs", "aden", "lviv", "agra", "kano", "yazd", "vanj", "ayni", "cuba", "chad", "mali", "peru",
-                   "oman", "guam", "togo", "lyon", "suez", "giza", "kobe", "pune", "tula", "orsk"}
+                   "homs", "aden", "lviv", "agra", "kano", "yazd", "lyon", "suez", "giza", "kobe", "pune", "tula",
+                   "orsk"}
 MORE_DEMONYMS: dict[str, list[str]] = {
     "CZE": ["Czech"], "SVK": ["Slovak"], "HUN": ["Hungarian"], "ITA": ["Italian"], "ESP": ["Spanish"],
     "BEL": ["Belgian"], "SWE": ["Swedish"], "NOR": ["Norwegian"], "DNK": ["Danish"], "FIN": ["Finnish"],
@@ -50,6 +51,26 @@ MORE_DEMONYMS: dict[str, list[str]] = {
 """Demonyms the shared catalogue lacks: enough to read 'Czech authorities' as a state acting."""
 ALL_DEMONYMS = {iso3: DEMONYMS.get(iso3, []) + MORE_DEMONYMS.get(iso3, []) for iso3 in {*DEMONYMS, *MORE_DEMONYMS}}
 _DEMONYM_NORMS = {w.casefold() for words in ALL_DEMONYMS.values() for w in words}
+
+
+def names_pattern(names: Iterable[str]) -> str:
+    """An alternation of names, longest first, as whole words; short all-capital ones ('PRC') only in capitals."""
+    alts = [rf"(?-i:{re.escape(n)})" if len(n) <= 3 and n.isupper() else re.escape(n)
+            for n in sorted(set(names), key=lambda n: (-len(n), n)) if n]
+    return r"\b(?:" + "|".join(alts) + r")\b"
+
+
+def country_names(iso3s: Iterable[str]) -> list[str]:
+    """Every name and demonym of these countries, as the bundled data spells them."""
+    return [n for c in iso3s for n in (*catalogue.country_names(c), *ALL_DEMONYMS.get(c, ()))]
+
+
+def armed_group_names() -> list[str]:
+    """The names and aliases the country packs give their armed groups."""
+    return [n for p in catalogue.packs() for e in p.entries if e.kind == "armed_group"
+            for n in (e.name, *e.aliases, *p.aliases.get(e.name, ()))]
+
+
 _GENERIC_SUFFIX = re.compile(r"\s+(?:training\s+ground|district|region|province|oblast|autonomous\s+region|"
                              r"corridor|military\s+base)$", re.I)
 _GAP = re.compile(r"^[\s\-‐‑–—_.'’`]*$")
@@ -68,9 +89,9 @@ class EntityMention:
     lat: float | None = None
     lon: float | None = None
     demonym: bool = False
-    """Written as a nationality ("Tajik nationals"), not as the country."""
+    """Written as a nationality ("Ruritanian nationals"), not as the country."""
     alternatives: tuple[str, ...] = ()
-    """Other entities the same words could name (two cities called Los Angeles)."""
+    """Other entities the same words could name (two towns called Zenda)."""
 
     @property
     def distinctive(self) -> bool:
@@ -213,7 +234,7 @@ class Gazetteer:
 
 def disambiguate(gazetteer: Gazetteer, mentions: list[EntityMention], extra: list[str] | None = None
                  ) -> list[EntityMention]:
-    """Pick, among same-named places, the one in the country the report mentions most (Los Angeles, USA)."""
+    """Pick, among same-named places, the one in the country the report mentions most (Zenda, Ruritania)."""
     weight: dict[str, int] = {c: 5 for c in extra or []}
     for m in mentions:
         if m.kind == "country" and m.country:

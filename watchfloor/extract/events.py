@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pycountry
+
+from watchfloor.extract.entities import armed_group_names, country_names, names_pattern
+
 TRIGGERS: dict[str, str] = {
     "designate": r"designat(?:e|ed|es|ion)|listed\s+(?:\w+\s+){0,6}?as\s+(?:a\s+)?terrorists?|bann(?:ed|ing)|bans?|"
                  r"outlaw(?:ed)?|extremist\s+organi[sz]ation|"
@@ -29,10 +33,9 @@ TRIGGERS: dict[str, str] = {
     "arrest": r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|detainees?|apprehend(?:ed|s)?|custody|"
               r"captur(?:e|ed|ing)|rounded\s+up|raids?|nabbed|picked\s+up",
     "deport": r"deport(?:s|ed|ing|ation|ations|ees?)?|expel(?:s|led|ling)?|expulsions?|removals?|removed|"
-              r"sent\s+back|turned\s+back|returned\s+(?:home|to\s+tajikistan)|"
+              r"sent\s+back|turned\s+back|returned\s+home|"
               r"flew\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){0,6}?(?:home|back)\b|"
-              r"sent\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){1,6}?(?:home|back)\b|"
-              r"handed\s+(?:(?!over\b)[\w-]+\s+){1,5}?(?:over\s+)?to\s+(?:tajik|dushanbe)\w*",
+              r"sent\s+(?:(?!home\b|back\b|to\b)[\w-]+\s+){1,6}?(?:home|back)\b",
     "extradite": r"extradit(?:e|ed|es|ing|ion)",
     "charge": r"charge[sd]?|charging|indict(?:ed|ment|s)?|prosecut(?:e|ed|ing|ion|ors?)",
     "trial": r"trials?|tried|hearings?",
@@ -41,7 +44,7 @@ TRIGGERS: dict[str, str] = {
     "agreement": r"agreements?|agreed|sign(?:s|ed|ing)|treat(?:y|ies)|deals?|accords?|memorand(?:um|a)|contracts?|"
                  r"pacts?",
     "approve": r"approv(?:e|ed|es|al)|ratif(?:y|ied|ies|ication)|adopt(?:ed|s)|passed",
-    "base": r"military\s+bases?|bases?|outposts?|military\s+presence|garrison|facility\s+in\s+murghab",
+    "base": r"military\s+bases?|bases?|outposts?|military\s+presence|garrison",
     "member": r"members?(?<!\d-member)(?<!\d-members)|membership|joined|join|joins|accession|ally|allies",
     "leave": r"withdr(?:ew|awn|awal)|pulled\s+out|quit|exit(?:ed)?|left\s+the",
     "independence": r"independence",
@@ -95,6 +98,13 @@ TRIGGERS: dict[str, str] = {
 }
 _TRIGGER_RE = re.compile("|".join(f"(?P<{fam}>\\b(?:{pat})\\b)" for fam, pat in TRIGGERS.items()), re.I)
 _WORD_START = re.compile(r"\b[^\W\d_]")
+_MILITARY = re.compile(r"military|201|air|naval|outpost|garrison|" + names_pattern(
+    country_names(c.alpha_3 for c in pycountry.countries)), re.I)
+"""A 'base' is a military one only near such words or a country's name ('a Ruritanian base')."""
+_MEMBERS_OF = re.compile(r"members?\s+of\s+(?:the\s+)?(?:group|cell|family|parliament|"
+                         + "|".join(re.escape(n) for n in sorted(set(armed_group_names()), key=lambda n: (-len(n), n)))
+                         + ")")
+"""Members of a cell, a family or an armed group the packs name joined something; members of a bloc are members."""
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -193,11 +203,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     for m in _matches(text, start, end):
         fam = m.lastgroup or ""
         word = m.group().lower()
-        if fam == "base" and not re.search(r"military|russia|chin|201|air|naval|outpost|garrison", text[
-                max(start, m.start() - 40):m.end() + 40], re.I):
+        if fam == "base" and not _MILITARY.search(text[max(start, m.start() - 40):m.end() + 40]):
             continue
-        if fam == "member" and word in ("members", "member") and re.search(
-                r"members?\s+of\s+(?:the\s+)?(?:IS|ISIS|group|cell|family|parliament)", text[m.start():m.end() + 20]):
+        if fam == "member" and word in ("members", "member") and _MEMBERS_OF.search(text[m.start():m.end() + 20]):
             fam = "join"
         out.append(Trigger(m.start(), m.end(), m.group(), fam))
     return out
