@@ -13,7 +13,7 @@ from watchfloor.reference import catalogue
 
 def _pack(tmp_path: Path, entities: list[dict], aliases: object = None) -> Path:
     folder = tmp_path / "XYZ"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "reference.json").write_text(json.dumps({"iso3": "XYZ", "iso2": "XY", "entities": entities}),
                                            encoding="utf-8")
     if aliases is not None:
@@ -60,3 +60,54 @@ def test_wrong_aliases_and_broken_json(tmp_path: Path) -> None:
     (folder / "reference.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable JSON file"):
         catalogue.load_pack(folder)
+
+
+def _measures(tmp_path: Path, measures: object) -> Path:
+    folder = _pack(tmp_path, [])
+    (folder / "measures.json").write_text(json.dumps({"measures": measures}), encoding="utf-8")
+    return folder
+
+
+_GOOD = {"name": "partner_debt", "description": "debt owed to {partner}", "unit": "usd", "partner": "GBR",
+         "claim": "owed[^.;]{0,50}{partner}", "key": {"any": ["owed", "debt"]}}
+
+
+def test_the_measures_a_pack_tracks(tmp_path: Path) -> None:
+    packs = {p.iso3: p for p in catalogue.packs()}
+    share = next(m for m in packs["TJK"].measures if m.share_of)
+    assert share.unit == "pct" and share.partner and share.share_of[1] == "external_debt"
+    assert packs["MLI"].measures == ()
+    pack = catalogue.load_pack(_measures(tmp_path, [_GOOD]))
+    assert [(m.name, m.partner, m.key_any) for m in pack.measures] == [("partner_debt", "GBR", ("owed", "debt"))]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"unit": "apples"}, "measure 'partner_debt': unit must be one of pct, usd"),
+    ({"partner": "Graustark"}, "measure 'partner_debt': partner must be an ISO3 code or null"),
+    ({"claim": "owed(to"}, "measure 'partner_debt': not a regular expression"),
+    ({"claim": ""}, "measure 'partner_debt': must be a non-empty text"),
+    ({"key": {"all": "owed"}}, "measure 'partner_debt': key 'all' must be a list of words"),
+    ({"key": {"some": ["owed"]}}, "measure 'partner_debt': key takes 'all' and 'any'"),
+    ({"share_of": {"part": "a"}}, "measure 'partner_debt': share_of needs 'part' and 'whole'"),
+    ({"of_gdp": "yes"}, "measure 'partner_debt': must be true, false or null"),
+])
+def test_a_wrong_measure_names_file_entry_and_field(tmp_path: Path, change: dict, message: str) -> None:
+    folder = _measures(tmp_path, [_GOOD | change])
+    with pytest.raises(InputError) as err:
+        catalogue.load_pack(folder)
+    assert str(err.value).startswith(f"{folder / 'measures.json'}, field ")
+    assert message in str(err.value) and "fix the country pack" in str(err.value)
+
+
+def test_a_measure_named_twice_or_unnamed(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="measure 'partner_debt': a measure of this name is already defined"):
+        catalogue.load_pack(_measures(tmp_path / "a", [_GOOD, _GOOD]))
+    with pytest.raises(InputError, match="measure: an entry needs a 'name'"):
+        catalogue.load_pack(_measures(tmp_path / "b", [{"unit": "usd"}]))
+    with pytest.raises(InputError, match="needs a 'measures' list"):
+        catalogue.load_pack(_measures(tmp_path / "c", {"name": "x"}))
+
+
+def test_a_country_goes_by_the_names_the_data_gives_it() -> None:
+    names = catalogue.country_names("GBR")
+    assert names[0] == "United Kingdom" and {"Britain", "UK", "British"} <= set(names)

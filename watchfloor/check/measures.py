@@ -1,12 +1,14 @@
 """Measures: figures that change over time (debt, remittances, growth), compared for the date a report gives.
 
-A report saying "by 2024, Tajikistan owed nearly 60% of its foreign debt to
-China" speaks of a measure (the share of external debt owed to China) at a
-time (2024). The store holds values of that measure on dates, some written
-directly (`china_share_pct`), some derived from two figures of the same date
-(owed to China ÷ external debt). A claim is compared with the values for its
-own period only; a value from another period is shown as context, never used
-to call the claim right.
+A report saying "by 2024, Ruritania owed nearly 60% of its foreign debt to
+Graustark" speaks of a measure (the share of external debt owed to Graustark)
+at a time (2024). The store holds values of that measure on dates, some
+written directly, some derived from two figures of the same date (owed to
+Graustark ÷ external debt). A claim is compared with the values for its own
+period only; a value from another period is shown as context, never used to
+call the claim right. The measures every country has are below; those a
+country's analysts track besides (a partner's share of its debt, its
+deportations) come from its pack's measures.json.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from dataclasses import dataclass
 
 from watchfloor.check.figures import Figure
 from watchfloor.dates import FuzzyDate
+from watchfloor.extract.entities import country_names, names_pattern
+from watchfloor.reference import catalogue
+from watchfloor.reference.catalogue import METONYMS, MeasureSpec
+from watchfloor.reference.names import normalise
 
 
 @dataclass(frozen=True)
@@ -29,11 +35,18 @@ class Measure:
     """What a report's clause must say for a number in it to be this measure."""
     figure: Callable[[Figure], bool]
     partner: str | None = None
-    """A second country inside the measure itself (China in 'debt owed to China'), not its subject."""
+    """A second country inside the measure itself (Graustark in 'debt owed to Graustark'), not its subject."""
     gdp: bool | None = None
     """True: the number must be written as a share of GDP; False: must not be; None: either."""
     category: str | None = None
     """For counts: what the report's number must count (read next to it) to be this measure."""
+    country: str | None = None
+    """The pack whose analysts track it (ISO3); None for the measures every country has."""
+    by_nationality: bool = False
+    """Whose measure it is comes from the nationality the claim names ('Ruritanian migrants')."""
+    share_of: tuple[str, str] | None = None
+    """Derived in percent from the values of two measures of the same date: (part, whole)."""
+    reads: str = ""
 
 
 def _has(*words: str) -> Callable[[Figure], bool]:
@@ -44,17 +57,9 @@ def _exactly(*words: str) -> Callable[[Figure], bool]:
     return lambda f: set(f.words) == set(words)
 
 
-_CHINA = r"(?:chin\w*|beijing|exim\w*)"
 _NOT_STOCK = r"(?!\s+(?:service|servicing|payments?|repayments?|relief|restructuring))"
 """'Debt service cost $504.6m' is a yearly payment, not the debt itself."""
-MEASURES = [
-    Measure("china_debt_share", "share of external debt owed to China", "pct",
-            re.compile(rf"debt[^.;]{{0,60}}\b{_CHINA}|{_CHINA}[^.;]{{0,60}}\bdebt", re.I),
-            lambda f: "china" in f.words and "share" in f.words, partner="CHN", gdp=False),
-    Measure("china_debt", "debt owed to China", "usd",
-            re.compile(rf"(?:ow(?:e|ed|es|ing)|debt|borrow\w*|loans?)[^.;]{{0,50}}\b{_CHINA}|"
-                       rf"{_CHINA}[^.;]{{0,50}}\b(?:debt|creditor|owed|holds)", re.I),
-            lambda f: "china" in f.words and ("owed" in f.words or "debt" in f.words), partner="CHN"),
+WORLD_MEASURES = [
     Measure("external_debt_gdp", "external debt as a share of GDP", "pct",
             re.compile(r"(?:external|foreign)\s+(?:public\s+)?debt" + _NOT_STOCK, re.I), _has("external", "debt"),
             gdp=True),
@@ -80,13 +85,36 @@ MEASURES = [
             _exactly("gdp", "per", "capita")),
     Measure("gdp_value", "GDP", "usd", re.compile(r"\bGDP\b(?!\s+per)|\beconomy\b[^.;]{0,30}\bworth", re.I),
             _exactly("gdp")),
-    Measure("deportations", "deportations of Tajik citizens in a year", "count",
-            re.compile(r"deport\w*|expel\w*|expulsions?", re.I),
-            lambda f: f.category == "deported" and f.year is not None, category="deported"),
-    Measure("labour_migrants", "citizens leaving to work abroad in a year", "count",
-            re.compile(r"(?:labou?r\s+)?migrants?|(?:leaving|left|departed|going)\s+(?:\w+\s+){0,2}(?:for\s+)?work",
-                       re.I), lambda f: f.category == "migrants" and "departed" in f.words, category="migrants"),
 ]
+
+
+def _partner_pattern(iso3: str) -> str:
+    """Any name or demonym of a country as the bundled data spells it, or its capital standing for its government."""
+    return names_pattern([*country_names([iso3]), *(city for city, code in METONYMS.items() if code == iso3)])
+
+
+def _key_test(spec: MeasureSpec) -> Callable[[Figure], bool]:
+    """Whether a store figure's count key names the measure: its words, a year, the partner by one of its names."""
+    partner = [set(normalise(n).split()) for n in catalogue.country_names(spec.partner)] if spec.partner else []
+
+    def test(f: Figure) -> bool:
+        words = set(f.words)
+        return (all(w in words for w in spec.key_all) and (not spec.key_any or any(w in words for w in spec.key_any))
+                and (not spec.key_year or f.year is not None) and (spec.category is None or f.category == spec.category)
+                and (not partner or any(p <= words for p in partner)))
+    return test
+
+
+def _from_pack(iso3: str, spec: MeasureSpec) -> Measure:
+    partner = catalogue.country_names(spec.partner)[0] if spec.partner else ""
+    claim = spec.claim.replace("{partner}", _partner_pattern(spec.partner)) if spec.partner else spec.claim
+    return Measure(spec.name, spec.description.replace("{partner}", partner), spec.unit, re.compile(claim, re.I),
+                   _key_test(spec), partner=spec.partner, gdp=spec.of_gdp, category=spec.category, country=iso3,
+                   by_nationality=spec.by_nationality, share_of=spec.share_of,
+                   reads=spec.reads.replace("{partner}", partner))
+
+
+MEASURES = [_from_pack(p.iso3, spec) for p in catalogue.packs() for spec in p.measures] + WORLD_MEASURES
 OBSERVATION_MEASURES = {"BX.TRF.PWKR.DT.GD.ZS": "remittances_gdp", "NY.GDP.MKTP.KD.ZG": "gdp_growth",
                         "FP.CPI.TOTL.ZG": "inflation", "DT.DOD.DECT.CD": "external_debt",
                         "NY.GDP.MKTP.CD": "gdp_value", "NY.GDP.PCAP.CD": "gdp_per_capita"}
@@ -117,7 +145,7 @@ def measures_for(clause: str, unit: str, start: int, end: int, of_text: str = ""
                  ) -> list[Measure]:
     """The measure a number at clause[start:end] is of: the one whose words stand nearest to it, with no
     clause break between ('real GDP growth at 8%, with consumer inflation down to 4.2%'); words right after the
-    number name it outright ('$3.3bn external debt … owed to China' is external debt)."""
+    number name it outright ('$3.3bn external debt … owed to Graustark' is external debt)."""
     gdp = bool(re.search(r"\bgdp\b|gross\s+domestic", of_text, re.I))
     part = _PART_OF.search(clause[max(0, start - 20):start]) is not None
     scored: list[tuple[int, int, Measure]] = []
@@ -158,22 +186,24 @@ def measures_for(clause: str, unit: str, start: int, end: int, of_text: str = ""
 
 
 def derive_shares(values: list[Value]) -> list[Value]:
-    """China's share of external debt from 'owed to China' and 'external debt' figures of the same date."""
-    owed = [v for v in values if v.measure == "china_debt"]
-    total = [v for v in values if v.measure == "external_debt"]
+    """A share derived from two figures of the same date and country (owed to a partner ÷ external debt)."""
     out = []
-    for a in owed:
-        for b in total:
-            if a.date != b.date or not b.figure.value or a.country != b.country:
-                continue
-            pct = round(100 * a.figure.value / b.figure.value, 1)
-            qual = "approx" if (a.figure.qualifier or b.figure.qualifier) else None
-            if a.figure.qualifier == "min":
-                qual = "min"
-            fig = Figure("china_share_pct", pct, "pct", None, None, qual, None, ("china", "share"),
-                         derived=f"{a.figure.human()} owed to China of {b.figure.human()} external debt")
-            out.append(Value("china_debt_share", a.date, fig, a.event_id,
-                             tuple(x for x in (b.event_id,) if x and x != a.event_id), country=a.country))
+    for m in MEASURES:
+        if m.share_of is None:
+            continue
+        part, whole = m.share_of
+        for a in (v for v in values if v.measure == part):
+            for b in (v for v in values if v.measure == whole):
+                if a.date != b.date or not b.figure.value or a.country != b.country:
+                    continue
+                pct = round(100 * a.figure.value / b.figure.value, 1)
+                qual = "approx" if (a.figure.qualifier or b.figure.qualifier) else None
+                if a.figure.qualifier == "min":
+                    qual = "min"
+                reads = m.reads.replace("{part}", a.figure.human()).replace("{whole}", b.figure.human())
+                fig = Figure(m.name, pct, "pct", None, None, qual, None, ("share",), derived=reads)
+                out.append(Value(m.name, a.date, fig, a.event_id,
+                                 tuple(x for x in (b.event_id,) if x and x != a.event_id), country=a.country))
     return out
 
 

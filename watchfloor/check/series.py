@@ -1,7 +1,7 @@
 """A claim's figures compared with a measure's values for the claim's own period.
 
-"By 2024, Tajikistan owed nearly 60% of its foreign debt to China": the
-measure is China's share of external debt, the subject Tajikistan, the
+"By 2024, Ruritania owed nearly 60% of its foreign debt to Graustark": the
+measure is Graustark's share of external debt, the subject Ruritania, the
 period 2024. The values of that period decide; a value of another period that
 matches the claim ("60% was the figure for January 2022") is shown to explain
 the error, never to excuse it. Without a date the claim is supported when any
@@ -19,8 +19,7 @@ from watchfloor.check.measures import Measure, Value, in_window, measures_for
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.quantities import Quantity
-
-MEASURE_UNITS = {"pct", "usd", "eur", "tjs", "cny", "rub", "rank", "count"}
+from watchfloor.reference.catalogue import MEASURE_UNITS
 
 
 @dataclass
@@ -38,10 +37,12 @@ class MeasureVerdict:
 
 
 def _subject(claim: Claim, measure: Measure) -> str | None:
-    """Whose measure the claim gives: a country it names, else the report's main country, else one it borrowed."""
-    if measure.category == "deported":
+    """Whose measure the claim gives: a country it names, else the report's main country, else one it borrowed;
+    for a measure of people, the nationality it names, else the report's country, else the pack's own."""
+    if measure.by_nationality:
         return next((m.country for m in claim.all_entities if m.demonym and m.country), None) or (
-            claim.default_country or next((m.country for m in claim.all_entities if m.country == "TJK"), None))
+            claim.default_country or next((m.country for m in claim.all_entities
+                                           if m.country and m.country == measure.country), None))
     own = [m.country for m in claim.entities if m.kind == "country" and m.country and m.country != measure.partner]
     if own:
         return own[0]
