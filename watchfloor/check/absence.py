@@ -1,4 +1,4 @@
-"""Absence: the store says someone was not there ("no OSCE observer mission took part"), the report has them act.
+"""Absence: the store says someone was not there ("no League observer mission took part"), the report has them act.
 
 Why: a store summary often records an absence as a fact in its own right
 (no observers, no claim of responsibility, no official statement); a report

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from watchfloor.check.lexical import stem, stems
+from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
@@ -174,8 +174,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
 def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
-    """Places the claim puts something in ('in Philadelphia', 'Moscow's Crocus City Hall', the rest of a list
-    that starts 'in New York, …'), not metonyms ('Dushanbe approved'). With `strict`, only places after
+    """Places the claim puts something in ('in Zenda', 'Strelsau's Opera House', the rest of a list that
+    starts 'in Hofbau, …'), not metonyms ('Strelsau approved'). With `strict`, only places after
     'in', 'at', 'near' … (never 'from' or 'to'), which alone can contradict the store."""
     text = claim.sentence.text
     base = claim.sentence.start
@@ -201,7 +201,7 @@ _IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
 
 
 def _event_word_country(claim: Claim, event: StoreEvent) -> Verdict | None:
-    """'disappeared in Russia' against the store's 'disappeared in Turkey': the same event word, each side
+    """'disappeared in Ruritania' against the store's 'disappeared in Graustark': the same event word, each side
     naming the country it happened in right after it."""
 
     countries = {m.start: m for m in claim.entities if m.kind == "country" and not m.demonym and m.country}
@@ -270,7 +270,7 @@ _BY_AGENT = re.compile(r"\b(?:by|attributed\s+to|blamed\s+on|claimed\s+by|led\s+
 
 _CLOSE = re.compile(r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,2}$")
 _OWNER = re.compile(r"^['’]s\s+[\w-]+\s")
-"""'Massoud's son was fighting': the owner of the noun after it is not the doer ('ISKP's attack' still is)."""
+"""'Rassendyll's son was fighting': the owner of the noun after it is not the doer ('the RLF's attack' still is)."""
 
 
 def agents(claim: Claim, families: set[str]) -> list[EntityMention]:
@@ -301,8 +301,8 @@ _ADVERB_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$")
 
 
 def state_agents(claim: Claim) -> list[EntityMention]:
-    """Countries the claim makes act through their officers: 'Czech authorities flew home …', '… alongside Uzbek
-    officers'. A state's agents are its doers as much as a named group is."""
+    """Countries the claim makes act through their officers: 'Ruritanian authorities flew home …', '… alongside
+    Graustarkian officers'. A state's agents are its doers as much as a named group is."""
     text = claim.sentence.text
     base = claim.sentence.start
     verbs = [e.trigger for e in claim.events if e.family not in WEAK_FAMILIES]
@@ -316,7 +316,7 @@ _LIST_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,4}$")
 
 
 def _subject_list(claim: Claim, verbs: list) -> list[EntityMention]:  # type: ignore[type-arg]
-    """'Russia, Tajikistan and Kazakhstan wrapped up joint drills': every state of a list that is the subject of
+    """'Ruritania, Graustark and Borduria wrapped up joint drills': every state of a list that is the subject of
     an event word (the list's last name is followed by a few lower-case words, then the event word)."""
     text, base = claim.sentence.text, claim.sentence.start
     states = [m for m in claim.entities if m.kind == "country" and m.country and not m.demonym]
@@ -353,11 +353,12 @@ def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
 
 
 def _state_names(event: StoreEvent) -> set[str]:
-    """Countries the event names as states ('Uzbekistan'), listed before mere adjectives ('Afghan border')."""
+    """Countries the event names as states ('Graustark'), listed before mere adjectives ('Bordurian border')."""
     return {m.text for m in event.mentions if m.kind == "country" and not m.demonym}
 
 
-def _related_names(a: str, b: str) -> bool:
+def related_names(a: str, b: str) -> bool:
+    """One name holds the other: a parent group and its branch, an organisation and its longer name."""
     a, b = a.lower(), b.lower()
     return a.startswith(b) or b.startswith(a) or a in b or b in a
 
@@ -366,10 +367,10 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
     names = {m.entity_id: m.name for m in event.mentions}
     families = event.families | {r for f in event.families for r in RELATED.get(f, set())}
     for a in agents(claim, families):
-        if a.entity_id in event.entity_ids or any(_related_names(a.name, n) for n in names.values()):
+        if a.entity_id in event.entity_ids or any(related_names(a.name, n) for n in names.values()):
             continue
         rivals = sorted({n for m in event.mentions if m.kind == a.kind and m.entity_id in event.actor_ids | {
-            x.entity_id for x in event.mentions} and (n := m.name) and not _related_names(n, a.name)
+            x.entity_id for x in event.mentions} and (n := m.name) and not related_names(n, a.name)
             and m.entity_id not in {e.entity_id for e in claim.all_entities}})
         if rivals:
             return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
@@ -407,7 +408,7 @@ SECURITY = {"police", "guards", "soldiers"}
 
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
                  "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
-                 "members", "member", "tajik", "tajiks", "country", "countries"}
+                 "members", "member", "country", "countries"}
 HEAD_UNITS = {"count", "age", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "usd", "eur", "rub", "tjs", "cny",
               "years", "months", "days"}
 
@@ -418,7 +419,7 @@ _PLACE_WORDS = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?([A-Z][
 
 def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> list:  # type: ignore[no-untyped-def,type-arg]
     """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`; for a
-    count, also the place its clause puts it ('1,950 citizens were stuck at Vnukovo' and `held_at_vnukovo`)."""
+    count, also the place its clause puts it ('1,950 citizens were stuck at Hofbau' and `held_at_hofbau`)."""
     words = q.head
     if q.unit in ("usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm", "kwh", "bcm"):
         words += " " + q.before
@@ -429,7 +430,7 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
             words += " " + " ".join(p.group(1) for p in _PLACE_WORDS.finditer(tail.group()))
     if q.unit == "age":
         words += " " + q.before
-    head = stems(words) - {stem(w) for w in GENERIC_HEADS} - _GENERIC - {stem("age"), stem("old")}
+    head = stems(words) - {stem(w) for w in GENERIC_HEADS} - HOME_WORDS - _PLAIN - {stem("age"), stem("old")}
     if not head or q.unit not in HEAD_UNITS:
         return []
     out = []
@@ -523,9 +524,9 @@ def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-unt
 
 
 def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> list[Verdict]:
-    """A figure the count keys do not name, read in the event's summary: '164 Tajik women and children' against
-    the summary's '146 Tajik women and children' (the same words after the number), or the only share, sum or
-    capacity of its unit on both sides ('over 64% of Afghans' against 'over 46%')."""
+    """A figure the count keys do not name, read in the event's summary: '164 Ruritanian women and children'
+    against the summary's '146 Ruritanian women and children' (the same words after the number), or the only
+    share, sum or capacity of its unit on both sides ('over 64% of Bordurians' against 'over 46%')."""
     out = []
     judged = {v.start for v in verdicts}
     written = [f for f in event.all_figures if f.key == "summary"]
@@ -577,7 +578,7 @@ PAIRED_UNITS = {"sqkm", "km", "mw", "kwh", "bcm", "kv", "tonnes"}
 
 def _by_elimination(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> list[Verdict]:
     """Two areas (or lengths, capacities …) in the claim, two in the event: when one pair agrees, the other
-    number can only be the event's other figure ('gave China about 3,000 sq km of a 28,500 sq km area' against
+    number can only be the event's other figure ('gave Graustark about 3,000 sq km of a 28,500 sq km area' against
     1,100 ceded of 28,500 disputed)."""
     out = []
     judged = {v.start for v in verdicts}
@@ -597,7 +598,9 @@ def _by_elimination(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) ->
 
 # ---------------------------------------------------------------- polarity
 
-_GENERIC = {"tajik", "tajikistan", "russia", "russian", "said", "told", "men", "people", "nation", "citiz"}
+_PLAIN = {"said", "told", "men", "people", "nation", "citiz"}
+_GENERIC = _PLAIN | COUNTRY_WORDS
+"""Words that tell no topic apart: a country says where a statement is, not what it is about."""
 
 
 _CONTRAST = re.compile(r"(?:,|\band|\bbut)\s+not\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$", re.I)

@@ -129,7 +129,7 @@ def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Compari
 def belongs_elsewhere(claim: Claim, start: int, event: StoreEvent, end: int | None = None) -> bool:
     """In a sentence that strings several dated events together, the words at `start` belong to the date nearest
     to them; when that date does not fit the event, they are about another event ('… killed three workers on 26
-    November, two CRBC workers were shot dead in Darvoz four days later, and on 24 December a clash …')."""
+    November, two RRC workers were shot dead in Zenda four days later, and on 24 December a clash …')."""
     dated = [d for d in claim.dates if not d.relative or d.inferred_year or d.date.precision != "year"]
     if len(dated) < 2:
         return False
@@ -149,7 +149,7 @@ def date_of(claim: Claim, dated: list[DateMention], pos: int, end: int | None = 
 
 
 def widen(ctx: Context, claim: Claim, start: int, end: int, reach: int = 60) -> tuple[int, int]:
-    """Grow a short quote ('2023') to the event words or names next to it ('2023 attack on … Crocus City Hall')."""
+    """Grow a short quote ('2023') to the event words or names next to it ('2023 attack on … the Zenda Opera House')."""
     marks = [(e.trigger.start, e.trigger.end) for e in claim.events if e.family not in ("statement",)]
     marks += [(m.start, m.end) for m in claim.entities if m.kind in ("facility", "place", "armed_group", "person")]
     s, e = start, end

@@ -1,8 +1,8 @@
 """contradicted: the store says the opposite (polarity) or puts the event somewhere else (place).
 
 Why: "arrested on terrorism charges" and "arrested without terrorism charges"
-are opposite claims about one event, as are "in Chicago" and "in New York, Los
-Angeles and Philadelphia". How it decides: the event must be identified
+are opposite claims about one event, as are "in Zenda" and "in Strelsau,
+Hofbau and Tarlenheim". How it decides: the event must be identified
 without the attribute in question; for polarity, the same event word must
 appear on both sides about the same topic (the words around it overlap), one
 side negated; a reported denial ("denied that a base was set up") is a
@@ -28,7 +28,7 @@ _STAY = re.compile(
 
 _SEAT = re.compile(r"\b(?:ministry|embassy|court|government|officials?|authorities|office|service|committee|agency|"
                    r"prosecutors?|police|consulate|parliament)\s+(?:in|at)\s+$", re.I)
-"""'the Foreign Ministry in Dushanbe reported …': the seat of whoever speaks, not the place of the event."""
+"""'the Foreign Ministry in Strelsau reported …': the seat of whoever speaks, not the place of the event."""
 
 
 class Contradicted(Check):
@@ -83,7 +83,7 @@ class Contradicted(Check):
     def _unanimous(m):  # type: ignore[no-untyped-def]
         """No event identified, but every close candidate that speaks of the claim's event word says the opposite,
         on the same topic and naming one of the claim's names ('did not advise its nationals to leave the border
-        area' against two events in which Beijing urged citizens to leave it)."""
+        area' against two events in which Strelsau urged citizens to leave it)."""
         near = [c for c in m.comparisons[:5] if c.anchor_score > 0 and c.lexical >= 0.2]
         out = []
         for ev in m.claim.events:
@@ -119,7 +119,7 @@ class Contradicted(Check):
 
     @staticmethod
     def _span(ctx: Context, claim, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-        """The event word with its qualifiers: 'on ISIS-related terrorism charges', 'have been charged with …'."""
+        """The event word with its qualifiers: 'on RLF-related terrorism charges', 'have been charged with …'."""
         text = ctx.text
         s = start
         head = text[max(claim.start, start - 40):start]

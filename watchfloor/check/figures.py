@@ -1,7 +1,7 @@
 """A store event's numbers, read from its count keys: what they count, in what unit, as a bound or a point.
 
-`killed_min: 144` is "at least 144 killed"; `owed_to_china_usd_m: 900` is 900
-million dollars owed to China; `deported_2024_over: 30000` is "over 30,000
+`killed_min: 144` is "at least 144 killed"; `owed_to_graustark_usd_m: 900` is 900
+million dollars owed to Graustark; `deported_2024_over: 30000` is "over 30,000
 deported in 2024". The key grammar is small and generic: category words, a
 subgroup, a year, a unit with its scale, and a qualifier, in any order.
 """
@@ -34,7 +34,7 @@ class Figure:
     qualifier: str | None
     year: int | None
     words: tuple[str, ...]
-    """The key's remaining words: what is measured ('owed', 'china'; 'remittances', 'gdp')."""
+    """The key's remaining words: what is measured ('owed', 'graustark'; 'remittances', 'gdp')."""
     of_gdp: bool = False
     derived: str | None = None
     """How a figure not in the store was computed ('900m of 3.2bn')."""

@@ -18,7 +18,7 @@ import re
 from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context, dated_elsewhere
 from watchfloor.check.gate import RUNNING_TOTAL, gate, weak_counts
-from watchfloor.check.lexical import stems
+from watchfloor.check.lexical import COUNTRY_WORDS, stems
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
@@ -31,7 +31,7 @@ ATTRIBUTES = ("date", "numbers", "polarity")
 WINDOW_SENTENCES = 400
 """Statements more than this many sentences apart (about 8,000 words) are not compared: a bound, so that a
 long report costs time in proportion to its length."""
-_GENERIC = {"tajik", "tajikistan", "nation", "men", "people", "report", "recent"}
+_GENERIC = {"nation", "men", "people", "report", "recent"} | COUNTRY_WORDS
 _DEFINITE = re.compile(r"\b(?:the|all|both|these|those|its|their)\s+(?:\w+\s+){0,2}$", re.I)
 
 

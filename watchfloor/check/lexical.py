@@ -1,15 +1,21 @@
 """Word overlap between a claim and an event summary, weighted by how rare each word is among the candidates.
 
 A crude stemmer is enough: "terrorism" and "terrorist" both become "terror",
-"charged" and "charges" both "charg". Rare shared words (Crocus, Philadelphia,
-eight, concertgoers) say far more than common ones (Tajikistan, said).
+"charged" and "charges" both "charg". Rare shared words (a venue's name, a
+town, eight, concertgoers) say far more than common ones (the country, said).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+
+import pycountry
+
+from watchfloor.extract.entities import ALL_DEMONYMS
+from watchfloor.reference import catalogue
 
 _STOP_TEXT = """
 a about above according after again against all also amid among an and any are as at be because been before
@@ -45,8 +51,21 @@ def stems(text: str) -> set[str]:
     return set(_stems(text))
 
 
+def _country_words(iso3s: Iterable[str]) -> frozenset[str]:
+    """Stems of the one-word names and demonyms of these countries, as the bundled data spells them."""
+    names = {n for c in iso3s for n in (*catalogue.country_names(c), *ALL_DEMONYMS.get(c, ()))}
+    return frozenset(stem(n) for n in names if n.isalpha())
+
+
+HOME_WORDS = _country_words(p.iso3 for p in catalogue.packs())
+"""The store's own countries (those with a pack) by name: nearly every statement and count key of their packs
+carries them, so they tell no two things apart."""
+COUNTRY_WORDS = _country_words(c.alpha_3 for c in pycountry.countries)
+"""Every country by name: where a statement is, never what it is about (places are compared on their own)."""
+
+
 def entity_stems(mentions: list) -> set[str]:  # type: ignore[type-arg]
-    """Entities as words, so 'Chinese' in a report meets 'China' in a summary."""
+    """Entities as words, so 'Ruritanian' in a report meets 'Ruritania' in a summary."""
     return {"@" + m.entity_id for m in mentions}
 
 

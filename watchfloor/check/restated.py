@@ -1,8 +1,8 @@
 """internal_contradiction, restated figures: the report gives one figure and later another for the same thing.
 
-Why: reports repeat their key numbers ("eight Tajik nationals were arrested"
-… "of the six men picked up in June"; "a 400 MW plant" … "the 300 MW
-Dushanbe-2 plant"), and a wrong repeat is wrong whatever the store holds,
+Why: reports repeat their key numbers ("eight Ruritanian nationals were
+arrested" … "of the six men picked up in June"; "a 400 MW plant" … "the
+300 MW Strelsau-2 plant"), and a wrong repeat is wrong whatever the store holds,
 even when the store cannot be matched to the later sentence. How it decides:
 two figures of one unit in different sentences, whose intervals do not meet,
 that count the same thing (one category read next to both, or one counted
@@ -23,20 +23,21 @@ from dataclasses import dataclass
 from watchfloor.check.attributes import near_miss
 from watchfloor.check.base import Check, Context
 from watchfloor.check.gate import GATED
-from watchfloor.check.lexical import STOPWORDS, stem, stems
+from watchfloor.check.lexical import HOME_WORDS, STOPWORDS, stem, stems
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
+from watchfloor.extract.entities import ALL_DEMONYMS
 from watchfloor.extract.quantities import Quantity
 from watchfloor.extract.spans import Taken
 
 _UNITS = {"count", "usd", "eur", "rub", "tjs", "cny", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
 _GENERIC = {stem(w) for w in " ".join([
     "people person men man women nationals citizens others times total number figure year years month",
-    "months week day days new more tajik tajiks tajikistan country countries said told report reported",
+    "months week day days new more country countries said told report reported",
     "about some nearly around roughly almost over least than just only still state official officials",
     "official's million billion bn m per cent percent share",
-]).split()}
+]).split()} | HOME_WORDS
 _INCREMENT = re.compile(r"\b(?:another|more|further|additional|extra|other|new)\s*$|^\s*(?:more|others?|additional)\b",
                         re.I)
 _CUMULATIVE = re.compile(r"\b(?:together\s+with|in\s+all|in\s+total|all\s+told|combined|bringing|brought|taking|took|"
@@ -49,11 +50,12 @@ WINDOW_FIGURES = 200
 """... and with at most this many of them of its unit: a restatement further away is not looked for."""
 _STOP = {stem(w) for w in STOPWORDS}
 _PEOPLE = {"people", "persons", "men", "women", "nationals", "citizens", "suspects", "detainees", "individuals",
-           "tajiks", "migrants", "foreigners", "militants", "fighters"}
+           "migrants", "foreigners", "militants", "fighters"} | {
+    w.casefold() for ws in ALL_DEMONYMS.values() for w in ws}
 _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|all|both)\s+(?:(?!of\b)[\w'’-]+\s+|(?:figure|total|number|toll|"
                        r"count|sum|tally|estimate)\s+of\s+){0,2}(?:(?:about|around|roughly|some|nearly|almost|over|"
                        r"more\s+than)\s+)?$|['’]s\s+$", re.I)
-"""'the six men', 'of the roughly $4.8bn', 'the PDPT's 57.9%': a figure that points back to one given before."""
+"""'the six men', 'of the roughly $4.8bn', 'the RPP's 57.9%': a figure that points back to one given before."""
 
 
 @dataclass
@@ -65,7 +67,7 @@ class _Figure:
     anchors: set[str]
     definite: bool
     people: bool
-    """It counts people ('eight Tajiks', 'six men', 'nine Central Asians arrested')."""
+    """It counts people ('eight Ruritanians', 'six men', 'nine foreigners arrested')."""
     when: DateMention | None
     """The claim's date nearest to the figure."""
 

@@ -1,13 +1,13 @@
 """Names the alias table does not know, tied to their role: the holder of a title, the subject of a deed.
 
 Why: reports name ministers, security chiefs and companies the alias table has never heard of, and a
-wrong one ("Defence Minister Sergei Shoigu toured …" where the store's summary has "Defence Minister
-Belousov visited …") can only be caught from the wording. How it decides, for an event already identified
+wrong one ("Defence Minister Rupert Hentzau toured …" where the store's summary has "Defence Minister
+Sapt visited …") can only be caught from the wording. How it decides, for an event already identified
 without its actors: a capitalised name in the claim that the event's summary never mentions stands where
-the summary puts a *different* name — after the same title ("Defence Minister", "FSB director"), before the
+the summary puts a *different* name — after the same title ("Defence Minister", "SCS director"), before the
 same deed (the same verb and at least two of the same words after it: "told … CIS security chiefs"), or as
-the same country's company for the same licence or contract ("China's X was given a licence" against
-"China's Y had been licensed"). Any of the summary's names appearing in the claim cancels the finding.
+the same country's company for the same licence or contract ("Graustark's X was given a licence"
+against "Graustark's Y had been licensed"). Any of the summary's names appearing in the claim cancels the finding.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """Slots: who stands in the same place of the same sentence, in the report and in the store's summary.
 
 Why: a wrong name is often swapped into a sentence that otherwise follows
-the source ("a day after Security Council secretary Sergei Shoigu toured
-Russian facilities" against "a day after Defence Minister Belousov visited
-Russian facilities"; "Iran's Revolutionary Guards named a Tajik" against
-"Iran's Intelligence Ministry said … a Tajik"). Titles alone (roles.py) miss
-these when the title was swapped too. How it decides: every name (a run of
-capitalised words or an acronym, or one word after a title, or a title on
-its own) is read with its title, its qualifier ("Taliban", "Kyrgyz"), its
-possessor ("Iran's"), the words before it and the words after it. A claim's
+the source ("a day after Security Council secretary Rupert Hentzau toured
+Ruritanian facilities" against "a day after Defence Minister Sapt visited
+Ruritanian facilities"; "Graustark's Royal Guard named a Ruritanian" against
+"Graustark's Interior Ministry said … a Ruritanian"). Titles alone (roles.py)
+miss these when the title was swapped too. How it decides: every name (a run
+of capitalised words or an acronym, or one word after a title, or a title on
+its own) is read with its title, its qualifier ("Red Hand", "Bordurian"), its
+possessor ("Graustark's"), the words before it and the words after it. A claim's
 name the summary never mentions conflicts with a summary name the claim never
 mentions when their slots agree: the same kind of title and one more tie, the
 same words before and after, the same possessor and a statement verb, or the
@@ -31,7 +31,7 @@ _TITLE_ALT = "|".join(t.replace(" ", r"\s+") for t in _TITLES)
 _TITLE = re.compile(rf"\b(?:{_TITLE_ALT})\b", re.I)
 _TITLE_LEAD = re.compile(rf"\b({_TITLE_ALT})\s+$", re.I)
 _TITLE_NEXT = re.compile(rf"\s+(?:{_TITLE_ALT})\b", re.I)
-"""'Security Council secretary Sergei Shoigu': a name right before a title qualifies it."""
+"""'Security Council secretary Rupert Hentzau': a name right before a title qualifies it."""
 _CAP = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]{2,}(?:-[A-Z]\w*)?\b|bin|al-\w+|ul)"
 _NAME = re.compile(rf"{_CAP}(?:\s+{_CAP})*")
 _WORD = re.compile(r"[\w'’-]+")
@@ -79,7 +79,7 @@ def slots(text: str) -> list[Slot]:
         name, e = " ".join(w for _, w in tokens), m.end()
         if name.endswith(("'s", "’s")):
             name, e = name[:-2], e - 2
-        if name.lower() in ("islamic state",) or _TITLE_NEXT.match(text, e):
+        if _TITLE_NEXT.match(text, e):
             continue
         if not title:
             lead = _TITLE_LEAD.search(text[max(0, s - 30):s])
@@ -128,7 +128,7 @@ def _placed(text: str, s: Slot) -> bool:
 
 
 def _acronym(a: str, b: str) -> bool:
-    """'NRW' and 'North Rhine-Westphalia', 'GKNB' and 'State Committee for National Security' are one name."""
+    """'RLF' and 'Ruritanian Liberation Front', 'SCS' and 'State Committee for Security' are one name."""
     for short, long in ((a, b), (b, a)):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", long) if w and w[0].isupper())
         if short.isupper() and len(short) >= 2 and short == initials:

@@ -1,16 +1,18 @@
 """wrong_actor: the report names the wrong doer or the wrong nationality for an event.
 
-Why: who did it is the core of attribution ("claimed by the Taliban" where the
-store has ISKP; "eight Uzbek nationals" where the store has Tajiks). How it
-decides: the event must be identified without its actors; the report's
-group, organisation or person must stand in the doer's place in the sentence
-("by X", "X claimed …"), be unknown to the event, and the event must name a
-different one of the same kind. A parent group fits its branch (Islamic
-State fits ISKP). Switch off with `--skip wrong_actor`.
+Why: who did it is the core of attribution ("claimed by the Red Hand" where
+the store has the RLF; "eight Bordurian nationals" where the store has
+Ruritanians). How it decides: the event must be identified without its
+actors; the report's group, organisation or person must stand in the doer's
+place in the sentence ("by X", "X claimed …"), be unknown to the event, and
+the event must name a different one of the same kind. A parent group fits
+its branch (the Ruritanian Liberation Front fits its Northern Province).
+Switch off with `--skip wrong_actor`.
 """
 
 from __future__ import annotations
 
+from watchfloor.check.attributes import related_names
 from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
@@ -65,8 +67,8 @@ class WrongActor(Check):
 
 
 def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
-    """The two names are one entity spelled two ways ('CSTO', 'Collective Security Treaty Organization'), or the
-    claim's is a place or a country (a capital standing for its state is no actor swap)."""
+    """The two names are one entity spelled two ways ('RDF', 'Ruritanian Defence Force'), a parent group and its
+    branch, or the claim's is a place or a country (a capital standing for its state is no actor swap)."""
     start = claim.start + r.start
     mine = [m for m in claim.entities if m.start < start + len(r.claim_name) and start < m.end]
     if any(m.entity_id in best.event.entity_ids or m.kind in ("place", "country") or m.demonym for m in mine):
@@ -77,5 +79,7 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
                   r.store_start < m.end and summary[m.start:m.end] == m.text]
         ids = {m.entity_id for m in claim.entities}
         if any(m.entity_id in ids or m.kind in ("place", "country") for m in theirs):
+            return True
+        if any(related_names(a.name, b.name) for a in mine for b in theirs):
             return True
     return False

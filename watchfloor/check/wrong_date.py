@@ -1,7 +1,7 @@
 """wrong_date: the report dates an event differently from the store.
 
 Why: a wrong year moves an event into another context ("the 2023 attack on
-Crocus City Hall" puts a March 2024 attack before the events it caused).
+the Zenda Opera House" puts a March 2024 attack before the events it caused).
 How it decides: the event must be identified without its date (its kind, its
 names, its words, its numbers), no equally good event may fit the report's
 date, and the report's date must be attached to that event in the sentence.
@@ -71,8 +71,8 @@ def _corroborated(comparisons, best) -> bool:  # type: ignore[no-untyped-def]
     if top is not None and top is not best and top.date.status == "match" and not top.date.note and top.supports():
         return True
     named = {a for a, _ in best.anchors if a.split(":", 1)[0] in ("facility", "person", "place", "org")}
-    # An event pinned to a facility or a person (Crocus City Hall) is corroborated only by one sharing that pin:
-    # any other attack in Moscow that month says nothing of it, and a big store holds many such.
+    # An event pinned to a facility or a person (an opera house) is corroborated only by one sharing that pin:
+    # any other attack in the same city that month says nothing of it, and a big store holds many such.
     pins = {a for a, w in best.anchors if a.split(":", 1)[0] in ("facility", "person") and w >= 1.0}
     for c in comparisons:
         if c is best or c.date.status != "match" or c.date.note:

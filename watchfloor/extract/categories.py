@@ -1,7 +1,7 @@
 """What a number counts: the same small vocabulary reads a report's words and a store's count keys.
 
 "killing 45 people", "45 dead" and the key `killed_min` all mean the category
-*killed*; "eight Tajik nationals were arrested" and `arrested` mean *arrested*.
+*killed*; "eight Ruritanian nationals were arrested" and `arrested` mean *arrested*.
 Subgroups (police, inmates, attackers …) keep "nine police officers died" apart
 from a total.
 """

@@ -67,7 +67,7 @@ class Claim:
     antecedent: int | None = None
     default_country: str | None = None
     runner_up_country: str | None = None
-    """The report's second country: whose debt 'owed to China' is when China is the most named."""
+    """The report's second country: whose debt 'owed to Graustark' is when Graustark is the most named."""
     """The report's main country, for statements that name no one ('GDP grew 8.3% in 2023')."""
 
     @property

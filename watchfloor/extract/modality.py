@@ -87,7 +87,7 @@ def likelihood_terms(text: str, start: int, end: int) -> list[Term]:
 
 
 def _estimative_modal(text: str, m: re.Match[str], end: int) -> bool:
-    """'Tajikistan may turn to China' is a judgment; 'May 2024', 'could not leave' and questions are not."""
+    """'Ruritania may turn to Graustark' is a judgment; 'May 2024', 'could not leave' and questions are not."""
     if m.group(1) == "May" and _MAY_MONTH.search(text, max(0, m.start() - 4), min(len(text), m.end() + 8)):
         return False
     after = text[m.end(1):min(end, m.end(1) + 16)].lower()

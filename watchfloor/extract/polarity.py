@@ -2,7 +2,7 @@
 
 "none of the detained men have been charged" negates *charged* but not
 *detained* (it sits inside the noun phrase that "none of" quantifies);
-"without terrorism charges" and "denied that a Chinese base was being set up"
+"without terrorism charges" and "denied that a Graustarkian base was being set up"
 negate what follows them. Scope ends at a clause break or after a few words.
 """
 
@@ -77,5 +77,5 @@ _REFUSED_AFTER = re.compile(r"\s+(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){0,3}?
 
 
 def refused_after(text: str, end: int) -> bool:
-    """'whose extradition Turkey had refused': the word is refused right after it, so it did not happen."""
+    """'whose extradition Graustark had refused': the word is refused right after it, so it did not happen."""
     return _REFUSED_AFTER.match(text, end) is not None

@@ -1,4 +1,4 @@
-"""Numbers with what they count: "eight Tajik nationals", "killing 45 people", "nearly 60% of its foreign debt".
+"""Numbers with what they count: "eight Ruritanian nationals", "killing 45 people", "nearly 60% of its foreign debt".
 
 Each quantity keeps the interval its wording allows ("nearly 60%" is at most 60,
 "over 30,000" at least 30,000, a bare round number a few per cent either way),
@@ -103,7 +103,7 @@ _BY = re.compile(r"\b(?:by|up|down)\s+(?:some|about|around|nearly|almost|roughly
 _DIGIT = re.compile(r"\d")
 _PHRASAL_UP = re.compile(r"\b(?:[a-z]+ed|set|took|made|put|beat|held|shut|broke|broken|rose)\s+up\s+"
                          r"(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
-"""'picked up ten Tajik nationals': a verb's particle, not a rise."""
+"""'picked up ten Ruritanian nationals': a verb's particle, not a rise."""
 _ON_TRIAL = re.compile(r"\b(?:trial|tried|prosecution|case)\s+(?:[\w-]+\s+){0,4}?(?:of|against)\s*$", re.I)
 """'the trial on the merits of 19 people': those counted are the defendants."""
 _AGE_LIMIT = re.compile(r"\bage\s+(?:(?:limit|threshold|for|of|a)\s+(?:[\w-]+\s+)?)?(?:to|of|at|from)\s*$", re.I)
@@ -221,7 +221,7 @@ _OF = re.compile(r"\s+of\s+([^,;.()\d]{1,80}?)(?=\s+(?:in|by|at|for|during|and|a
 
 
 def _of_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
-    """What a percentage is a share of: 'of its foreign debt to China', stopping before a date or a number."""
+    """What a percentage is a share of: 'of its foreign debt to Graustark', stopping before a date or a number."""
     m = _OF.match(text, pos, end)
     if not m:
         return "", pos

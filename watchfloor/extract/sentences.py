@@ -1,6 +1,6 @@
 """Sentences and headings with offsets, for plain text and Markdown reports.
 
-A heading ("Recent Arrests of Tajik Nationals on ISIS-Related Terrorism Charges")
+A heading ("Recent Arrests of Ruritanian Nationals on RLF-Related Terrorism Charges")
 can assert as much as a sentence, so headings are kept, marked as such, and
 each sentence knows the heading it sits under (its section) and its paragraph.
 """
