@@ -56,7 +56,7 @@ class MeasureSpec:
     """The store figure's count key must hold all of `key_all`, one of `key_any`, a year if `key_year`, and the
     partner's name if there is a partner."""
     by_nationality: bool = False
-    """Whose measure it is comes from the nationality the claim names ('Tajik migrants')."""
+    """Whose measure it is comes from the nationality the claim names ('Ruritanian migrants')."""
     share_of: tuple[str, str] | None = None
     """Derived, in percent, from two measures' values of the same date: (part, whole)."""
     reads: str = ""
