@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "watchfloor" / "data"
 CHECKED = ("watchfloor/check", "watchfloor/extract")
 """The folders held to the rule; the rest of the package is later work (#12)."""
-PENDING = frozenset({"watchfloor/check/match.py", "watchfloor/check/evidence.py"})
+PENDING: frozenset[str] = frozenset()
 """Files being edited elsewhere when this test was written, whose docstrings still use real names as examples;
 drop a file from here once it is clean (test_pending_files_are_still_pending says when)."""
 ORDINARY = frozenset({"jersey", "polish"})

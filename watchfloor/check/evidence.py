@@ -96,7 +96,7 @@ class StoreEvent:
 
     @cached_property
     def countries_of_words(self) -> dict[str, set[str]]:
-        """Event family → countries the summary puts it in, right after the word ('disappeared in Turkey')."""
+        """Event family → countries the summary puts it in, right after the word ('disappeared in Ruritania')."""
         store = {m.start: m for m in self.mentions if m.kind == "country" and not m.demonym and m.country}
         said: dict[str, set[str]] = {}
         if not store:

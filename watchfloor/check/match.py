@@ -5,7 +5,7 @@ family, shared names (weighted by how rare they are), shared countries, shared
 words, then date, numbers, place, actors and polarity, each of which can
 match, conflict or say nothing. A difference only becomes a finding when the
 event is identified *without* the differing attribute (leave-one-out): the
-2023 date of "the 2023 attack on Crocus City Hall" is wrong because the
+2023 date of "the 2023 attack on the Strelsau Opera" is wrong because the
 attack is identified by its place, its kind and its words alone.
 """
 
@@ -71,7 +71,7 @@ class Comparison:
     figures: int = 0
     """How many of the claim's distinctive figures the event holds (see fingerprint.py)."""
     only_one_here: bool = False
-    """The store's only incident of this kind at the claim's named place (the riot at Khujand's colony)."""
+    """The store's only incident of this kind at the claim's named place (the riot at Strelsau's colony)."""
 
     @property
     def anchor_score(self) -> float:
@@ -128,7 +128,7 @@ class Comparison:
         return distinctive and self.score(without) >= IDENTITY_SCORE - (0.5 if singleton else 0.0)
 
     def explain(self) -> str:
-        """Why this event was taken for the claim's, in a few words: 'matched on Crocus City Hall, ISIS-K; …'."""
+        """Why this event was taken for the claim's, in a few words: 'matched on the Strelsau Opera, the Black Michael band; …'."""
         names = {m.entity_id: m.text for m in self.claim.all_entities}
         parts = []
         if self.anchors:
@@ -346,7 +346,7 @@ INCIDENT_FAMILIES = {"riot", "attack", "clash", "protest", "assassinate"}
 
 def _mark_only_one_here(claim: Claim, comps: list[Comparison]) -> None:
     """An incident is identified by its kind and named place when no other candidate of that kind shares the place
-    ('prisoners rioted at Khujand's penal colony' and the store's one Khujand prison riot)."""
+    ('prisoners rioted at Strelsau's penal colony' and the store's one Strelsau prison riot)."""
     if not claim.families & INCIDENT_FAMILIES:
         return
     kind = [c for c in comps if c.family >= 1.0 and c.event.families & claim.families & INCIDENT_FAMILIES]
