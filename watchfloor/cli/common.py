@@ -36,9 +36,13 @@ class State:
     db: str | None = None
 
     def open(self, *, read_only: bool = False, create: bool = True) -> Store:
+        """The store, seeded with the country packs' reference rows (the reference layer contributes them)."""
+        from watchfloor.reference import seed
         from watchfloor.store import Store
 
-        return Store.open(self.db, read_only=read_only, create=create)
+        store = Store.open(self.db, read_only=read_only, create=create)
+        seed.prepare(store)
+        return store
 
 
 def state(ctx: typer.Context) -> State:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from watchfloor.errors import NotFound
 from watchfloor.reference.catalogue import DEMONYMS
 from watchfloor.reference.names import normalise
+from watchfloor.reference.seed import prepare
 from watchfloor.store import Store
 
 _KIND_RANK = {"country": 0, "armed_group": 1, "organisation": 2, "person": 3, "facility": 4, "place": 5, "other": 6}
@@ -24,9 +25,11 @@ class Entity:
 
 
 class Resolver:
-    """Looks names up in one store; loads the alias table once."""
+    """Looks names up in one store; loads the alias table once (seeding it first in a store opened before the
+    reference layer was loaded)."""
 
     def __init__(self, store: Store) -> None:
+        prepare(store)
         self.store = store
         self.entities: dict[str, Entity] = {
             r["id"]: Entity(r["id"], r["kind"], r["name"], r["iso3"], r["country_iso3"], r["lat"], r["lon"])

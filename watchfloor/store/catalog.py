@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from watchfloor.analyse.timeline import source_shape
 from watchfloor.errors import ConfigError
 from watchfloor.model import ENTITY_KINDS, RELIABILITY, SOURCE_KINDS
 from watchfloor.store.store import Store
@@ -41,6 +40,13 @@ def sources(store: Store, *, publisher: str | None = None, grades: Sequence[str]
         f"FROM source s WHERE {' AND '.join(where)} ORDER BY s.publisher, s.title, s.id", params)
     return [source_shape(r) | {"events": r["events"], "documents": r["documents"],
                                "observations": r["observations"]} for r in rows]
+
+
+def source_shape(s: dict[str, Any]) -> dict[str, Any]:
+    """A source row as the read commands and the API give it (dates as ISO text)."""
+    return {"id": s["id"], "title": s["title"], "publisher": s["publisher"], "url": s["url"],
+            "published_at": s["published_at"].isoformat() if s.get("published_at") else None,
+            "reliability": s["reliability"], "kind": s["kind"]}
 
 
 def entities(store: Store, kind: str | None = None, used_only: bool = False) -> list[dict[str, Any]]:

@@ -1,9 +1,10 @@
 """Numbered migrations, recorded in the store's `migration` table.
 
-A migration is SQL (a file `schema_NNN.sql` beside this module, found by its
-number) or a Python callable taking the connection. Add new ones with the next
-free number; never edit one that has shipped. A store whose highest version is above ours was written by a newer
-watchfloor, and we refuse to touch it.
+The store's own migrations are SQL files `schema_NNN_name.sql` beside this module, found by their number: schema
+only, no knowledge of any country. A layer above adds the rows a new store starts with (the reference entities of
+the country packs) as steps of its own under numbers of their own (`contribute`), so the store imports nothing
+above it. Add new ones with the next free number; never edit one that has shipped. A store whose highest version
+is above ours was written by a newer watchfloor, and we refuse to touch it.
 """
 
 from __future__ import annotations
@@ -30,33 +31,39 @@ def _sql(filename: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
     return run
 
 
-def _reference(con: duckdb.DuckDBPyConnection) -> None:
-    from watchfloor.reference.seed import seed_reference
-
-    seed_reference(con)
-
-
-def _place_coordinates(con: duckdb.DuckDBPyConnection) -> None:
-    """Map the packs' district places, so that two districts 40 km apart can be told apart by distance."""
-    from watchfloor.reference.seed import district_coordinates
-
-    for eid, (lat, lon) in district_coordinates().items():
-        con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL", [lat, lon, eid])
-
-
-def _discover() -> list[Migration]:
-    found = {2: Migration(2, "reference entities", _reference),
-             4: Migration(4, "place coordinates", _place_coordinates)}
+def _discover() -> dict[int, Migration]:
+    found = {}
     for entry in resources.files(__package__).iterdir():
         m = re.fullmatch(r"schema_(\d{3})(?:_(\w+))?\.sql", entry.name)
         if m:
             version = int(m.group(1))
             found[version] = Migration(version, (m.group(2) or "schema").replace("_", " "), _sql(entry.name))
-    return [found[v] for v in sorted(found)]
+    return found
 
 
-MIGRATIONS: list[Migration] = _discover()
-LATEST = MIGRATIONS[-1].version
+SCHEMA: dict[int, Migration] = _discover()
+_CONTRIBUTED: dict[int, Migration] = {}
+
+
+def contribute(step: Migration) -> None:
+    """Add a step from a layer above (seeding reference rows) to every store opened from now on in this process.
+
+    A store that has the step's number recorded is left alone; one that lacks it (new, or made before the layer
+    was loaded) gets it on its next writable open. A number taken by another step is a programming error."""
+    taken = SCHEMA.get(step.version) or _CONTRIBUTED.get(step.version)
+    if taken is not None and taken.name != step.name:
+        raise ValueError(f"migration {step.version} is already {taken.name!r}, cannot also be {step.name!r}")
+    _CONTRIBUTED[step.version] = step
+
+
+def migrations() -> list[Migration]:
+    """Every migration this process knows, in order: the schema's and those contributed."""
+    known = SCHEMA | _CONTRIBUTED
+    return [known[v] for v in sorted(known)]
+
+
+def latest() -> int:
+    return max(m.version for m in migrations())
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -71,9 +78,9 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
     if not current_version(con):
-        return list(MIGRATIONS)
+        return migrations()
     have = {r[0] for r in con.execute("SELECT version FROM migration").fetchall()}
-    return [m for m in MIGRATIONS if m.version not in have]
+    return [m for m in migrations() if m.version not in have]
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[Migration]:

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from watchfloor.errors import StoreError
-from watchfloor.store.migrations import LATEST, current_version, pending, upgrade
+from watchfloor.store.migrations import current_version, latest, pending, upgrade
 
 DEFAULT_PATH = "watchfloor.duckdb"
 ENV_VAR = "WATCHFLOOR_DB"
@@ -63,10 +63,10 @@ class Store:
                              hint="check the file's permissions or choose another --db path")
         con = _connect(p, read_only)
         try:
-            version = current_version(con)
-            if version > LATEST:
+            version, known = current_version(con), latest()
+            if version > known:
                 raise StoreError(
-                    f"store {str(p)!r} was written by a newer watchfloor (schema {version}, this one knows {LATEST})",
+                    f"store {str(p)!r} was written by a newer watchfloor (schema {version}, this one knows {known})",
                     hint="upgrade watchfloor (pip install -U watchfloor) or use another --db path")
             if pending(con):
                 if read_only:
