@@ -15,6 +15,8 @@ from watchfloor.brief.sources import Numbering, SourceEntry
 
 FIRST_HEADING = "## Bottom Line"
 CLASSIFICATION = "Unclassified, open sources"
+ANNEX = "Annex: Chronology"
+"""The chronology's heading: the PDF starts it on a new page, after the assessment."""
 
 
 @dataclass
@@ -87,7 +89,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, judgments=judgments,
-        signposts=signposts, competing=competing, figures=figure_list, annex=annex,
+        signposts=signposts, competing=competing, figures=figure_list, annex=annex, annex_heading=ANNEX,
         sources=[e.line() for e in numbering.entries()])
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering))
 

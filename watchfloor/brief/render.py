@@ -12,7 +12,7 @@ import re
 from jinja2 import Environment, select_autoescape
 from markdown_it import MarkdownIt
 
-from watchfloor.brief.layout import template
+from watchfloor.brief.layout import ANNEX, template
 from watchfloor.brief.model import Figure
 
 _MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]")
@@ -27,7 +27,7 @@ def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str
     head, sep, tail = body.partition("<h2>Sources</h2>")
     head = _MARKERS.sub(_link_markers, head)
     tail = _SOURCE_P.sub(_source_entry, tail)
-    body = head + sep + tail
+    body = (head + sep + tail).replace(f"<h2>{ANNEX}</h2>", f'<h2 class="annex">{ANNEX}</h2>', 1)
     for i, f in enumerate(figures, 1):
         body = _inline_figure(body, f, i, f"{figure_prefix}-{f.name}.svg")
     env = Environment(autoescape=select_autoescape(default=True))

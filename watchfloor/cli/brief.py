@@ -34,7 +34,7 @@ def brief_cmd(
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md, html, pdf, or all three.")
                       ] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="PATH", help=(
-        "Output file (default: briefs/COUNTRY-TODAY.FORMAT, e.g. briefs/tajikistan-2025-01-31.md)."))] = None,
+        "Output file (default: briefs/COUNTRY-TODAY.FORMAT, named after the country and today's date)."))] = None,
     title: Annotated[str | None, typer.Option(
         metavar="TEXT", help="Title (default: from the country, topics and years).")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL rewrite "
