@@ -25,9 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "watchfloor" / "data"
 CHECKED = ("watchfloor/check", "watchfloor/extract")
 """The folders held to the rule; the rest of the package is later work (#12)."""
-PENDING: frozenset[str] = frozenset()
-"""Files being edited elsewhere when this test was written, whose docstrings still use real names as examples;
-drop a file from here once it is clean (test_pending_files_are_still_pending says when)."""
 ORDINARY = frozenset({"jersey", "polish"})
 """Names that are first of all everyday English words."""
 KINDS = ("place", "facility", "person", "armed_group")
@@ -84,10 +81,6 @@ def test_the_names_come_from_the_data() -> None:
 
 @pytest.mark.parametrize("folder", CHECKED)
 def test_no_name_in_the_code(folder: str) -> None:
-    found = [h for h in hits((folder,)) if h.split(":", 1)[0] not in PENDING]
+    found = hits((folder,))
     assert not found, "names in Python (move them to a data pack, or write an invented example):\n" + "\n".join(found)
 
-
-def test_pending_files_are_still_pending() -> None:
-    files = {h.split(":", 1)[0] for h in hits(CHECKED)}
-    assert files >= PENDING, f"clean now, take them out of PENDING: {sorted(PENDING - files)}"
