@@ -74,15 +74,21 @@ class Encoder:
         return cls(weights, tok)
 
     def encode(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
-        """Embeddings in input order; texts of similar length are batched together to waste no padding."""
+        """Embeddings in input order; texts of similar length are batched together to waste no padding.
+
+        BLAS runs on one thread here: a check embeds a few sentences, and on a busy machine (the dashboard's
+        other requests, parallel tests) several BLAS threads waiting for cores took 2-3 times longer than one."""
+        from threadpoolctl import threadpool_limits
+
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
         encodings = self.tokenizer.encode_batch(list(texts))  # type: ignore[attr-defined]
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), batch):
-            idx = order[start:start + batch]
-            out[idx] = self._forward([encodings[i].ids for i in idx])
+        with threadpool_limits(limits=1, user_api="blas"):
+            for start in range(0, len(order), batch):
+                idx = order[start:start + batch]
+                out[idx] = self._forward([encodings[i].ids for i in idx])
         return out
 
     def _forward(self, ids: list[list[int]]) -> np.ndarray:
