@@ -68,3 +68,77 @@ def test_demo_crocus_month_is_labelled_abroad(demo_db):
     assert same == {(a["month"], a["metric"], a["value"], a["score"]) for a in found.values()}
     series = {s["month"]: s for s in monthly_series(demo_db, "TJK", with_ids=False)}
     assert "ids" not in series["2024-03"] and series["2024-03"]["fatalities"] == crocus["value"]
+
+
+def _monthly(store, country, counts, start=(2023, 1)):
+    """`counts[i]` one-day events for `country` in the i-th month from `start`, all at home."""
+    rows = []
+    for i, n in enumerate(counts):
+        y, m = start[0] + (start[1] - 1 + i) // 12, (start[1] - 1 + i) % 12 + 1
+        rows += [(f"{country}-{i}-{k}", f"{y:04d}-{m:02d}-{1 + k % 28:02d}", country, [country]) for k in range(n)]
+    store.con.executemany("INSERT INTO event (id, dataset, date, date_precision, type, country_iso3, countries, "
+                          "summary) VALUES (?, 'facts', ?, 'day', 'attack', ?, ?, 'x')", rows)
+
+
+def test_trailing_window_is_the_twelve_months_before_after_six(fresh_db):
+    """The baseline is the twelve months before, not eleven or thirteen, and needs six of them; with an odd
+    number of months it is the middle value itself (an int, as statistics.median gives it)."""
+    from watchfloor.analyse.alerts import robust_z
+
+    _monthly(fresh_db, "KGZ", [1, 1, 1, 1, 1, 9])                  # 5 months before the spike: too few
+    _monthly(fresh_db, "TJK", [1, 1, 1, 1, 1, 1, 1, 9])            # 7 months before
+    alternating = [5, 1] * 6
+    _monthly(fresh_db, "UZB", [5, *alternating, 12])
+    assert alerts(fresh_db, "KGZ") == []
+    [tjk] = alerts(fresh_db, "TJK")
+    assert (tjk["month"], tjk["value"], tjk["baseline"], tjk["score"]) == ("2023-08", 9, 1, 8.0)
+    assert type(tjk["baseline"]) is int
+    # twelve months: median 3, MAD 2 → z 3.04, no alert; eleven or thirteen months would have alerted (z 7)
+    assert robust_z(12, alternating, 1.0)[1] < THRESHOLD
+    assert robust_z(12, alternating[1:], 1.0)[1] >= THRESHOLD and robust_z(12, [5, *alternating], 1.0)[1] >= THRESHOLD
+    assert alerts(fresh_db, "UZB") == []
+    assert [(a["country"], a["month"]) for a in alerts(fresh_db)] == [("TJK", "2023-08")]
+
+
+def test_alert_events_places_and_tolls(fresh_db):
+    """An alert lists its month's first 20 events by date then id, counts only suffered tolls (not a
+    statement's or a _figure's) and splits its value between home and the places abroad, most events first."""
+    _monthly(fresh_db, "KGZ", [1] * 12)
+    places = ["KGZ"] * 10 + ["RUS"] * 6 + ["KAZ"] * 6 + ["TUR"] * 3
+    kinds = {0: ("attack", 6.0), 1: ("statement", 100.0), 2: ("death_figure", 50.0), 10: ("attack", 20.0)}
+    spike = []
+    for n, home in enumerate(places):
+        kind, killed = kinds.get(n, ("attack", None))
+        spike.append((f"s{n:02d}", f"2024-01-{1 + n * 7 % 3:02d}", kind, home, sorted({"KGZ", home}), killed))
+    fresh_db.con.executemany("INSERT INTO event (id, dataset, date, date_precision, type, country_iso3, countries, "
+                             "killed, summary) VALUES (?, 'facts', ?, 'day', ?, ?, ?, ?, 'x')", spike)
+    found = {a["metric"]: a for a in alerts(fresh_db, "KGZ")}
+    events, fatalities = found["events"], found["fatalities"]
+    first = [i for _, i in sorted((d, i) for i, d, *_ in spike)][:20]
+    assert events["events"] == first == fatalities["events"] and first[:4] == ["s00", "s03", "s06", "s09"]
+    assert (events["value"], events["domestic"], events["abroad_value"], events["abroad"]) == (25, 10, 15, True)
+    assert events["where"] == ["KAZ", "RUS", "TUR"]
+    assert (fatalities["value"], fatalities["domestic"], fatalities["abroad_value"]) == (26.0, 6.0, 20.0)
+    assert fatalities["abroad"] is True and (events["score"], fatalities["score"]) == (24.0, 8.67)
+    assert [a["events"] for a in alerts(fresh_db) if a["country"] == "KGZ"] == [first, first]
+
+
+def test_alerts_are_the_rule_applied_to_the_monthly_series(demo_db):
+    """Every alert the rule gives month by month over monthly_series, and no other: the trailing medians run
+    in DuckDB and only shortlist, so none may be lost there."""
+    from watchfloor.analyse.alerts import FLOOR, METRICS, MIN_HISTORY, MINIMUM, WINDOW, robust_z
+
+    by_country: dict[str, list[dict]] = {}
+    for s in monthly_series(demo_db, with_ids=False):
+        by_country.setdefault(s["country"], []).append(s)
+    expected = []
+    for country, months in by_country.items():
+        for i in range(MIN_HISTORY, len(months)):
+            for metric in METRICS:
+                value = months[i][metric]
+                baseline, z = robust_z(value, [p[metric] for p in months[max(0, i - WINDOW):i]], FLOOR[metric])
+                if value >= MINIMUM[metric] and z >= THRESHOLD:
+                    expected.append((months[i]["month"], country, metric, value, baseline, round(z, 2)))
+    found = [(a["month"], a["country"], a["metric"], a["value"], a["baseline"], a["score"]) for a in alerts(demo_db)]
+    assert found == sorted(expected) and len(found) == 16
+    assert ("2024-03", "TJK", "fatalities", 144.0, 0.0, 48.0) in found
