@@ -104,13 +104,19 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence: ")
         assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
         assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
+        assert j.implication is not None and j.implication.text.startswith("If so, ")
         assert j.assumption is not None and j.assumption.text.startswith("This judgment assumes that ")
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
+        assert j.change is not None and j.change.text.startswith("A year earlier, at 31 December 2024, the signposts ")
         assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators)
         assert all(row.cells[2:].count("for") >= 1 for row in j.matrix.rows)
     md = brief.markdown
     assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Sources |" in md
+    russia = judgments[1].change
+    assert russia is not None and "favoured the other answer, that Dushanbe's dependence on Russia is fraying; " \
+        "since then “Russian deployments, drills, reinforcements and top-level visits” went from not met to met" \
+        in russia.text
     jihad = judgments[0]
     assert jihad.likelihood == "likely"
     assert "prosecutions and expulsions abroad will keep outpacing" in jihad.statement.text

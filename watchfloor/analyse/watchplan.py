@@ -57,6 +57,11 @@ class Question:
     """Per hypothesis, what it expects over the horizon, as a 'will' clause."""
     assumption: str = ""
     """What a judgment on this question takes for granted, as a clause."""
+    implications: tuple[tuple[str, str], ...] = ()
+    """Per hypothesis, what it would mean for the reader, as a clause ('If so, …')."""
+
+    def implication(self, hypothesis: str) -> str:
+        return dict(self.implications).get(hypothesis, "")
 
     def answer(self, hypothesis: str) -> str:
         return dict(self.answers).get(hypothesis) or self.label(hypothesis)
@@ -142,7 +147,8 @@ def load_plan(path: Path) -> WatchPlan:
                                   short=str(q.get("short", "")),
                                   answers=_per_hypothesis(q, "answers", path, hypotheses),
                                   forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
-                                  assumption=str(q.get("assumption", ""))))
+                                  assumption=str(q.get("assumption", "")),
+                                  implications=_per_hypothesis(q, "implications", path, hypotheses)))
     return WatchPlan(country=data["country"], questions=tuple(questions))
 
 

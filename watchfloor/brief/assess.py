@@ -59,8 +59,9 @@ def for_hypothesis(h: str, signposts: Sequence[Signpost]) -> list[Signpost]:
 
 
 def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, competing: Competing,
-          ) -> Judgment | None:
-    """The key judgment on one question, or None when nothing in the brief's evidence bears on it."""
+          earlier: Sequence[Signpost] = (), earlier_as_of: dt.date | None = None) -> Judgment | None:
+    """The key judgment on one question, or None when nothing in the brief's evidence bears on it; `earlier` are
+    the same signposts read a year before, to say whether the answer changed."""
     if len(question.hypotheses) < 2:
         return None
     lead, alt = ranked(question, signposts)[:2]
@@ -74,13 +75,33 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of)
+    implication = question.implication(lead)
+    meaning = phrase.say(f"If so, {implication}", backing) if implication else None
     why = question.explanation(lead)
-    reason = phrase.say(f"The evidence fits this explanation best: {why[0].lower()}{why[1:]}", backing) if why else None
+    reason = phrase.say(f"The evidence fits this explanation best: {why}", backing) if why else None
     assumption = (phrase.say(f"This judgment assumes that {question.assumption}", backing)
                   if question.assumption else None)
     return Judgment(question.id, question.question, statement, phrase.say(words, facts_of(signposts)), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
-                    matrix(question, signposts, as_of), reason)
+                    matrix(question, signposts, as_of), reason,
+                    since(question, signposts, earlier, earlier_as_of, backing) if earlier_as_of else None, meaning)
+
+
+def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[Signpost], then: dt.date,
+          backing: Sequence[Fact]) -> Sentence | None:
+    """Whether the answer has changed since the signposts were read a year earlier, and which moved."""
+    if not earlier:
+        return None
+    lead, before = ranked(question, signposts)[0], ranked(question, earlier)[0]
+    moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
+             if old.status != new.status and "no data" not in (old.status, new.status)]
+    way = ("the signposts favoured the same answer" if before == lead else
+           f"the signposts favoured the other answer, that {question.answer(before)}")
+    text = f"A year earlier, at {human(then)}, {way}"
+    if moved:
+        text += "; since then " + join(f"“{new.indicator.name}” went from {old.status} to {new.status}"
+                                       for old, new in moved)
+    return phrase.say(text, facts_of([sp for pair in moved for sp in pair]) or backing)
 
 
 def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:

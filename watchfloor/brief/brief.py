@@ -155,11 +155,18 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None) -> Contents:
     if plan is None:
         return Contents([], [], Table(()), found.sentences, chronology)
     as_of = ev.end.end
+    then = year_before(as_of)
     posts = signposts.read(ev, plan, board(store, plan, as_of))
+    earlier = signposts.read(ev, plan, board(store, plan, then))
     judgments = [j for q in plan.questions
-                 if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found)) is not None]
+                 if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
+                                [sp for sp in earlier if sp.question is q], then)) is not None]
     return Contents(bottom_line(plan, posts, judgments, as_of), judgments, signposts.board_table(posts, as_of),
                     found.sentences, chronology)
+
+
+def year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
 def resolve_country(store: Store, iso3: str) -> tuple[str, str]:

@@ -77,8 +77,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         return " ".join(r(s) for s in sentences if s is not None)
 
     bottom_line = text(list(contents.bottom_line))
-    judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence]),
-                  "reasoning": text([j.reason, j.assumption, j.alternative]),
+    judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence, j.implication]),
+                  "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]

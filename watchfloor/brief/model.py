@@ -80,10 +80,14 @@ class Judgment:
     matrix: Table | None = None
     reason: Sentence | None = None
     """The leading hypothesis's account of why, which the evidence fits best."""
+    change: Sentence | None = None
+    """Whether the answer has changed since a year earlier."""
+    implication: Sentence | None = None
+    """What the judgment means for the reader, if it holds."""
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.confidence, self.reason, self.assumption, self.alternative)
-                if s is not None]
+        return [s for s in (self.statement, self.confidence, self.implication, self.reason, self.assumption,
+                            self.alternative, self.change) if s is not None]
 
 
 @dataclass
@@ -124,6 +128,10 @@ class Contents:
         for j in self.judgments:
             if j.reason is not None and id(j.reason) in ids:
                 j.reason = None
+            if j.change is not None and id(j.change) in ids:
+                j.change = None
+            if j.implication is not None and id(j.implication) in ids:
+                j.implication = None
             if j.assumption is not None and id(j.assumption) in ids:
                 j.assumption = None
             if j.alternative is not None and id(j.alternative) in ids:
