@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 def import_cmd(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="FILE", help="Files to import, one after another.",
-                                                    show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="Files to import, one after another, or country pack folders (facts.jsonl with "
+                             "reference.json and aliases.json: docs/country-packs.md).", show_default=False)],
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="Force a format: {formats}.")] = None,
     source_reliability: Annotated[str | None, typer.Option(
         "--source-reliability", metavar="A-F", help="Admiralty grade A–F for the sources of these files.")] = None,
@@ -33,9 +34,11 @@ def import_cmd(
                         ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Import files into the store, one transaction each: a bad file changes nothing."""
+    """Import files or country pack folders into the store, one transaction each: a bad file or pack changes
+    nothing."""
     from watchfloor.cli.progress import delayed_bar
     from watchfloor.ingest import ImportOptions, import_path
+    from watchfloor.ingest.packs import import_pack
     from watchfloor.reference import Resolver
 
     options = ImportOptions(format=format, reliability=source_reliability.upper() if source_reliability else None,
@@ -46,16 +49,27 @@ def import_cmd(
         resolver = Resolver(store)
         for path in paths:
             with delayed_bar(f"importing {path.name}", quiet) as bar:
-                results.append(import_path(store, path, options, resolver, bar))
+                if path.is_dir():
+                    results += import_pack(store, path, options, bar)
+                    resolver = Resolver(store)
+                else:
+                    results.append(import_path(store, path, options, resolver, bar))
     summarise(results)
 
 
 def summarise(results: list[ImportResult]) -> None:
     table("Import", ["file", "format", "read", "added", "updated", "skipped", "countries", "note"],
-          [[Path(r.path).name, r.format, r.rows_read, r.added, r.updated, r.skipped,
+          [[_shown(Path(r.path)), r.format, r.rows_read, r.added, r.updated, r.skipped,
             ", ".join(f"{c} {n}" for c, n in r.per_country.most_common(6)), r.note] for r in results])
     if any(r.bad_rows for r in results):
         console.print("[yellow]Some rows were skipped; see the report named above.[/]")
+
+
+def _shown(path: Path) -> str:
+    """A file's name, with its pack folder's for a pack's files (MLI/facts.jsonl)."""
+    from watchfloor.ingest.packs import FILES
+
+    return f"{path.parent.name}/{path.name}" if path.name in FILES else path.name
 
 
 def _formats() -> str:

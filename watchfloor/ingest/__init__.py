@@ -29,14 +29,16 @@ def detect_format(path: Path) -> str:
 
 
 def import_path(store: Store, path: Path, options: ImportOptions, resolver: Resolver | None = None,
-                progress: Progress | None = None) -> ImportResult:
-    """Import one file in one transaction; the same content twice is a no-op."""
+                progress: Progress | None = None, *, within: bool = False) -> ImportResult:
+    """Import one file in one transaction (the caller's, when `within`); the same content twice is a no-op."""
     if options.reliability and options.reliability not in RELIABILITY:
         raise ConfigError(f"source reliability must be one of A–F, not {options.reliability!r}")
     if not path.exists():
         raise InputError("no such file", file=str(path), hint="check the path")
     if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path), hint="name the files inside it")
+        raise InputError("is a folder, not a file", file=str(path),
+                         hint="import a country pack folder with import_paths (`watchfloor import FOLDER`), or "
+                              "name the files inside it")
     if path.stat().st_size == 0:
         raise InputError("the file is empty", file=str(path), hint="export the data again; nothing was imported")
     fmt = options.format or detect_format(path)
@@ -49,7 +51,7 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
         result.note = "already imported (same content); nothing to do"
         return result
     ctx = ImportContext(store, resolver or Resolver(store), path, options, result,
-                        progress or (lambda done, total: None))
+                        progress or (lambda done, total: None), within)
     try:
         module(fmt).run(ctx)
     except duckdb.Error as exc:
@@ -73,5 +75,16 @@ def import_path(store: Store, path: Path, options: ImportOptions, resolver: Reso
 
 def import_paths(store: Store, paths: list[Path], options: ImportOptions,
                  progress_for: Callable[[Path], Progress] | None = None) -> list[ImportResult]:
+    """Import files one after another, and country pack folders (their names and facts) as they come."""
+    from watchfloor.ingest.packs import import_pack
+
     resolver = Resolver(store)
-    return [import_path(store, p, options, resolver, progress_for(p) if progress_for else None) for p in paths]
+    results: list[ImportResult] = []
+    for p in paths:
+        progress = progress_for(p) if progress_for else None
+        if p.is_dir():
+            results += import_pack(store, p, options, progress)
+            resolver = Resolver(store)
+        else:
+            results.append(import_path(store, p, options, resolver, progress))
+    return results

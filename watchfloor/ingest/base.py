@@ -77,6 +77,8 @@ class ImportContext:
     options: ImportOptions
     result: ImportResult
     progress: Progress = lambda done, total: None  # noqa: E731
+    within: bool = False
+    """The caller holds the transaction (a pack folder's names and facts go in together)."""
 
     def reject(self, message: str, *, line: int | None = None, field: str | None = None,
                value: object = None, hint: str = "") -> None:
@@ -96,6 +98,10 @@ class ImportContext:
 
         A report that cannot be written then leaves the store as it was, and a store the disk refuses (full,
         read-only) is a WriteError naming the store instead of a complaint about the file being imported."""
+        if self.within:
+            yield self.store.con
+            write_bad_rows(self)
+            return
         try:
             with self.store.transaction() as con:
                 yield con

