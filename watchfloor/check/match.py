@@ -128,7 +128,8 @@ class Comparison:
         return distinctive and self.score(without) >= IDENTITY_SCORE - (0.5 if singleton else 0.0)
 
     def explain(self) -> str:
-        """Why this event was taken for the claim's, in a few words: 'matched on the Strelsau Opera, the Black Michael band; …'."""
+        """Why this event was taken for the claim's, in a few words: 'matched on the Strelsau Opera, Black Michael;
+        …'."""
         names = {m.entity_id: m.text for m in self.claim.all_entities}
         parts = []
         if self.anchors:
@@ -173,37 +174,51 @@ class Comparison:
         return near and (self.countries > 0 or self.anchor_score > 0) and self.score() >= 3.0
 
 
+@dataclass(frozen=True)
+class ClaimSide:
+    """What `compare` needs of a claim, worked out once per claim rather than once per candidate event."""
+
+    names: tuple[tuple[str, float], ...]
+    """Each non-country entity once, with its anchor weight before the event's idf."""
+    countries: frozenset[str]
+    named: frozenset[str]
+    words: tuple[set[str], float]
+
+    @classmethod
+    def of(cls, claim: Claim, evidence: Evidence) -> ClaimSide:
+        own = {m.entity_id for m in claim.entities}
+        located = {m.start for m in located_places(claim)}
+        names: dict[str, float] = {}
+        for m in claim.all_entities:
+            if m.kind == "country" or m.entity_id in names:
+                continue
+            weight = ANCHOR_WEIGHT.get(m.kind, 1.0)
+            if m.kind == "place" and m.name in CAPITALS and m.start not in located:
+                weight = 0.6
+            names[m.entity_id] = weight * (1.0 if m.entity_id in own else 0.7)
+        named = frozenset(m.country for m in claim.all_entities if m.country)
+        countries = named | ({claim.default_country} if claim.default_country else set())
+        return cls(tuple(names.items()), frozenset(countries), named, claim_words(claim, evidence))
+
+
 def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Extraction,
-            words: tuple[set[str], float] | None = None) -> Comparison:
+            side: ClaimSide | None = None) -> Comparison:
     """Names, kind, countries and words: cheap, done for every candidate (see `compare_attributes`).
 
-    `words` are the claim's stems and their weight (`claim_words`), passed when comparing one claim with many."""
+    `side` is the claim's part of the work (`ClaimSide.of`), passed when comparing one claim with many."""
+    side = side or ClaimSide.of(claim, evidence)
     fam = family_score(claim.families, event.families)
     if fam < 1.0:
         fam = max(fam, 0.5 * family_score(claim.families, event.text_families))
-    anchors = []
-    own = {m.entity_id for m in claim.entities}
-    located = {m.start for m in located_places(claim)}
-    seen: set[str] = set()
-    for m in claim.all_entities:
-        if m.kind == "country" or m.entity_id in seen or m.entity_id not in event.entity_ids:
-            continue
-        seen.add(m.entity_id)
-        weight = ANCHOR_WEIGHT.get(m.kind, 1.0)
-        if m.kind == "place" and m.name in CAPITALS and m.start not in located:
-            weight = 0.6
-        weight *= evidence.idf(m.entity_id) * (1.0 if m.entity_id in own else 0.7)
-        anchors.append((m.entity_id, round(weight, 3)))
-    named = {m.country for m in claim.all_entities if m.country}
-    claim_countries = named | ({claim.default_country} if claim.default_country else set())
+    anchors = [(eid, round(w * evidence.idf(eid), 3)) for eid, w in side.names if eid in event.entity_ids]
     event_countries = set(event.countries) | {m.country for m in event.mentions if m.country}
-    countries = min(0.9, 0.3 * len(claim_countries & event_countries))
-    mine, weight = words or claim_words(claim, evidence)
+    countries = min(0.9, 0.3 * len(side.countries & event_countries))
+    mine, weight = side.words
     lexical = evidence.lexicon.similarity(mine, event.stems, weight, event_weight(event, evidence))
     horizon = extraction.horizon
     return Comparison(claim, event, fam, anchors, countries, lexical,
                       after_horizon=bool(horizon and event.date.start.year > horizon),
-                      named_countries=len(named & event_countries))
+                      named_countries=len(side.named & event_countries))
 
 
 def claim_words(claim: Claim, evidence: Evidence) -> tuple[set[str], float]:
@@ -310,8 +325,8 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
             continue
         shared = shared_figures(claim, figure_index)
         found = sorted(set(candidates(claim, evidence, index)) | set(shared))
-        words = claim_words(claim, evidence)
-        comps = [compare(claim, evidence.events[i], evidence, extraction, words) for i in found]
+        side = ClaimSide.of(claim, evidence)
+        comps = [compare(claim, evidence.events[i], evidence, extraction, side) for i in found]
         for c in comps:
             c.figures = shared.get(c.event.id, 0)
         comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
