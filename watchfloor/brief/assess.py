@@ -3,11 +3,13 @@ the assumption it rests on and the alternative weighed against it.
 
 How the answer is reached (analysis of competing hypotheses, kept small): each
 signpost's status speaks for a hypothesis (see `signposts`); a met signpost
-adds 1 to its hypothesis, one not met adds 0.5 to the others. The hypothesis
-with the most support leads. Its likelihood is (support + 1) / (all support +
-number of hypotheses), Laplace's rule, so a few signposts never make anything
-certain, put on the ICD 203 scale and capped at "very likely"; a tie is a
-roughly even chance. The horizon runs from the evidence cut-off.
+adds 1 to its hypothesis, one not met adds 0.5 to the others, each divided by
+the number of signposts the plan gives the signpost's own hypothesis, so that a
+hypothesis does not win by having more signposts. The hypothesis with the most
+support leads. Its likelihood is (support + 1) / (all support + number of
+hypotheses), Laplace's rule, so a few signposts never make anything certain,
+put on the ICD 203 scale and capped at "very likely"; a tie is a roughly even
+chance. The horizon runs from the evidence cut-off.
 """
 
 from __future__ import annotations
@@ -28,11 +30,19 @@ HORIZON = "the twelve months from"
 
 
 def support(question: Question, signposts: Sequence[Signpost]) -> dict[str, float]:
+    """Each hypothesis's support, every signpost's weight shared out over the signposts of its own hypothesis."""
     out = dict.fromkeys(question.hypotheses, 0.0)
     for sp in signposts:
+        peers = sum(other.indicator.hypothesis == sp.indicator.hypothesis for other in signposts)
         for h, w in sp.supports().items():
-            out[h] += w
+            out[h] += w / peers
     return out
+
+
+def tied(question: Question, signposts: Sequence[Signpost]) -> bool:
+    score = support(question, signposts)
+    lead, second = ranked(question, signposts)[:2]
+    return abs(score[lead] - score[second]) < 1e-9
 
 
 def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
@@ -43,10 +53,10 @@ def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
 
 
 def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
-    score = support(question, signposts)
-    lead, second = ranked(question, signposts)[:2]
-    if score[lead] == score[second]:
+    if tied(question, signposts):
         return "roughly even chance"
+    score = support(question, signposts)
+    lead = ranked(question, signposts)[0]
     return term_for((score[lead] + 1) / (sum(score.values()) + len(score)))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
 from watchfloor.brief import phrase
-from watchfloor.brief.assess import facts_of, for_hypothesis, ranked
+from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, tied
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost
 from watchfloor.brief.text import join
@@ -18,19 +18,31 @@ REASONS = 2
 
 def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],
                 as_of: dt.date) -> list[Sentence]:
-    """For each question judged, in the plan's order: the leading answer, then why, in the plan's words (the
-    signposts that weigh most for it; one that recorded nothing in either window is no reason)."""
+    """For each question judged, in the plan's order: the leading answer and the signposts that weigh most for
+    it, in the plan's words; when the signposts are evenly split, both answers and one signpost for each."""
     judged = {j.topic for j in judgments}
     out: list[Sentence] = []
     for q in plan.questions:
         if q.id not in judged or len(out) == MAX_SENTENCES:
             continue
         mine = [sp for sp in signposts if sp.question is q]
-        lead = ranked(q, mine)[0]
-        telling = [sp for sp in for_hypothesis(lead, mine) if not sp.silent()]
-        why = sorted(telling, key=lambda sp: -sp.supports()[lead])[:REASONS]
-        facts = facts_of(why)
-        if not facts:
-            continue
-        out.append(phrase.say(f"{q.answer(lead)}: {join(sp.says(as_of) for sp in why)}", facts))
+        lead, alt = ranked(q, mine)[:2]
+        if tied(q, mine):
+            a, b = reasons(lead, mine, 1), reasons(alt, mine, 1)
+            topic = (f"On {q.short[0].lower()}{q.short[1:]}" if q.short[1:2].islower() else f"On {q.short}") \
+                if q.short else f"Between the answers that {q.answer(lead)} and that {q.answer(alt)}"
+            text = (f"{topic}, the signposts are split: {join(sp.says(as_of) for sp in a)}, but "
+                    f"{join(sp.says(as_of) for sp in b)}")
+            why = a + b
+        else:
+            why = reasons(lead, mine, REASONS)
+            text = f"{q.answer(lead)}: {join(sp.says(as_of) for sp in why)}"
+        if facts_of(why):
+            out.append(phrase.say(text, facts_of(why)))
     return out
+
+
+def reasons(hypothesis: str, signposts: Sequence[Signpost], n: int) -> list[Signpost]:
+    """The signposts that weigh most for a hypothesis; one that recorded nothing in either window is no reason."""
+    telling = [sp for sp in for_hypothesis(hypothesis, signposts) if not sp.silent()]
+    return sorted(telling, key=lambda sp: -sp.supports()[hypothesis])[:n]
