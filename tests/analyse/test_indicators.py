@@ -64,6 +64,19 @@ def test_windows_count_only_events_dated_finely_enough(fresh_db: Store, tmp_path
     assert (abroad.value, abroad.status) == (1.0, "not met")
 
 
+def test_machine_coded_news_is_no_signpost(fresh_db: Store, tmp_path: Path) -> None:
+    import_path(fresh_db, _facts(tmp_path, [("2024-11-03", "attack", "Tajikistan")]), ImportOptions(quiet=True))
+    fresh_db.con.execute("INSERT INTO event (id, dataset, date, date_precision, type, country_iso3, countries, "
+                         "summary) SELECT 'gdelt-' || i, 'gdelt', DATE '2024-12-30', 'day', 'attack', 'TJK', "
+                         "['TJK'], 'coded' FROM range(5) t(i)")
+    plan = load_plan(_plan(tmp_path, [
+        {"name": "home, quarter", "hypothesis": "up", "types": ["attack"], "where": "home", "window": "quarter",
+         "operator": ">=", "threshold": 1}]))
+    result = board(fresh_db, plan)
+    assert result.as_of == dt.date(2024, 11, 3)
+    assert (result.readings[0].value, result.readings[0].status) == (1.0, "met")
+
+
 def test_a_wrong_plan_names_file_question_indicator_and_field(tmp_path: Path) -> None:
     path = _plan(tmp_path, [{"name": "x", "hypothesis": "sideways", "types": ["attack"], "window": "year",
                              "operator": ">=", "threshold": 1}])

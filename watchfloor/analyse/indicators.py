@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchfloor.analyse.alerts import MEDIA_DATASETS
 from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
 from watchfloor.store import Store
 
@@ -73,13 +74,15 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 def cut_off(store: Store, iso3: str) -> dt.date | None:
     """The newest event date involving the country: the board is read as of then."""
-    value = store.scalar("SELECT max(date) FROM event WHERE list_contains(countries, ?)", [iso3])
+    value = store.scalar("SELECT max(date) FROM event WHERE list_contains(countries, ?) "
+                         "AND NOT list_contains(?, dataset)", [iso3, list(MEDIA_DATASETS)])
     return value if isinstance(value, dt.date) else None
 
 
 def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
-    sql: list[str] = ["list_contains(countries, ?)"]
-    params: list[Any] = [iso3]
+    """Signposts count incidents, so machine-coded news (its volume measures attention) is left out, as in alerts."""
+    sql: list[str] = ["list_contains(countries, ?)", "NOT list_contains(?, dataset)"]
+    params: list[Any] = [iso3, list(MEDIA_DATASETS)]
     if ind.types:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
