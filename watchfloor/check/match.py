@@ -373,7 +373,7 @@ def _mark_only_one_here(claim: Claim, comps: list[Comparison]) -> None:
 
 def _pool(comp: Comparison, top: list[Comparison], ids: set[str], evidence: Evidence) -> list[StoreEvent]:
     """Events reporting on the same incident (same distinctive name, within two years after it): their figures
-    are competing values for the claim's numbers (the Crocus toll was given as 137, 144, 145 and 149)."""
+    are competing values for the claim's numbers (one attack's toll was given as 137, 144, 145 and 149)."""
     anchors = {a for a, _ in comp.anchors if a.split(":", 1)[0] in ("facility", "person")}
     pooled = [comp.event]
     if not anchors or not comp.identified("numbers"):

@@ -1,6 +1,6 @@
 """Claim frames from the dependency parse: which predicate each date, figure and place belongs to.
 
-A sentence holds several events: "the deadliest attack since the Beslan siege in 2004" speaks of an
+A sentence holds several events: "the deadliest attack since the Zenda siege in 2004" speaks of an
 attack and of a siege, and 2004 dates the siege. A frame is one predicate (a clause's verb, or a noun
 that carries its own date) with its agent, patient, negation and modality, and the dates, figures and
 places the parse attaches to it. Every date and figure belongs to exactly one frame, the nearest one
