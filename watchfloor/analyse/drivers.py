@@ -1,8 +1,9 @@
 """Structural drivers: the economic and social numbers behind a country's risk, each with its year and source.
 
 Two origins, read the same way: World Bank (or other) `observation` rows, and the figures curated facts
-carry in their counts (remittances_pct_gdp, china_share_pct, owed_to_china_usd_m …), each with its event's
-source. Competing values for the same year are kept side by side, never averaged away.
+carry in their counts (remittances_pct_gdp, external_debt_usd_bn …), each with its event's source. Which drivers
+there are, and which count keys and indicator codes feed each, is data (data/drivers.json). Competing values for
+the same year are kept side by side, never averaged away.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from watchfloor.store import Store
@@ -26,34 +28,39 @@ class Driver:
     """Event count keys and the factor that brings them to `unit`."""
 
 
-CATALOGUE: tuple[Driver, ...] = (
-    Driver("remittances_pct_gdp", "Personal remittances received", "% of GDP", ("BX.TRF.PWKR.DT.GD.ZS",),
-           (("remittances_pct_gdp", 1.0),)),
-    Driver("china_share_external_debt", "Share of external debt owed to China", "%", (),
-           (("china_share_pct", 1.0),)),
-    Driver("gdp_per_capita_usd", "GDP per capita", "current US$", ("NY.GDP.PCAP.CD",)),
-    Driver("unemployment_pct", "Unemployment", "% of labour force", ("SL.UEM.TOTL.ZS", "SL.UEM.TOTL.NE.ZS"),
-           (("unemployment_pct", 1.0),)),
-    Driver("owed_to_china_usd_bn", "Debt owed to China", "US$ bn", (),
-           (("owed_to_china_usd_bn", 1.0), ("owed_to_china_usd_bn_approx", 1.0), ("owed_to_china_usd_m", 0.001))),
-    Driver("external_debt_usd_bn", "External debt", "US$ bn", ("DT.DOD.DECT.CD",),
-           (("external_debt_usd_bn", 1.0),)),
-    Driver("external_debt_pct_gdp", "External debt", "% of GDP", (), (("external_debt_pct_gdp", 1.0),)),
-    Driver("public_debt_pct_gdp", "Public debt", "% of GDP", ("GC.DOD.TOTL.GD.ZS",), (("public_debt_pct_gdp", 1.0),)),
-    Driver("remittances_usd_bn", "Remittances received", "US$ bn", ("BX.TRF.PWKR.CD.DT",),
-           (("remittances_usd_bn", 1.0),)),
-    Driver("gdp_growth_pct", "Real GDP growth", "%", ("NY.GDP.MKTP.KD.ZG",), (("gdp_growth_pct", 1.0),)),
-    Driver("inflation_pct", "Consumer price inflation", "%", ("FP.CPI.TOTL.ZG",), (("inflation_pct", 1.0),)),
-    Driver("poverty_rate_pct", "Poverty rate (national line)", "% of population", ("SI.POV.NAHC",),
-           (("poverty_rate_pct", 1.0),)),
-)
-"""Drivers in the order a brief shows them: the four the risk issue names first, then the rest."""
+@dataclass(frozen=True)
+class Derived:
+    """A driver computed from one fact's counts when the fact does not give it: 100 × part / whole."""
 
-WDI_SCALE = {"DT.DOD.DECT.CD": 1e-9, "BX.TRF.PWKR.CD.DT": 1e-9}
+    key: str
+    name: str
+    unit: str
+    unless: str
+    """The count key that gives the driver directly; a fact holding it is not derived from."""
+    part: tuple[tuple[str, float], ...]
+    """Count keys of the part, the first present wins, with the factor that brings each to the whole's unit."""
+    whole: str
+
+
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("watchfloor").joinpath("data", "drivers.json")
+                                      .read_text(encoding="utf-8"))
+    return data
+
+
+_DATA = _data()
+CATALOGUE: tuple[Driver, ...] = tuple(
+    Driver(d["key"], d["name"], d["unit"], tuple(d["codes"]), tuple((k, float(f)) for k, f in d["counts"]))
+    for d in _DATA["drivers"])
+"""Drivers in the order a brief shows them (data/drivers.json): the four the risk issue names first, then the rest."""
+
+WDI_SCALE: dict[str, float] = _DATA["scale"]
 """Observation codes in US$ that the catalogue shows in US$ bn."""
+DERIVED: tuple[Derived, ...] = tuple(
+    Derived(d["key"], d["name"], d["unit"], d["unless"], tuple((k, float(f)) for k, f in d["part"]), d["whole"])
+    for d in _DATA["derived"])
 
 _YEAR_IN_KEY = re.compile(r"_((?:19|20)\d{2})(?=_|$)")
-_OWED_CHINA = (("owed_to_china_usd_bn", 1.0), ("owed_to_china_usd_bn_approx", 1.0), ("owed_to_china_usd_m", 0.001))
 
 
 def _source(row: dict[str, Any]) -> dict[str, Any]:
@@ -93,15 +100,15 @@ def _points(store: Store, iso3: str) -> list[dict[str, Any]]:
             points.append({"key": d.key, "name": d.name, "unit": d.unit, "year": year,
                            "value": round(value * factor, 6), "origin": "event", "indicator": raw_key,
                            "event": r["id"], "date": r["date"].isoformat(), "source": _source(r)})
-        if "china_share_pct" not in counts and "external_debt_usd_bn" in counts:
-            for k, f in _OWED_CHINA:
-                if k in counts and counts["external_debt_usd_bn"]:
-                    share = 100.0 * counts[k] * f / counts["external_debt_usd_bn"]
-                    points.append({"key": "china_share_external_debt", "name": "Share of external debt owed to China",
-                                   "unit": "%", "year": r["date"].year, "value": round(share, 1), "origin": "derived",
-                                   "indicator": f"{k} / external_debt_usd_bn", "event": r["id"],
-                                   "date": r["date"].isoformat(), "source": _source(r)})
-                    break
+        for der in DERIVED:
+            if der.unless in counts or not counts.get(der.whole):
+                continue
+            k, f = next(((k, f) for k, f in der.part if k in counts), ("", 0.0))
+            if k:
+                points.append({"key": der.key, "name": der.name, "unit": der.unit, "year": r["date"].year,
+                               "value": round(100.0 * counts[k] * f / counts[der.whole], 1), "origin": "derived",
+                               "indicator": f"{k} / {der.whole}", "event": r["id"], "date": r["date"].isoformat(),
+                               "source": _source(r)})
     return points
 
 

@@ -31,7 +31,7 @@ ROOT = int((HIGHEST_BAND - LOWEST_BAND) / BAND_STEP)
 REFERENCE_RANGE = 40_000.0
 """Highest minus lowest five-year weighted raw score that maps to 10. IEP takes it from all countries in its
 data; one store rarely holds them all, so it is fixed here. 40,000 is our estimate of the order of the
-worst country-years (Iraq 2014, Afghanistan 2019: tens of thousands), NOT a figure IEP publishes."""
+worst country-years in IEP's index (tens of thousands), NOT a figure IEP publishes."""
 
 INCIDENT_TYPES: tuple[str, ...] = ("attack", "bombing", "assassination", "hostage_taking", "kidnapping",
                                    "hijacking", "terrorist_attack")

@@ -1,7 +1,7 @@
 """Country outlines for offline maps, bundled as package data (no tiles, no network).
 
 The file `watchfloor/data/outlines.json` is derived from Natural Earth (public domain) through the
-npm package world-atlas 2.0.2: every country at 1:110m, and the countries around Tajikistan at
+npm package world-atlas 2.0.2: every country at 1:110m, and the countries of the first pack's region at
 1:50m, coordinates rounded to 0.1° and 0.02°. `build()` regenerates it from world-atlas's TopoJSON:
 
     python -m watchfloor.analyse.outlines PATH/countries-110m.json PATH/countries-50m.json
@@ -19,8 +19,8 @@ from typing import Any
 Ring = list[tuple[float, float]]
 
 DETAIL_BOX = (44.0, 24.0, 92.0, 56.0)
-"""lon/lat box (west, south, east, north): countries wholly inside it are drawn at 1:50m (Central Asia, Afghanistan,
-Iran, Pakistan); all others at 1:110m."""
+"""lon/lat box (west, south, east, north): countries wholly inside it are drawn at 1:50m (the region of the first
+pack, 44–92° E, 24–56° N); all others at 1:110m."""
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +71,8 @@ def _decode(topo: dict[str, Any], digits: int) -> dict[str, dict[str, Any]]:
 
 
 def _in_box(rings: list[Ring]) -> bool:
-    """Whole country inside the detail box: Russia and China stay coarse, which keeps the file small."""
+    """Whole country inside the detail box: large countries reaching out of it stay coarse, which keeps the file
+    small."""
     w, s, e, n = DETAIL_BOX
     return all(w <= x <= e and s <= y <= n for r in rings for x, y in r)
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from watchfloor.analyse.gti import INCIDENT_TYPES, PLOT_TYPES
 from watchfloor.store import Store
 
 OWED = re.compile(r"^owed_to_(?P<creditor>[a-z_]+?)_usd_(?P<scale>bn|m)(?:_(?:approx|min))?$")
-CREDITORS = {"china": "country:CHN", "world_bank": "org:world-bank", "adb": "org:asian-development-bank",
-             "china_eximbank": "org:export-import-bank-of-china"}
-"""Creditor word in a count key (owed_to_<creditor>_usd_bn) → entity id."""
+_DATA: dict[str, Any] = json.loads(resources.files("watchfloor").joinpath("data", "relations.json")
+                                   .read_text(encoding="utf-8"))
+CREDITORS: dict[str, str] = _DATA["creditors"]
+"""Creditor word in a count key (owed_to_<creditor>_usd_bn) → entity id, from data/relations.json."""
 
 GROUP_KINDS = ("armed_group", "other")
 
@@ -94,13 +96,9 @@ def derive(event: dict[str, Any], actors: list[dict[str, Any]], sources: list[st
     return out
 
 
-_ARMED = re.compile(r"islamic state|isis|iskp|is-k|taliban|ansarullah|armed|gunmen|militant|group 24|"
-                    r"al-qa|jamaat|movement|front|brigade|opposition", re.IGNORECASE)
-
-
-_STATE_BODY = re.compile(r"ministry|court|department|treasury|prosecutor|government|police|service|committee|"
-                         r"parliament|majlis|council|embassy|agency|office|bureau|fsb|gknb|ice\b|fbi|dhs",
-                         re.IGNORECASE)
+_ARMED = re.compile("|".join(_DATA["armed"]), re.IGNORECASE)
+_STATE_BODY = re.compile("|".join(_DATA["state_bodies"]), re.IGNORECASE)
+"""Words marking a name as an armed group's, or a state body's, when the reference data does not say (data)."""
 
 
 def _looks_armed(name: str, kind: str) -> bool:

@@ -33,7 +33,7 @@ def alerts_cmd(
 ) -> None:
     """Spikes: a robust z-score of each month against the twelve before it."""
     if plot and not country:
-        raise ConfigError("--plot needs a COUNTRY", hint="e.g. watchfloor alerts tajikistan --plot alerts.png")
+        raise ConfigError("--plot needs a COUNTRY", hint="e.g. watchfloor alerts COUNTRY --plot alerts.png")
     from watchfloor.analyse.alerts import RULE, alerts, monthly_series
     from watchfloor.store import catalog
 
@@ -62,7 +62,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _where(alert: dict) -> str:
-    """Home, abroad (with where), or how the month splits: the Crocus month is 144 fatalities abroad, in Russia."""
+    """Home, abroad (with where), or how the month splits between them ('40 abroad (…)' when part of the month's
+    toll fell on the country's nationals or state elsewhere)."""
     away = alert.get("abroad_value") or 0
     if not away:
         return "home"

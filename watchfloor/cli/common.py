@@ -56,7 +56,7 @@ class TableOrJson(StrEnum):
 
 
 CountryArg = Annotated[str, typer.Argument(metavar="COUNTRY", show_default=False,
-                                           help="Country name, alias or ISO code: tajikistan, TJ, TJK.")]
+                                           help="Country name, alias or two- or three-letter ISO code.")]
 SinceOpt = Annotated[str | None, typer.Option(metavar="DATE", help="First date: 2024, 2024-06 or 2024-06-11.")]
 UntilOpt = Annotated[str | None, typer.Option(metavar="DATE", help="Last date (inclusive, to its precision).")]
 FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]

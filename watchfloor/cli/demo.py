@@ -1,7 +1,13 @@
-"""`watchfloor demo`: load the bundled Tajikistan evidence, write a brief, check the example report."""
+"""`watchfloor demo`: load the bundled evidence, write a brief, check the example report.
+
+Which country the brief, the board and the suggestions are about is data (data/demo.json).
+"""
 
 from __future__ import annotations
 
+import json
+import shlex
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,12 +26,12 @@ def demo_cmd(
     reset: Annotated[bool, typer.Option("--reset", help="Start from an empty store (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
     brief_dir: Annotated[Path, typer.Option(
-        "--brief-dir", metavar="PATH", help="Where the Tajikistan brief is written.")] = Path("briefs"),
+        "--brief-dir", metavar="PATH", help="Where the brief is written.")] = Path("briefs"),
     report: Annotated[Path | None, typer.Option(
         "--report", metavar="PATH", help="Report to check (default: the bundled example report).")] = None,
     no_brief: Annotated[bool, typer.Option("--no-brief", help="Only load the evidence.")] = False,
 ) -> None:
-    """Load the bundled Tajikistan evidence, write its brief and check the example report; safe to run again."""
+    """Load the bundled evidence, write a brief and check the example report; safe to run again."""
     from watchfloor import demo
     from watchfloor.store import default_path
 
@@ -39,18 +45,26 @@ def demo_cmd(
     with st.open() as store:
         run.imports = demo.load_demo(store)
         counts = store.counts()
-        tj = store.scalar("SELECT count(*) FROM event WHERE list_contains(countries, 'TJK')")
-        _print_loaded(run, counts, tj, path)
+        iso3, name = _country(store)
+        involved = store.scalar("SELECT count(*) FROM event WHERE list_contains(countries, ?)", [iso3])
+        _print_loaded(run, counts, involved, name, path)
         if not no_brief:
-            _brief(store, brief_dir, run)
-            _indicators(store)
+            _brief(store, brief_dir, run, name)
+            _indicators(store, iso3, name)
             _check(store, report or demo.example_report(), run)
-    console.print("\n[bold]Try next[/]\n  watchfloor timeline tajikistan --since 2024\n  watchfloor risk tajikistan\n"
-                  "  watchfloor actors tajikistan\n  watchfloor indicators tajikistan\n  watchfloor check REPORT.txt\n"
+    arg = escape(shlex.quote(name.lower()))
+    console.print(f"\n[bold]Try next[/]\n  watchfloor timeline {arg} --since 2024\n  watchfloor risk {arg}\n"
+                  f"  watchfloor actors {arg}\n  watchfloor indicators {arg}\n  watchfloor check REPORT.txt\n"
                   "  watchfloor serve")
 
 
-def _print_loaded(run: demo.DemoRun, counts: dict[str, int], tj: int, path: Path) -> None:
+def _country(store: Store) -> tuple[str, str]:
+    """The demo's country (data/demo.json) as ISO3 and the name the store gives it."""
+    iso3 = json.loads(resources.files("watchfloor").joinpath("data", "demo.json").read_text(encoding="utf-8"))["brief"]
+    return iso3, store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
+
+
+def _print_loaded(run: demo.DemoRun, counts: dict[str, int], involved: int, name: str, path: Path) -> None:
     for r in run.imports:
         if r.unchanged:
             what = "already loaded"
@@ -61,29 +75,29 @@ def _print_loaded(run: demo.DemoRun, counts: dict[str, int], tj: int, path: Path
         console.print(f"[bold]{escape(Path(r.path).name)}[/]: {what}")
     console.print(f"Store [bold]{escape(str(path))}[/]: {counts['event']} events, {counts['observation']} "
                   f"observations, {counts['source']} sources, {counts['entity']} entities; "
-                  f"{tj} events involve Tajikistan.")
+                  f"{involved} events involve {escape(name)}.")
 
 
-def _brief(store: Store, brief_dir: Path, run: demo.DemoRun) -> None:
+def _brief(store: Store, brief_dir: Path, run: demo.DemoRun, name: str) -> None:
     from watchfloor import demo
 
-    with err_console.status("writing the Tajikistan brief…"):
+    with err_console.status(f"writing the {escape(name)} brief…"):
         demo.write_demo_brief(store, brief_dir, run)
     summary = run.brief_check or {}
     console.print(f"\n[bold]Brief[/]: {run.brief_sentences} cited sentences, self-check "
                   f"{summary.get('errors', '?')} errors → " + ", ".join(escape(str(p)) for p in run.brief_paths))
 
 
-def _indicators(store: Store) -> None:
+def _indicators(store: Store, iso3: str, name: str) -> None:
     from watchfloor.analyse.indicators import board
     from watchfloor.analyse.watchplan import bundled_plan
 
-    result = board(store, bundled_plan("TJK"))
+    result = board(store, bundled_plan(iso3))
     console.print(f"\n[bold]Indicators[/] (watch plan): {escape(result.summary())}")
     for r in result.readings:
         if r.status == "met" and r.trend == "rising":
             console.print(f"  ↑ {escape(r.name)} ({escape(r.hypothesis)}): {r.value:g}, was {r.previous or 0:g}")
-    console.print("  the board: watchfloor indicators tajikistan")
+    console.print(f"  the board: watchfloor indicators {escape(shlex.quote(name.lower()))}")
 
 
 def _check(store: Store, report: Path, run: demo.DemoRun) -> None:

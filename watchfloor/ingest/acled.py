@@ -144,7 +144,7 @@ _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w' .-]+?)\s*(?:\(|$)|\(([A-Z][\
 
 
 def actor_countries(names: Actors, a: Actor) -> list[str]:
-    """Countries an ACLED actor belongs to: 'Military Forces of Kyrgyzstan (2005-)', 'Protesters (Tajikistan)'."""
+    """Countries an ACLED actor belongs to: 'Military Forces of Ruritania (2005-)', 'Protesters (Ruritania)'."""
     if a.entity_id and a.entity_id.startswith("country:"):
         return [a.entity_id.split(":", 1)[1]]
     if a.name not in names.countries:

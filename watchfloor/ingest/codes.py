@@ -1,10 +1,10 @@
 """Country codes that event datasets use, mapped to ISO 3166 alpha-3 (our country entities).
 
 GDELT writes actor countries in CAMEO codes (mostly ISO alpha-3, with a few
-old ones such as ROM for Romania) and places in FIPS 10-4 (TI is Tajikistan,
-TX Turkmenistan, UK the United Kingdom). Codes that are regions, oceans or
-territories with no ISO code of their own map to nothing, so they never
-become a country.
+old ones such as ROM for ROU) and places in FIPS 10-4 (TI is TJK, TX TKM, UK
+GBR). Codes that are regions, oceans or territories with no ISO code of their
+own map to nothing, so they never become a country. The tables are complete:
+every code of the two standards, not a choice of countries.
 """
 
 from __future__ import annotations
@@ -65,12 +65,9 @@ FIPS_TO_ISO3: dict[str, str] = {
 }
 """FIPS 10-4 country codes (as GDELT's geo fields use them) → ISO alpha-3.
 
-Left out on purpose, because no ISO country stands for them: AT Ashmore and
-Cartier Islands, AX Akrotiri, BS Bassas da India, CR Coral Sea Islands,
-DX Dhekelia, EU Europa Island, GO Glorioso Islands, IP Clipperton Island,
-JU Juan de Nova Island, NM No Man's Land, NT Netherlands Antilles (dissolved),
-OS oceans, PF Paracel Islands, PG Spratly Islands, TE Tromelin Island.
-YI (Serbia and Montenegro, once Yugoslavia) maps to its successor Serbia."""
+Left out on purpose, because no ISO country stands for them: AT, AX, BS, CR, DX, EU, GO, IP, JU, NM, OS, PF, PG
+and TE (small islands, sovereign base areas, no man's land and the oceans), and NT (a dissolved territory).
+YI (a dissolved federation) maps to its successor SRB."""
 
 
 def cameo_to_iso3(code: str | None, known: set[str]) -> str | None:

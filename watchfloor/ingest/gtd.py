@@ -16,6 +16,7 @@ from watchfloor.ingest.base import ImportContext, ImportResult
 from watchfloor.ingest.csvrows import coordinates, number
 from watchfloor.ingest.names import Actors, snake
 from watchfloor.ingest.sink import import_rows
+from watchfloor.ingest.spellings import spellings
 from watchfloor.model import Actor, Event, Source
 
 NAME = "gtd"
@@ -23,11 +24,7 @@ REQUIRED = ("eventid", "iyear", "imonth", "iday", "country_txt", "attacktype1_tx
 HOSTAGE_TYPES = {"Hostage Taking (Kidnapping)": "kidnapping", "Hostage Taking (Barricade Incident)": "hostage_taking",
                  "Hijacking": "hijacking"}
 """GTD attack types that are not simply attacks; every other attack type gives type `attack`."""
-HISTORIC = {"Soviet Union": "RUS", "West Germany (FRG)": "DEU", "East Germany (GDR)": "DEU", "Yugoslavia": "SRB",
-            "Czechoslovakia": "CZE", "Zaire": "COD", "Rhodesia": "ZWE", "South Vietnam": "VNM",
-            "North Yemen": "YEM", "South Yemen": "YEM", "People's Republic of the Congo": "COG",
-            "West Bank and Gaza Strip": "PSE", "Serbia-Montenegro": "SRB", "Kosovo": "XKX",
-            "International": ""}
+HISTORIC: dict[str, str] = spellings()["gtd_former_countries"]
 """country_txt values of states that no longer exist, mapped to their successor (kept in attrs as written)."""
 
 SOURCE = Source(id="src-dataset-gtd", kind="dataset", title="Global Terrorism Database (START, University of Maryland)",

@@ -1,7 +1,7 @@
 """Dataset actor names → entities, through the reference aliases.
 
-ACLED writes "Military Forces of Tajikistan (1994-)", GTD "Khorasan Chapter of
-the Islamic State"; both must land on the entities the rest of the store uses.
+ACLED writes "Military Forces of Ruritania (1994-)", GTD "Strelsau Chapter of
+the Red Front"; both must land on the entities the rest of the store uses.
 A name the reference data does not know becomes a new entity whose kind comes
 from the dataset's own actor category.
 """
@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import re
 
+from watchfloor.ingest.spellings import spellings
 from watchfloor.model import Actor
 from watchfloor.reference import Resolver
 from watchfloor.reference.seed import entity_id
 
-DATASET_ALIASES: dict[str, str] = {
-    "Khorasan Chapter of the Islamic State": "Islamic State Khorasan Province",
-    "Islamic State (Afghanistan)": "Islamic State Khorasan Province",
-    "Islamic State (Tajikistan)": "Islamic State Khorasan Province",
-    "Islamic State of Iraq and the Levant (ISIL)": "Islamic State",
-    "Islamic State of Iraq and the Levant": "Islamic State",
-    "Taliban (Pakistan)": "Tehrik-i-Taliban Pakistan",
-}
-"""Spellings used by ACLED and GTD that the general alias table leaves out."""
+DATASET_ALIASES: dict[str, str] = spellings()["actor_spellings"]
+"""Spellings used by ACLED and GTD that the general alias table leaves out (data/datasets.json)."""
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _KIND_OF_CATEGORY = {"state forces": "organisation", "external/other forces": "organisation",

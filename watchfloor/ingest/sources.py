@@ -1,35 +1,26 @@
 """Sources from URLs: publisher, a readable title and a default reliability grade.
 
 A fact pack gives only a link. The publisher comes from the domain; the grade
-is a default an analyst can change, stated in docs/importers.md: B for
-established wire services, broadcasters and official statistics, C for other
-named news outlets and official government sites, F (cannot be judged) for the rest.
+is a default an analyst can change, stated in docs/importers.md and kept with
+the publishers in data/publishers.json: B for established wire services,
+broadcasters and official statistics, C for other named news outlets and
+official government sites, F (cannot be judged) for the rest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from importlib import resources
 from urllib.parse import unquote, urlparse
 
 from watchfloor.model import Source
 
 _PUBLISHERS: dict[str, tuple[str, str]] = {
-    "reuters.com": ("Reuters", "B"), "apnews.com": ("Associated Press", "B"), "bbc.com": ("BBC", "B"),
-    "bbc.co.uk": ("BBC", "B"), "rferl.org": ("RFE/RL", "B"), "ozodi.org": ("Radio Ozodi (RFE/RL)", "B"),
-    "eurasianet.org": ("Eurasianet", "B"), "thediplomat.com": ("The Diplomat", "B"),
-    "worldbank.org": ("World Bank", "B"), "imf.org": ("IMF", "B"), "justice.gov": ("US Department of Justice", "B"),
-    "dw.com": ("Deutsche Welle", "B"), "aljazeera.com": ("Al Jazeera", "B"), "voanews.com": ("Voice of America", "B"),
-    "nbcnews.com": ("NBC News", "B"), "tagesschau.de": ("tagesschau", "B"),
-    "scmp.com": ("South China Morning Post", "B"),
-    "asiaplustj.info": ("Asia-Plus", "C"), "asiaplus.tj": ("Asia-Plus", "C"), "asiaplus.news": ("Asia-Plus", "C"),
-    "news.tj": ("News.tj", "C"), "tass.com": ("TASS", "C"), "tass.ru": ("TASS", "C"), "khovar.tj": ("Khovar", "C"),
-    "usembassy.gov": ("US Embassy", "C"), "timesca.com": ("The Times of Central Asia", "C"),
-    "intellinews.com": ("bne IntelliNews", "C"), "mfa.tj": ("Ministry of Foreign Affairs of Tajikistan", "C"),
-    "interfax.com": ("Interfax", "C"), "interfax.ru": ("Interfax", "C"), "24.kg": ("24.kg", "C"),
-    "rsis.edu.sg": ("RSIS", "B"), "wikipedia.org": ("Wikipedia", "D"), "github.com": ("GitHub", "D"),
-    "gdeltproject.org": ("The GDELT Project", "C"), "acleddata.com": ("ACLED", "B"),
-}
+    domain: (name, grade) for domain, (name, grade) in json.loads(resources.files("watchfloor").joinpath(
+        "data", "publishers.json").read_text(encoding="utf-8"))["publishers"].items()}
+"""Registered domain → (publisher, default grade), from data/publishers.json."""
 
 
 def publisher_for(url: str) -> tuple[str, str]:

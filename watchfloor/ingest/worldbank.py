@@ -28,6 +28,7 @@ from watchfloor.errors import ImportRejected
 from watchfloor.ingest.base import ImportContext, ImportResult
 from watchfloor.ingest.csvrows import Header, as_dict, no_rows, number, read_header, records
 from watchfloor.ingest.sources import source_id
+from watchfloor.ingest.spellings import spellings
 from watchfloor.ingest.writer import upsert_sources
 from watchfloor.model import Source
 from watchfloor.store.bulk import bulk_insert
@@ -35,15 +36,9 @@ from watchfloor.store.bulk import bulk_insert
 NAME = "worldbank"
 ISO_COLUMNS = ("iso3c", "iso3", "iso_code", "iso3_code", "country_code", "countrycode", "Country Code")
 PANEL_COLUMNS: dict[str, tuple[str, str]] = {
-    "remit_gdp": ("BX.TRF.PWKR.DT.GD.ZS", "Personal remittances, received (% of GDP)"),
-    "remittances_gdp": ("BX.TRF.PWKR.DT.GD.ZS", "Personal remittances, received (% of GDP)"),
-    "gdp_pcap": ("NY.GDP.PCAP.CD", "GDP per capita (current US$)"),
-    "gdp_growth": ("NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)"),
-    "population": ("SP.POP.TOTL", "Population, total"),
-    "rus_gdp_growth": ("rus_gdp_growth", "Russia's GDP growth (annual %), as given in the panel"),
-    "rub_depr": ("rub_depr", "Rouble depreciation against the US dollar (%), as given in the panel"),
-}
-"""Panel column names known to be WDI series; any other value column keeps its own name as indicator."""
+    column: (code, name) for column, (code, name) in spellings()["panel_columns"].items()}
+"""Panel column names known to be WDI series (data/datasets.json); any other value column keeps its own name as
+indicator."""
 KEY_COLUMNS = {"country", "country_name", "Country Name", "year", "region", "income", "date", *ISO_COLUMNS}
 _YEAR = re.compile(r"^(\d{4})(?: \[YR\d{4}\])?$")
 _BATCH = 50_000

@@ -52,7 +52,7 @@ class Resolver:
             ids.sort(key=lambda i: (_KIND_RANK.get(self.entities[i].kind if i in self.entities else "other", 9), i))
 
     def closest_countries(self, name: str, limit: int = 3) -> list[str]:
-        """Countries whose name or alias is nearest to a mistyped one ('tajikstan' → Tajikistan), from the aliases
+        """Countries whose name or alias is nearest to a mistyped one ('ruritanai' → Ruritania), from the aliases
         already loaded (a resolver outlives the request whose connection built it). Codes of three letters or
         fewer are left out: any short typo is near some code, which helps nobody."""
         from rapidfuzz import fuzz, process
@@ -76,8 +76,9 @@ class Resolver:
 
     def match_actor(self, name: str) -> Entity | None:
         """An actor name as a source wrote it: the exact alias, or else the same organisation or group with its
-        words reordered and its demonym spelled as the country ('Tajik Ministry of Internal Affairs' is the
-        'Ministry of Internal Affairs of Tajikistan'). Never a subset match: 'Islamic State group' is not ISKP."""
+        words reordered and its demonym spelled as the country ('Ruritanian Ministry of Internal Affairs' is the
+        'Ministry of Internal Affairs of Ruritania'). Never a subset match: 'Red Front group' is not the 'Red Front of
+        Strelsau'."""
         exact = self.lookup(name)
         if exact is not None:
             return exact
@@ -101,7 +102,7 @@ class Resolver:
         return " ".join(words)
 
     def country(self, name: str) -> Entity:
-        """Resolve a COUNTRY argument ('tajikistan', 'TJ', 'TJK', 'U.S.') or raise NotFound."""
+        """Resolve a COUNTRY argument (a name, an alias such as 'U.S.', an ISO2 or ISO3 code) or raise NotFound."""
         ent = self.lookup(name, "country")
         if ent is None:
             near = self.closest_countries(name)

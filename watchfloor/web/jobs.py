@@ -123,7 +123,7 @@ def _run(web: Any, job: BriefJob) -> None:
 
 
 def file_stem(country: str, since: str, until: str, today: dt.date | None = None) -> str:
-    """tajikistan-2026-01-15, or tajikistan-2026-01-15-2024-06-2024-12 for a chosen period."""
+    """ruritania-2026-01-15, or ruritania-2026-01-15-2024-06-2024-12 for a chosen period."""
     parts = [re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-") or "brief", (today or dt.date.today()).isoformat()]
     since, until = (re.sub(r"[^0-9A-Za-z-]+", "", p) for p in (since, until))
     if since or until:
