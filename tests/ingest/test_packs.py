@@ -33,6 +33,13 @@ def _line(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
+@pytest.mark.parametrize("folder", sorted(p for p in (PACKAGE_DATA / "countries").iterdir() if p.is_dir()),
+                         ids=lambda p: p.name)
+def test_every_bundled_pack_passes_the_import_checks(folder: Path) -> None:
+    pack = read_pack(folder)
+    assert pack is not None and pack.iso3 == folder.name
+
+
 def test_the_bundled_mali_pack_imports_its_facts(cli, db_path: Path) -> None:
     res = cli("--db", db_path, "import", MLI, "--quiet")
     assert res.code == 0, res.err
