@@ -218,7 +218,8 @@ def test_store_write_failure_names_the_store(cli, db_path: Path, tmp_path: Path)
     """A store the disk refuses is a write error naming the store, not a complaint about the file read.
 
     The child process may write no file past 256 KB (RLIMIT_FSIZE), so DuckDB's log write fails for real (EFBIG,
-    the same path as ENOSPC) when the import commits."""
+    the same path as ENOSPC) when the import commits. It embeds the 400 summaries first (100 s alone on two shared
+    cores), hence the generous timeout."""
     resource = pytest.importorskip("resource")
     before = seeded(cli, db_path, tmp_path)
     path = tmp_path / "big.jsonl"
@@ -231,7 +232,7 @@ def test_store_write_failure_names_the_store(cli, db_path: Path, tmp_path: Path)
         resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
 
     res = subprocess.run([sys.executable, "-m", "watchfloor", "--db", str(db_path), "import", "--quiet", str(path)],
-                         capture_output=True, text=True, preexec_fn=small_files, timeout=120, check=False,
+                         capture_output=True, text=True, preexec_fn=small_files, timeout=600, check=False,
                          env={**os.environ, "COLUMNS": "400"})
     assert res.returncode == 2, res.stderr
     assert res.stderr.startswith(f"error: could not write {db_path}: file too large\n"), res.stderr
