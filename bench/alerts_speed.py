@@ -14,7 +14,7 @@ in this process:
 - timeline(TJK) with its ids bound as one list parameter against the old way, one `?` per id
   (about 100,000 at 1M events): how much the list parameter saves.
 
---against FILE also times another alerts.py (e.g. `git show HEAD~1:watchfloor/analyse/alerts.py > old.py`) in
+--against FILE also times another alerts.py (e.g. `git show <commit>:watchfloor/analyse/alerts.py > old.py`) in
 turn with the two above and says whether its alerts are identical (every field, int or float alike).
 """
 
