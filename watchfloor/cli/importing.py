@@ -66,7 +66,7 @@ def summarise(results: list[ImportResult]) -> None:
 
 
 def _shown(path: Path) -> str:
-    """A file's name, with its pack folder's for a pack's files (MLI/facts.jsonl)."""
+    """A file's name, with its pack folder's for a pack's files (<ISO3>/facts.jsonl)."""
     from watchfloor.ingest.packs import FILES
 
     return f"{path.parent.name}/{path.name}" if path.name in FILES else path.name

@@ -24,8 +24,8 @@ from watchfloor.cli.common import (
 
 def relation_cmd(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(metavar="COUNTRY_A", help="First country: name, alias or ISO code (TJK).")],
-    b: Annotated[str, typer.Argument(metavar="COUNTRY_B", help="Second country (CHN).")],
+    a: Annotated[str, typer.Argument(metavar="COUNTRY_A", help="First country: name, alias or ISO code.")],
+    b: Annotated[str, typer.Argument(metavar="COUNTRY_B", help="Second country, the same way.")],
     since: SinceOpt = None,
     until: UntilOpt = None,
     format: FormatOpt = TableOrJson.table,
