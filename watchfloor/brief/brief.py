@@ -181,7 +181,8 @@ def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
 
 def write_brief(store: Store, iso3: str, period: Period = Period(), title: str | None = None,
                 today: date | None = None, llm: bool | Any = False, self_check: bool = True,
-                figures: bool = True, progress: Callable[[str], None] | None = None) -> Brief:
+                figures: bool = True, progress: Callable[[str], None] | None = None,
+                plan: WatchPlan | None = None) -> Brief:
     """Write a cited, self-checked brief on one country from the store's evidence.
 
     `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
@@ -189,7 +190,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     template output unchecked (the golden-file tests pin it, so they do not move when the checker improves);
     `figures=False` leaves the figures out (they take most of the time when the checker is not needed).
     `progress`, if given, is called with the name of each step as it starts (the dashboard shows it: a brief
-    takes a while).
+    takes a while). `plan` replaces the country's bundled watch plan.
     """
     def step(name: str) -> None:
         if progress:
@@ -203,7 +204,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
                             "--since/--until")
     step("Writing the judgments")
-    contents = assess(store, ev, watch_plan(code))
+    contents = assess(store, ev, plan or watch_plan(code))
     from watchfloor.brief.layout import period_label
 
     if figures:

@@ -37,6 +37,8 @@ def brief_cmd(
         "Output file (default: briefs/COUNTRY-TODAY.FORMAT, named after the country and today's date)."))] = None,
     title: Annotated[str | None, typer.Option(
         metavar="TEXT", help="Title (default: from the country, topics and years).")] = None,
+    plan: Annotated[Path | None, typer.Option(
+        "--plan", metavar="FILE", help="A watch plan of your own (default: the one bundled for the country).")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL rewrite "
                                                     "sentences for fluency; the checker guards every rewrite.")
                    ] = False,
@@ -46,14 +48,16 @@ def brief_cmd(
         raise ConfigError(f"-o {str(output)!r}: folder {str(output.parent)!r} does not exist",
                           hint="create the folder first or choose another path")
     from watchfloor.analyse.timeline import Period
+    from watchfloor.analyse.watchplan import load_plan
     from watchfloor.brief import write_brief
 
+    watch = load_plan(plan) if plan else None
     with state(ctx).open(read_only=True) as store:
         ent = resolve_country(store, country)
         period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
         if period.since and period.until and period.since.start > period.until.end:
             raise ConfigError(f"--since {since} is after --until {until}", hint="swap the two dates")
-        brief = write_brief(store, ent.iso3 or country, period, title=title, llm=llm)
+        brief = write_brief(store, ent.iso3 or country, period, title=title, llm=llm, plan=watch)
     for d in brief.dropped:
         err_console.print(f"[yellow]self-check:[/] {d.action}: {escape(d.text[:100])}… ({escape(d.reason)})",
                           highlight=False)

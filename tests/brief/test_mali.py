@@ -1,0 +1,55 @@
+"""A second country from data alone: the Mali pack and a Mali watch plan give a brief the same shape as Tajikistan's.
+
+The plan sits in tests/brief/data until the bundled plans list can hold it (watchfloor/data/countries/MLI/).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tests.brief.conftest import TODAY
+from tests.brief.test_brief import MARKERS, body_sentences, section
+from watchfloor.analyse.watchplan import load_plan
+from watchfloor.brief import Brief, write_brief
+from watchfloor.ingest import ImportOptions, import_path
+from watchfloor.store import Store
+
+PLAN = Path(__file__).parent / "data" / "mli-watchplan.json"
+PACK = Path(str(resources.files("watchfloor").joinpath("data", "countries", "MLI", "facts.jsonl")))
+
+
+@pytest.fixture(scope="module")
+def mali_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mali") / "mali.duckdb"
+    with Store.open(path) as store:
+        import_path(store, PACK, ImportOptions(quiet=True))
+    return path
+
+
+@pytest.fixture(scope="module")
+def mali(mali_db: Path) -> Brief:
+    with Store.open(mali_db, read_only=True) as store:
+        return write_brief(store, "MLI", today=TODAY, self_check=False, figures=False, plan=load_plan(PLAN))
+
+
+def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
+    md = mali.markdown
+    assert md.startswith("# Mali: Assessment, 2024–2025\n")
+    assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
+    assert section(md, "Bottom Line").strip().startswith("JNIM's pressure on the Malian state is rising: ")
+    assert "| Signpost | Reading | Holding | Fraying | Sources |" in md
+    assert re.search(r"Reports of the attack on 7 September 2023 differ on the number of civilians killed: 49 "
+                     r"according to \S+ and 154 according to Wikipedia", section(md, "Competing Values"))
+    sentences = body_sentences(md)
+    assert len(sentences) >= 15 and all(MARKERS.search(s) for s in sentences)
+
+
+def test_the_cli_takes_a_plan(cli, mali_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mali.md"
+    res = cli("--db", mali_db, "brief", "mali", "--plan", PLAN, "--since", "2025-06", "-o", out)
+    assert res.code == 0, res.err
+    assert "### 1. Is JNIM's pressure on the state rising?" in out.read_text(encoding="utf-8")
