@@ -18,6 +18,10 @@ CREDIBILITY = (1, 2, 3, 4, 5, 6)
 
 SOURCE_KINDS = ("dataset", "article", "report", "curated")
 ENTITY_KINDS = ("country", "organisation", "armed_group", "person", "place", "facility", "other")
+MEDIA_DATASETS = ("gdelt",)
+"""Machine-coded news datasets: their volume measures attention, not incidents. Alerts and indicators leave
+them out unless asked, and the checker takes no evidence from them (millions of coded rows would otherwise
+'corroborate' any date and place)."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import statistics
 from datetime import date
 from typing import Any
 
+from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
 WINDOW = 12
@@ -35,9 +36,6 @@ RULE = (f"robust z = (value − median of the previous {WINDOW} months) / max(1.
         f"fatalities ≥ {MINIMUM['fatalities']})")
 
 
-MEDIA_DATASETS = ("gdelt",)
-"""Machine-coded news datasets: their volume measures attention, not incidents, and would swamp a country's
-months, so alerts leave them out unless asked for by name (`--dataset gdelt`)."""
 
 
 def _filters(datasets: list[str] | None) -> tuple[str, list[Any]]:

@@ -24,6 +24,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from watchfloor.analyse.outlines import outlines  # noqa: E402
 from watchfloor.analyse.timeline import Period, timeline  # noqa: E402
 from watchfloor.errors import ConfigError  # noqa: E402
+from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store  # noqa: E402
 
 rcParams["svg.hashsalt"] = "watchfloor"
@@ -252,10 +253,14 @@ def _label_point(rings: list[list[tuple[float, float]]], box: tuple[float, float
 def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: str = "country",
                     title: str | None = None) -> Figure:
     """Events with coordinates over bundled country outlines. scope 'country' frames the country and its
-    neighbours (events elsewhere are counted in a note); scope 'all' frames every event."""
+    neighbours (events elsewhere are counted in a note); scope 'all' frames every event. Machine-coded news
+    (MEDIA_DATASETS) is left out: the map shows incidents, as alerts and indicators count them."""
     from matplotlib.lines import Line2D
 
-    events = [e for e in timeline(store, iso3, period) if e["lat"] is not None and e["lon"] is not None]
+    datasets = [r[0] for r in store.con.execute("SELECT DISTINCT dataset FROM event WHERE NOT list_contains(?, "
+                                                "dataset)", [list(MEDIA_DATASETS)]).fetchall()]
+    events = [e for e in timeline(store, iso3, period, datasets=datasets or ["-"])
+              if e["lat"] is not None and e["lon"] is not None]
     shapes = outlines()
     fig = _figure(8.0, 6.0)
     ax = fig.add_subplot()

@@ -15,8 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchfloor.analyse.alerts import MEDIA_DATASETS
 from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
+from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
 _FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year")}

@@ -30,6 +30,7 @@ from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
 from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
 from watchfloor.extract.quantities import find_quantities, hedge_kind
+from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
 LIMIT = 1500
@@ -185,15 +186,18 @@ def load_evidence(store: Store, extraction: Extraction, gazetteer: Gazetteer) ->
 
 
 def candidate_ids(store: Store, extraction: Extraction, gazetteer: Gazetteer) -> list[str]:
+    """Events that may be what the report's claims speak of; never machine-coded news (MEDIA_DATASETS)."""
     claims = extraction.claims
     ents = {m for c in claims for m in c.all_entities}
     entity_ids = sorted({m.entity_id for m in ents if m.kind != "country"})
     countries = sorted({m.country for m in ents if m.country})
     found: set[str] = set()
+    media = list(MEDIA_DATASETS)
     if entity_ids:
         rows = store.con.execute(
-            "SELECT DISTINCT event_id FROM event_actor WHERE entity_id IN (SELECT unnest(?)) LIMIT ?",
-            [entity_ids, LIMIT]).fetchall()
+            "SELECT DISTINCT a.event_id FROM event_actor a JOIN event e ON e.id = a.event_id "
+            "WHERE a.entity_id IN (SELECT unnest(?)) AND NOT list_contains(?, e.dataset) LIMIT ?",
+            [entity_ids, media, LIMIT]).fetchall()
         found |= {r[0] for r in rows}
     names = sorted({m.name for m in ents if m.kind in ("facility", "person", "place", "armed_group", "organisation")
                     and len(m.name) >= 4} | {m.text for m in ents if m.kind in ("facility", "person", "place")
@@ -201,8 +205,9 @@ def candidate_ids(store: Store, extraction: Extraction, gazetteer: Gazetteer) ->
     if names:
         pattern = r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
         rows = store.con.execute(
-            "SELECT id FROM event WHERE regexp_matches(summary, ?, 'i') OR regexp_matches(coalesce(location, ''), ?, "
-            "'i') ORDER BY (dataset = 'facts') DESC, id LIMIT ?", [pattern, pattern, LIMIT]).fetchall()
+            "SELECT id FROM event WHERE (regexp_matches(summary, ?, 'i') OR regexp_matches(coalesce(location, ''), ?, "
+            "'i')) AND NOT list_contains(?, dataset) ORDER BY (dataset = 'facts') DESC, id LIMIT ?",
+            [pattern, pattern, media, LIMIT]).fetchall()
         found |= {r[0] for r in rows}
     if countries:
         rows = store.con.execute(
@@ -216,11 +221,12 @@ def candidate_ids(store: Store, extraction: Extraction, gazetteer: Gazetteer) ->
     if countries and types:
         windows = _windows(extraction)
         where = " OR ".join("date BETWEEN ? AND ?" for _ in windows) or "TRUE"
-        params: list[Any] = [countries, types]
+        params: list[Any] = [countries, types, media]
         for lo, hi in windows:
             params += [lo, hi]
         rows = store.con.execute(
-            f"SELECT id FROM event WHERE list_has_any(countries, ?) AND type IN (SELECT unnest(?)) AND ({where}) "
+            f"SELECT id FROM event WHERE list_has_any(countries, ?) AND type IN (SELECT unnest(?)) "
+            f"AND NOT list_contains(?, dataset) AND ({where}) "
             f"ORDER BY (dataset = 'facts') DESC, coalesce(mentions, 0) DESC, date DESC, id LIMIT {LIMIT}",
             params).fetchall()
         found |= {r[0] for r in rows}
