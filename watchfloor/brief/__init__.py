@@ -1,7 +1,7 @@
 """Cited country briefs, written from the store's evidence and checked before they are shown.
 
     from watchfloor.brief import write_brief
-    brief = write_brief(store, "TJK", today=date(2026, 1, 15))
+    brief = write_brief(store, iso3, today=date(2026, 1, 15))   # a country's ISO3 code
     brief.markdown, brief.html(), brief.pdf(), brief.check, brief.sentences
 """
 

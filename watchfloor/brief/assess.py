@@ -87,7 +87,7 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of)
     implication = question.implication(lead)
     meaning = phrase.say(f"If so, {implication}", backing) if implication else None
-    why = question.explanation(lead)
+    why = "" if tied(question, signposts) else question.explanation(lead)
     reason = phrase.say(f"The evidence fits this explanation best: {why}", backing) if why else None
     assumption = (phrase.say(f"This judgment assumes that {question.assumption}", backing)
                   if question.assumption else None)
@@ -105,8 +105,14 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     lead, before = ranked(question, signposts)[0], ranked(question, earlier)[0]
     moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
              if old.status != new.status and "no data" not in (old.status, new.status)]
-    way = ("the signposts favoured the same answer" if before == lead else
-           f"the signposts favoured the other answer, that {question.answer(before)}")
+    if tied(question, earlier):
+        way = "the signposts were split"
+    elif tied(question, signposts):
+        way = f"the signposts favoured the answer that {question.answer(before)}, where now they are split"
+    elif before == lead:
+        way = "the signposts favoured the same answer"
+    else:
+        way = f"the signposts favoured the other answer, that {question.answer(before)}"
     text = f"A year earlier, at {human(then)}, {way}"
     if moved:
         text += "; since then " + join(f"“{new.indicator.name}” went from {old.status} to {new.status}"
