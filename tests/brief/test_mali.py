@@ -53,3 +53,12 @@ def test_the_cli_takes_a_plan(cli, mali_db: Path, tmp_path: Path) -> None:
     res = cli("--db", mali_db, "brief", "mali", "--plan", PLAN, "--since", "2025-06", "-o", out)
     assert res.code == 0, res.err
     assert "### 1. Is JNIM's pressure on the state rising?" in out.read_text(encoding="utf-8")
+
+
+def test_without_a_watch_plan_the_brief_is_the_chronology(mali_db: Path) -> None:
+    with Store.open(mali_db, read_only=True) as store:
+        b = write_brief(store, "MLI", today=TODAY, self_check=False, figures=False)
+    heads = re.findall(r"^## (.+)$", b.markdown, re.M)
+    assert b.markdown.startswith("# Mali: Chronology, 2024–2025\n")
+    assert heads == ["Competing Values", "Annex: Chronology", "Sources"] and not b.contents.judgments
+    assert b.layout.spans and all(MARKERS.search(s) for s in body_sentences(b.markdown))

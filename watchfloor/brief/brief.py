@@ -127,10 +127,11 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def default_title(ev: Evidence) -> str:
+def default_title(ev: Evidence, contents: Contents) -> str:
+    """'Tajikistan: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology."""
     years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
         else str(ev.end.value.year)
-    return f"{ev.name}: Assessment, {years}"
+    return f"{ev.name}: {'Assessment' if contents.judgments else 'Chronology'}, {years}"
 
 
 def watch_plan(iso3: str) -> WatchPlan | None:
@@ -210,7 +211,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     if figures:
         step("Drawing the figures")
     drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev)) if figures else []
-    brief = Brief(code, name, title or default_title(ev), today or date.today(), ev, contents, drawn)
+    brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")
         from watchfloor.brief.llm import Client, rewrite

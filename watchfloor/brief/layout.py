@@ -13,7 +13,8 @@ from watchfloor.brief.evidence import Evidence
 from watchfloor.brief.model import Contents, Figure, Row, Sentence, Table
 from watchfloor.brief.sources import Numbering, SourceEntry
 
-FIRST_HEADING = "## Bottom Line"
+FIRST_HEADING = "\n## "
+"""Where the body starts, after the cover block: the first section heading, whichever it is."""
 CLASSIFICATION = "Unclassified, open sources"
 ANNEX = "Annex: Chronology"
 """The chronology's heading: the PDF starts it on a new page, after the assessment."""
@@ -106,7 +107,7 @@ def period_label(ev: Evidence) -> str:
 def _spans(md: str, contents: Contents, numbering: Numbering) -> list[tuple[int, int, Sentence]]:
     """Find each rendered sentence in the Markdown, in reading order."""
     out = []
-    pos = md.find(FIRST_HEADING)
+    pos = max(md.find(FIRST_HEADING), 0)
     for s in contents.sentences():
         text = render_sentence(s, numbering)
         at = md.find(text, pos)
@@ -120,7 +121,7 @@ def _spans(md: str, contents: Contents, numbering: Numbering) -> list[tuple[int,
 
 def _row_spans(md: str, contents: Contents, numbering: Numbering) -> list[tuple[int, int, Row]]:
     out = []
-    pos = md.find(FIRST_HEADING)
+    pos = max(md.find(FIRST_HEADING), 0)
     for table in contents.tables():
         for row in table.rows:
             text = render_row(row, numbering)
