@@ -5,7 +5,7 @@ The library is the product; the CLI and the dashboard are thin shells over these
     from watchfloor import Store, ImportOptions, import_path, timeline, check_file, write_brief
     with Store.open("watchfloor.duckdb") as store:
         import_path(store, Path("facts.jsonl"), ImportOptions())
-        events = timeline(store, "TJK")
+        events = timeline(store, iso3)   # a country's ISO 3166 alpha-3 code
 
 Names load on first use, so `import watchfloor` stays cheap for the CLI.
 """

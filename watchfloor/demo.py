@@ -1,4 +1,4 @@
-"""The bundled Tajikistan demo: what `watchfloor demo` loads, writes and checks.
+"""The bundled demo: what `watchfloor demo` loads, writes and checks (data/demo.json says which country).
 
 It never wipes a store: every step is idempotent, so running it twice adds
 nothing the second time. `reset()` is the only way to start from empty.
@@ -7,7 +7,9 @@ nothing the second time. `reset()` is the only way to start from empty.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,12 +17,12 @@ from typing import Any
 from watchfloor.ingest import ImportOptions, ImportResult, import_paths
 from watchfloor.store import Store
 
-PACKS = ["tajikistan_facts.jsonl", "tajikistan_more.jsonl"]
-"""The shared pack as given, then our additions (same format, each fact with its source link)."""
-WORLD_BANK = ["worldbank/wdi_remittances_central_asia_panel_2009-2024.csv",
-              "worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_10181232.csv"]
-EXAMPLE_REPORT = "examples/tajikistan-pressure-points-2024.txt"
-"""A report we wrote in the manner of those analysts are handed, with three planted errors (key beside it)."""
+
+@lru_cache(maxsize=1)
+def config() -> dict[str, Any]:
+    """data/demo.json: the packs and files the demo loads, the country it briefs, the report it checks."""
+    text = resources.files("watchfloor").joinpath("data", "demo.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
 
 
 @dataclass
@@ -41,7 +43,10 @@ def _bundled(names: list[str]) -> list[Path]:
 
 
 def bundled_packs() -> list[Path]:
-    return _bundled(PACKS)
+    """The first country's packs as given, then every country pack's facts (data/countries/<ISO3>/facts.jsonl)."""
+    countries = Path(str(resources.files("watchfloor").joinpath("data", "countries")))
+    packs = sorted(str(p.relative_to(countries.parent)) for p in countries.glob("*/facts.jsonl"))
+    return _bundled(list(config()["packs"]) + packs)
 
 
 def load_demo(store: Store) -> list[ImportResult]:
@@ -50,7 +55,7 @@ def load_demo(store: Store) -> list[ImportResult]:
     Summaries a store made before vectors were kept are embedded here, since their packs import as unchanged."""
     from watchfloor.ingest.vectors import embed_summaries
 
-    results = import_paths(store, bundled_packs() + _bundled(WORLD_BANK), ImportOptions(quiet=True))
+    results = import_paths(store, bundled_packs() + _bundled(list(config()["world_bank"])), ImportOptions(quiet=True))
     with store.transaction() as con:
         embed_summaries(con)
     return results
@@ -58,15 +63,17 @@ def load_demo(store: Store) -> list[ImportResult]:
 
 def example_report() -> Path:
     """The bundled example report the demo checks; its answer key is the `.key.json` beside it."""
-    return _bundled([EXAMPLE_REPORT])[0]
+    return _bundled([str(config()["example_report"])])[0]
 
 
 def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date | None = None) -> None:
     from watchfloor.brief import write_brief
 
-    brief = write_brief(store, "TJK", today=today)
+    iso3 = str(config()["brief"])
+    brief = write_brief(store, iso3, today=today)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = out_dir / f"tajikistan-{(today or dt.date.today()).isoformat()}"
+    name = store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
+    stem = out_dir / f"{name.lower().replace(' ', '-')}-{(today or dt.date.today()).isoformat()}"
     md, html, pdf = stem.with_suffix(".md"), stem.with_suffix(".html"), stem.with_suffix(".pdf")
     md.write_text(brief.markdown, encoding="utf-8")
     html.write_text(brief.html(), encoding="utf-8")

@@ -234,7 +234,7 @@ def alerts(store: Store, iso3: str | None = None, datasets: list[str] | None = N
 def _attach_events(store: Store, found: list[dict[str, Any]], iso3: str | None,
                    datasets: list[str] | None) -> None:
     """Each alert's first 20 event ids, and its value split by where the events happened: `domestic` in the
-    country itself, `abroad_value` elsewhere (to its nationals or state: the Crocus attack for Tajikistan),
+    country itself, `abroad_value` elsewhere (to its nationals or state: an attack on them in another country),
     `abroad` when most of it happened abroad and `where` the countries abroad, most events first.
 
     One query over the alert months only, then only the alert country-months (a semi-join on them); the

@@ -5,9 +5,7 @@ Which country the brief, the board and the suggestions are about is data (data/d
 
 from __future__ import annotations
 
-import json
 import shlex
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,7 +58,9 @@ def demo_cmd(
 
 def _country(store: Store) -> tuple[str, str]:
     """The demo's country (data/demo.json) as ISO3 and the name the store gives it."""
-    iso3 = json.loads(resources.files("watchfloor").joinpath("data", "demo.json").read_text(encoding="utf-8"))["brief"]
+    from watchfloor import demo
+
+    iso3 = str(demo.config()["brief"])
     return iso3, store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
 
 

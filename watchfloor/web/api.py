@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from watchfloor.analyse.timeline import abroad
 from watchfloor.errors import ConfigError
 from watchfloor.store import catalog
-from watchfloor.web.context import parse_period, session, web_of
+from watchfloor.web.context import DEFAULT_COUNTRY, parse_period, session, web_of
 from watchfloor.web.optional import lib
 from watchfloor.web.queries import EventFilter
 from watchfloor.web.security import UploadTooLarge
@@ -223,7 +223,7 @@ def api_actors(request: Request, country: str, since: str | None = None, until: 
 
 
 @router.get("/alerts", response_model=Alerts, summary="Spikes and changes worth a look")
-def api_alerts(request: Request, country: str = "TJK") -> dict[str, Any]:
+def api_alerts(request: Request, country: str = DEFAULT_COUNTRY) -> dict[str, Any]:
     alerts = _need("watchfloor.analyse.alerts", "alerts", "alerts")
     from watchfloor.web.pages.overview import plain
 

@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from watchfloor import demo
 from watchfloor.analyse.timeline import Period
 from watchfloor.dates import parse_bound
 from watchfloor.errors import ConfigError
@@ -25,7 +26,8 @@ from watchfloor.web.security import Csrf
 from watchfloor.web.snapshot import Snapshot, Snapshots
 
 T = TypeVar("T")
-DEFAULT_COUNTRY = "TJK"
+DEFAULT_COUNTRY: str = str(demo.config()["brief"])
+"""The country pages open on: the one the demo briefs (data/demo.json)."""
 CHECK_LIMIT = 200_000
 """Default largest report the checker is given, in bytes of UTF-8 text (about 30,000 words)."""
 ORDER_CAP = 300_000
