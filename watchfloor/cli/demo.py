@@ -72,7 +72,9 @@ def _print_loaded(run: demo.DemoRun, counts: dict[str, int], involved: int, name
             what = f"{r.added} new events from {r.rows_read} facts"
         else:
             what = f"{r.added} new rows from {r.rows_read} read"
-        console.print(f"[bold]{escape(Path(r.path).name)}[/]: {what}")
+        path_ = Path(r.path)
+        label = path_.name if path_.parent.name == "data" else f"{path_.parent.name}/{path_.name}"
+        console.print(f"[bold]{escape(label)}[/]: {what}")
     console.print(f"Store [bold]{escape(str(path))}[/]: {counts['event']} events, {counts['observation']} "
                   f"observations, {counts['source']} sources, {counts['entity']} entities; "
                   f"{involved} events involve {escape(name)}.")
