@@ -128,7 +128,7 @@ def slug(name: str) -> str:
 
 
 def default_title(ev: Evidence, contents: Contents) -> str:
-    """'Tajikistan: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology."""
+    """'Ruritania: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology."""
     years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
         else str(ev.end.value.year)
     return f"{ev.name}: {'Assessment' if contents.judgments else 'Chronology'}, {years}"
