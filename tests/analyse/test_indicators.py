@@ -104,4 +104,4 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
     assert bad.code == 2 and "--as-of 'June': not a date" in bad.err
     none = cli("--db", demo_db_path, "indicators", "russia")
-    assert none.code == 2 and "no watch plan for RUS" in none.err and "bundled plans: TJK" in none.err
+    assert none.code == 2 and "no watch plan for RUS" in none.err and "bundled plans: MLI, TJK" in none.err

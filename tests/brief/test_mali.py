@@ -1,7 +1,5 @@
-"""A second country from data alone: the Mali pack and a Mali watch plan give a brief the same shape as Tajikistan's.
-
-The plan sits in tests/brief/data until the bundled plans list can hold it (watchfloor/data/countries/MLI/).
-"""
+"""A second country from data alone: the Mali pack and its bundled watch plan give a brief the same shape as
+Tajikistan's."""
 
 from __future__ import annotations
 
@@ -18,8 +16,8 @@ from watchfloor.brief import Brief, write_brief
 from watchfloor.ingest import ImportOptions, import_path
 from watchfloor.store import Store
 
-PLAN = Path(__file__).parent / "data" / "mli-watchplan.json"
-PACK = Path(str(resources.files("watchfloor").joinpath("data", "countries", "MLI", "facts.jsonl")))
+PLAN = Path(str(resources.files("watchfloor").joinpath("data", "countries", "MLI", "watchplan.json")))
+PACK = PLAN.with_name("facts.jsonl")
 
 
 @pytest.fixture(scope="module")
