@@ -3,6 +3,7 @@ Tajikistan's."""
 
 from __future__ import annotations
 
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -53,10 +54,19 @@ def test_the_cli_takes_a_plan(cli, mali_db: Path, tmp_path: Path) -> None:
     assert "### 1. Is JNIM's pressure on the state rising?" in out.read_text(encoding="utf-8")
 
 
-def test_without_a_watch_plan_the_brief_is_the_chronology(mali_db: Path) -> None:
-    with Store.open(mali_db, read_only=True) as store:
-        b = write_brief(store, "MLI", today=TODAY, self_check=False, figures=False)
+def test_without_a_watch_plan_the_brief_is_the_chronology(tmp_path: Path) -> None:
+    """A country with facts but no bundled watch plan (here a made-up pack about Kyrgyzstan) gets a chronology."""
+    facts = [("2024-03-05", "protest", "Traders protested against a new market tax in the capital."),
+             ("2024-06-20", "agreement", "The government signed a border delimitation protocol with a neighbour."),
+             ("2025-02-11", "election", "Voters elected a new city council in the country's second city.")]
+    pack = tmp_path / "kgz.jsonl"
+    pack.write_text("".join(json.dumps({"date": d, "event_type": t, "summary": text, "country": "Kyrgyzstan",
+                                        "source_url": f"https://example.org/kgz/{i}"}) + "\n"
+                            for i, (d, t, text) in enumerate(facts)), encoding="utf-8")
+    with Store.open(tmp_path / "kgz.duckdb") as store:
+        import_path(store, pack, ImportOptions(quiet=True))
+        b = write_brief(store, "KGZ", today=TODAY, self_check=False, figures=False)
     heads = re.findall(r"^## (.+)$", b.markdown, re.M)
-    assert b.markdown.startswith("# Mali: Chronology, 2024–2025\n")
-    assert heads == ["Competing Values", "Annex: Chronology", "Sources"] and not b.contents.judgments
+    assert b.markdown.startswith("# Kyrgyzstan: Chronology, 2024–2025\n")
+    assert heads == ["Annex: Chronology", "Sources"] and not b.contents.judgments
     assert b.layout.spans and all(MARKERS.search(s) for s in body_sentences(b.markdown))
