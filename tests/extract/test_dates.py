@@ -36,6 +36,16 @@ def test_relative_dates_resolve_against_the_last_date() -> None:
     assert rel[1].inferred_year
 
 
+def test_a_day_or_month_takes_the_year_written_before_it_in_its_sentence() -> None:
+    f = DateFinder()
+    first = "The first bond was sold in 2017."
+    f.find(first, 0, len(first))
+    text = "The 2020 rise, to $3.2bn by 1 October, came from a loan in May; on 3 June 2019 and 4 July it was not so."
+    ds = f.find(text, 0, len(text))
+    assert [(d.text, d.date.iso()) for d in ds if d.relative] == [
+        ("1 October", "2020-10-01"), ("May", "2020-05"), ("4 July", "2019-07-04")]
+
+
 def test_day_ranges_years_in_words_and_non_dates() -> None:
     ds = find("Fighting from 14 to 17 September 2022 killed 100; 2,500 troops and $2024 are not years.")
     assert [(d.text, d.date.iso(), d.until.iso() if d.until else None) for d in ds] == [

@@ -57,6 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d,.$€£#№/])\b({_YEAR})\b"
                         rf"(?![,.]\d|%|\s*(?:per\s*cent|percent)|-year|\s*(?:MW|km|kWh))")),
 ]
+_YEAR_ONLY = dict(_PATTERNS)["year"]
 _BEFORE = re.compile(r"(since|from|by|before|until|till|through|after|prior\s+to|as\s+of|in|on|during|at|of)\s*$",
                      re.I)
 _DIGIT = re.compile(r"\d")
@@ -200,6 +201,8 @@ class DateFinder:
                 s, e = start + m.start(), start + m.end()
                 if taken.overlaps(s, e):
                     continue
+                if kind in _PARTIAL and kind != "rel":
+                    self._year_before(chunk, start, s, found)
                 if kind == "rel":
                     before = [d for d in found if d.end <= s and (not d.relative or d.inferred_year
                                                                   and d.date.precision == "day")]
@@ -214,6 +217,16 @@ class DateFinder:
             if not d.relative or d.inferred_year and d.date.precision == "day":
                 self.anchor = d.until or d.date
         return found
+
+    def _year_before(self, chunk: str, start: int, s: int, found: list[DateMention]) -> None:
+        """A day or month without its year takes a year written before it in the same sentence ('the 2020 rise
+        … by 1 October'), when no fuller date stands between them; bare years are read last, so look now."""
+        years = [(start + m.start(), int(m.group(1))) for m in _YEAR_ONLY.finditer(chunk) if start + m.end() <= s]
+        if not years:
+            return
+        at, year = years[-1]
+        if not any(not d.relative and at < d.start < s for d in found):
+            self.anchor = FuzzyDate(dt.date(year, 1, 1), "year")
 
     def _build(self, kind: str, m: re.Match[str], text: str, s: int, e: int) -> DateMention | None:
         g = m.groups()
