@@ -10,6 +10,7 @@ keep a flag saying so. Windows are deliberately generous: a checker that calls
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -187,6 +188,7 @@ class DateFinder:
         taken = Taken(skip or [])
         found: list[DateMention] = []
         chunk = text[start:end]
+        years: list[tuple[int, int]] | None = None  # (end, year) of each bare year, read once if a partial date asks
         digits = _DIGIT.search(chunk) is not None
         if not digits and self.anchor is None:
             return []
@@ -202,7 +204,9 @@ class DateFinder:
                 if taken.overlaps(s, e):
                     continue
                 if kind in _PARTIAL and kind != "rel":
-                    self._year_before(chunk, start, s, found)
+                    if years is None:
+                        years = [(start + y.end(), int(y.group(1))) for y in _YEAR_ONLY.finditer(chunk)]
+                    self._year_before(years, s, found)
                 if kind == "rel":
                     before = [d for d in found if d.end <= s and (not d.relative or d.inferred_year
                                                                   and d.date.precision == "day")]
@@ -218,14 +222,14 @@ class DateFinder:
                 self.anchor = d.until or d.date
         return found
 
-    def _year_before(self, chunk: str, start: int, s: int, found: list[DateMention]) -> None:
+    def _year_before(self, years: list[tuple[int, int]], s: int, found: list[DateMention]) -> None:
         """A day or month without its year takes a year written before it in the same sentence ('the 2020 rise
         … by 1 October'), when no fuller date stands between them; bare years are read last, so look now."""
-        years = [(start + m.start(), int(m.group(1))) for m in _YEAR_ONLY.finditer(chunk) if start + m.end() <= s]
-        if not years:
+        i = bisect.bisect_right(years, (s, 10_000)) - 1
+        if i < 0:
             return
-        at, year = years[-1]
-        if not any(not d.relative and at < d.start < s for d in found):
+        at, year = years[i]
+        if not any(not d.relative and at <= d.start < s for d in found):
             self.anchor = FuzzyDate(dt.date(year, 1, 1), "year")
 
     def _build(self, kind: str, m: re.Match[str], text: str, s: int, e: int) -> DateMention | None:
