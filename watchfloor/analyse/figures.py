@@ -24,7 +24,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from watchfloor.analyse.outlines import outlines  # noqa: E402
 from watchfloor.analyse.timeline import Period, timeline  # noqa: E402
 from watchfloor.errors import ConfigError  # noqa: E402
-from watchfloor.model import MEDIA_DATASETS
+from watchfloor.model import MEDIA_DATASETS  # noqa: E402
 from watchfloor.store import Store  # noqa: E402
 
 rcParams["svg.hashsalt"] = "watchfloor"
@@ -257,9 +257,7 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     (MEDIA_DATASETS) is left out: the map shows incidents, as alerts and indicators count them."""
     from matplotlib.lines import Line2D
 
-    datasets = [r[0] for r in store.con.execute("SELECT DISTINCT dataset FROM event WHERE NOT list_contains(?, "
-                                                "dataset)", [list(MEDIA_DATASETS)]).fetchall()]
-    events = [e for e in timeline(store, iso3, period, datasets=datasets or ["-"])
+    events = [e for e in timeline(store, iso3, period, exclude=MEDIA_DATASETS)
               if e["lat"] is not None and e["lon"] is not None]
     shapes = outlines()
     fig = _figure(8.0, 6.0)

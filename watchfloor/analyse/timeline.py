@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +29,10 @@ class Period:
 
 
 def timeline(store: Store, country_iso3: str | None, period: Period = Period(), types: list[str] | None = None,
-             limit: int | None = None, datasets: list[str] | None = None) -> list[dict[str, Any]]:
-    """Events involving a country (where they happened, or its nationals or state took part), oldest first."""
+             limit: int | None = None, datasets: list[str] | None = None,
+             exclude: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Events involving a country (where they happened, or its nationals or state took part), oldest first;
+    `datasets` keeps only those datasets, `exclude` leaves these out."""
     where, params = period.sql()
     if country_iso3:
         where += " AND list_contains(e.countries, ?)"
@@ -40,6 +43,9 @@ def timeline(store: Store, country_iso3: str | None, period: Period = Period(), 
     if datasets:
         where += " AND e.dataset IN (SELECT unnest(?))"
         params.append(datasets)
+    if exclude:
+        where += " AND NOT list_contains(?, e.dataset)"
+        params.append(list(exclude))
     sql = f"SELECT e.* FROM event e WHERE {where} ORDER BY e.date, e.id"
     if limit:
         sql += f" LIMIT {int(limit)}"
