@@ -66,13 +66,18 @@ def example_report() -> Path:
     return _bundled([str(config()["example_report"])])[0]
 
 
+def country(store: Store) -> tuple[str, str]:
+    """The demo's country (data/demo.json) as ISO3 and the name the store gives it."""
+    iso3 = str(config()["brief"])
+    return iso3, store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
+
+
 def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date | None = None) -> None:
     from watchfloor.brief import write_brief
 
-    iso3 = str(config()["brief"])
+    iso3, name = country(store)
     brief = write_brief(store, iso3, today=today)
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
     stem = out_dir / f"{name.lower().replace(' ', '-')}-{(today or dt.date.today()).isoformat()}"
     md, html, pdf = stem.with_suffix(".md"), stem.with_suffix(".html"), stem.with_suffix(".pdf")
     md.write_text(brief.markdown, encoding="utf-8")

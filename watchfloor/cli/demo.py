@@ -43,7 +43,7 @@ def demo_cmd(
     with st.open() as store:
         run.imports = demo.load_demo(store)
         counts = store.counts()
-        iso3, name = _country(store)
+        iso3, name = demo.country(store)
         involved = store.scalar("SELECT count(*) FROM event WHERE list_contains(countries, ?)", [iso3])
         _print_loaded(run, counts, involved, name, path)
         if not no_brief:
@@ -54,14 +54,6 @@ def demo_cmd(
     console.print(f"\n[bold]Try next[/]\n  watchfloor timeline {arg} --since 2024\n  watchfloor risk {arg}\n"
                   f"  watchfloor actors {arg}\n  watchfloor indicators {arg}\n  watchfloor check REPORT.txt\n"
                   "  watchfloor serve")
-
-
-def _country(store: Store) -> tuple[str, str]:
-    """The demo's country (data/demo.json) as ISO3 and the name the store gives it."""
-    from watchfloor import demo
-
-    iso3 = str(demo.config()["brief"])
-    return iso3, store.scalar("SELECT name FROM entity WHERE id = ?", [f"country:{iso3}"]) or iso3
 
 
 def _print_loaded(run: demo.DemoRun, counts: dict[str, int], involved: int, name: str, path: Path) -> None:
