@@ -20,12 +20,16 @@ TODAY = date(2026, 1, 15)
 PACK = Path(str(resources.files("watchfloor").joinpath("data", "tajikistan_facts.jsonl")))
 
 
+def store_with(path: Path, pack: Path) -> Path:
+    """A new store at `path` holding one fact pack."""
+    with Store.open(path) as store:
+        import_path(store, pack, ImportOptions(quiet=True))
+    return path
+
+
 @pytest.fixture(scope="session")
 def _facts_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("brief") / "facts.duckdb"
-    with Store.open(path) as store:
-        import_path(store, PACK, ImportOptions(quiet=True))
-    return path
+    return store_with(tmp_path_factory.mktemp("brief") / "facts.duckdb", PACK)
 
 
 @pytest.fixture

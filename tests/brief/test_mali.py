@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.brief.conftest import TODAY
+from tests.brief.conftest import TODAY, store_with
 from tests.brief.test_brief import MARKERS, body_sentences, section
 from watchfloor.analyse.watchplan import load_plan
 from watchfloor.brief import Brief, write_brief
-from watchfloor.ingest import ImportOptions, import_path
 from watchfloor.store import Store
 
 PLAN = Path(str(resources.files("watchfloor").joinpath("data", "countries", "MLI", "watchplan.json")))
@@ -23,10 +22,7 @@ PACK = PLAN.with_name("facts.jsonl")
 
 @pytest.fixture(scope="module")
 def mali_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mali") / "mali.duckdb"
-    with Store.open(path) as store:
-        import_path(store, PACK, ImportOptions(quiet=True))
-    return path
+    return store_with(tmp_path_factory.mktemp("mali") / "mali.duckdb", PACK)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +59,7 @@ def test_without_a_watch_plan_the_brief_is_the_chronology(tmp_path: Path) -> Non
     pack.write_text("".join(json.dumps({"date": d, "event_type": t, "summary": text, "country": "Kyrgyzstan",
                                         "source_url": f"https://example.org/kgz/{i}"}) + "\n"
                             for i, (d, t, text) in enumerate(facts)), encoding="utf-8")
-    with Store.open(tmp_path / "kgz.duckdb") as store:
-        import_path(store, pack, ImportOptions(quiet=True))
+    with Store.open(store_with(tmp_path / "kgz.duckdb", pack), read_only=True) as store:
         b = write_brief(store, "KGZ", today=TODAY, self_check=False, figures=False)
     heads = re.findall(r"^## (.+)$", b.markdown, re.M)
     assert b.markdown.startswith("# Kyrgyzstan: Chronology, 2024–2025\n")
