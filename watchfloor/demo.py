@@ -52,12 +52,15 @@ def bundled_packs() -> list[Path]:
 def load_demo(store: Store) -> list[ImportResult]:
     """Load the bundled packs and World Bank files; idempotent, so a second run adds nothing.
 
-    Summaries a store made before vectors were kept are embedded here, since their packs import as unchanged."""
+    Summaries a store made before vectors were kept are embedded here, and sources loaded before the packs had a
+    sources.json get their titles and dates, since their packs import as unchanged."""
+    from watchfloor.ingest.sources import bundled_catalogue, refresh_sources
     from watchfloor.ingest.vectors import embed_summaries
 
     results = import_paths(store, bundled_packs() + _bundled(list(config()["world_bank"])), ImportOptions(quiet=True))
     with store.transaction() as con:
         embed_summaries(con)
+        refresh_sources(con, bundled_catalogue())
     return results
 
 

@@ -3,6 +3,8 @@
 Format (docs/importers.md): date (YYYY, YYYY-MM or YYYY-MM-DD), event_type,
 summary, source_url required; actors, location, country, numbers optional.
 A pack is all or nothing: one bad line rejects the file and names the line.
+A sources.json beside the file (and the bundled packs' ones) gives the sources their
+titles, publishers and dates (watchfloor/ingest/sources.py).
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from watchfloor.dates import parse_iso
 from watchfloor.ingest.base import ImportContext, ImportResult
-from watchfloor.ingest.sources import source_for_url
+from watchfloor.ingest.sources import SourceMeta, catalogue_for, refresh_sources, source_for_url, source_id
 from watchfloor.ingest.text import NOT_TEXT, not_text
 from watchfloor.ingest.vectors import embed_summaries
 from watchfloor.ingest.writer import existing_versions, insert_events
@@ -41,20 +43,23 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def run(ctx: ImportContext) -> ImportResult:
-    events = parse(ctx)
+    catalogue = catalogue_for(ctx.path)
+    events = parse(ctx, catalogue)
     ids = [e.id for e in events]
     with ctx.writing() as con:
         have = existing_versions(con, ids)
         new = [e for e in events if e.id not in have]
         insert_events(con, new)
+        cited = {s.id for e in events for s, _ in e.sources}
+        refresh_sources(con, catalogue, [u for u in catalogue if source_id(u) in cited], ctx.options.reliability)
         embed_summaries(con, ctx.progress)
     ctx.result.added = len(new)
     ctx.result.per_country.update(e.country_iso3 or "—" for e in new)
     return ctx.result
 
 
-def parse(ctx: ImportContext) -> list[Event]:
-    """Read the pack line by line (streamed), rejecting it at the first bad line."""
+def parse(ctx: ImportContext, catalogue: Mapping[str, SourceMeta] | None = None) -> list[Event]:
+    """Read the pack line by line (streamed), rejecting it at the first bad line; `catalogue` describes the links."""
     events: list[Event] = []
     seen: set[str] = set()
     total = ctx.path.stat().st_size
@@ -76,14 +81,15 @@ def parse(ctx: ImportContext) -> list[Event]:
             if not raw.strip():
                 continue
             ctx.result.rows_read += 1
-            event = parse_line(ctx, n, raw)
+            event = parse_line(ctx, n, raw, catalogue)
             if event is not None and event.id not in seen:
                 seen.add(event.id)
                 events.append(event)
     return events
 
 
-def parse_line(ctx: ImportContext, n: int, line: str) -> Event | None:
+def parse_line(ctx: ImportContext, n: int, line: str, catalogue: Mapping[str, SourceMeta] | None = None
+               ) -> Event | None:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -148,7 +154,8 @@ def parse_line(ctx: ImportContext, n: int, line: str) -> Event | None:
     if location is not None and not isinstance(location, str):
         ctx.reject("location must be a string", line=n, field="location", value=location)
         return None
-    return build_event(ctx.resolver, obj, date, countries, actors_raw, numbers, location, ctx.options.reliability)
+    return build_event(ctx.resolver, obj, date, countries, actors_raw, numbers, location, ctx.options.reliability,
+                       (catalogue or {}).get(obj["source_url"]))
 
 
 def depth(obj: object) -> int:
@@ -203,7 +210,10 @@ def new_entity_id(name: str) -> str:
 
 
 def build_event(resolver: Resolver, obj: dict, date, countries: list[str], actor_names: list[str],
-                numbers: dict, location: str | None, reliability: str | None) -> Event:
+                numbers: dict, location: str | None, reliability: str | None, meta: SourceMeta | None = None
+                ) -> Event:
+    """The event a fact makes. Its id hashes date, type, summary and the link as the fact gives it: a sources.json
+    (`meta`) changes the source's title, date and URL, never the id."""
     key = "|".join([obj["date"], obj["event_type"], obj["summary"], obj["source_url"]])
     actors = []
     involved = list(countries)
@@ -224,5 +234,5 @@ def build_event(resolver: Resolver, obj: dict, date, countries: list[str], actor
         id="fact-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], dataset="facts", date=date,
         type=obj["event_type"], summary=obj["summary"], country_iso3=countries[0] if countries else None,
         countries=involved, location=location, lat=lat, lon=lon, counts={k: float(v) for k, v in numbers.items()},
-        actors=actors, sources=[(source_for_url(obj["source_url"], reliability=reliability), 2)],
+        actors=actors, sources=[(source_for_url(obj["source_url"], reliability=reliability, meta=meta), 2)],
     )

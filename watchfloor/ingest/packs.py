@@ -1,9 +1,10 @@
 """Country packs imported from a folder: `watchfloor import FOLDER` (format in docs/country-packs.md).
 
 A pack folder holds facts.jsonl and the reference knowledge of its country (reference.json, aliases.json) and may
-hold measures.json and watchplan.json. Every file is checked before anything is written, and a mistake names the
-file, the line and the field; then the names the store lacks and the facts go in one transaction, so a bad pack
-leaves the store as it was. A bundled pack's names are in every store already, so only its facts are new.
+hold measures.json, watchplan.json and sources.json (what each fact's link is: title, publisher, date). Every file is
+checked before anything is written, and a mistake names the file, the line and the field; then the names the store
+lacks and the facts go in one transaction, so a bad pack leaves the store as it was. A bundled pack's names are in
+every store already, so only its facts are new.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import duckdb
 
 from watchfloor.errors import InputError
 from watchfloor.ingest.base import ImportOptions, ImportResult, Progress, refused_write
+from watchfloor.ingest.sources import CATALOGUE, read_catalogue, refresh_sources
 from watchfloor.reference import Resolver, seed
 from watchfloor.reference.catalogue import Pack, load_pack
 from watchfloor.store import Store
 
-FILES = ("facts.jsonl", "reference.json", "aliases.json", "measures.json", "watchplan.json")
+FILES = ("facts.jsonl", "reference.json", "aliases.json", "measures.json", "watchplan.json", "sources.json")
 """Every file a pack folder may hold; a folder with none of the first three is not a pack."""
 _HINT = "fix the country pack (format in docs/country-packs.md); nothing was imported"
 _ENTRY = re.compile(r"^(?:[\w.]+, )?(entity|city|site|measure|question|indicator) (['\"])(.*?)\2")
@@ -92,6 +94,8 @@ def read_pack(folder: Path) -> Pack | None:
             _json(folder / name)
     if (folder / "aliases.json").is_file():
         _aliases(folder / "aliases.json")
+    if (folder / CATALOGUE).is_file():
+        read_catalogue(folder / CATALOGUE)
     if (folder / "watchplan.json").is_file():
         from watchfloor.analyse.watchplan import load_plan
 
@@ -136,8 +140,13 @@ def import_pack(store: Store, folder: Path, options: ImportOptions, progress: Pr
                                             rows_read=len(pack.entries) + len(pack.sites) + len(pack.cities),
                                             note=f"{aliases} new names" if aliases else "names known already"))
             if facts.is_file():
-                results.append(import_path(store, facts, replace(options, format="facts"), Resolver(store), progress,
-                                           within=True))
+                result = import_path(store, facts, replace(options, format="facts"), Resolver(store), progress,
+                                     within=True)
+                if result.unchanged and (folder / CATALOGUE).is_file():
+                    n = refresh_sources(con, read_catalogue(folder / CATALOGUE), reliability=options.reliability)
+                    if n:
+                        result.note += f"; {n} sources' titles and dates updated from {CATALOGUE}"
+                results.append(result)
     except duckdb.Error as exc:
         refused = refused_write(store, exc)
         if refused is None:
