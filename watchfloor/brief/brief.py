@@ -96,7 +96,8 @@ class Brief:
         for round_ in range(MAX_ROUNDS):
             if progress:
                 progress("Self-check" + (f", round {round_ + 1}" if round_ else ""))
-            report = integrations.check(store, self.markdown, f"brief:{self.iso3}:{self.today.isoformat()}")
+            name = f"brief:{self.iso3}:{self.today.isoformat()}"
+            report = integrations.check(store, self.layout.checked_text(), name)
             self.check = report
             errors = integrations.error_spans(report)
             if not errors:
@@ -183,7 +184,7 @@ def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
 def write_brief(store: Store, iso3: str, period: Period = Period(), title: str | None = None,
                 today: date | None = None, llm: bool | Any = False, self_check: bool = True,
                 figures: bool = True, progress: Callable[[str], None] | None = None,
-                plan: WatchPlan | None = None) -> Brief:
+                plan: WatchPlan | None = None, against: Any | None = None) -> Brief:
     """Write a cited, self-checked brief on one country from the store's evidence.
 
     `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
@@ -191,7 +192,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     template output unchecked (the golden-file tests pin it, so they do not move when the checker improves);
     `figures=False` leaves the figures out (they take most of the time when the checker is not needed).
     `progress`, if given, is called with the name of each step as it starts (the dashboard shows it: a brief
-    takes a while). `plan` replaces the country's bundled watch plan.
+    takes a while). `plan` replaces the country's bundled watch plan. `against`, a check report
+    (`watchfloor.check.check_file`'s), adds the box "Correcting the Record" with its errors and their evidence.
     """
     def step(name: str) -> None:
         if progress:
@@ -206,6 +208,10 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                             "--since/--until")
     step("Writing the judgments")
     contents = assess(store, ev, plan or watch_plan(code))
+    if against is not None:
+        from watchfloor.brief import record
+
+        contents.record = record.build(store, ev, against)
     from watchfloor.brief.layout import period_label
 
     if figures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -28,6 +29,15 @@ class Layout:
     """Where each body sentence sits in the Markdown: (start, end, sentence)."""
     row_spans: list[tuple[int, int, Row]]
     """Where each table row sits."""
+    unchecked: tuple[int, int] | None = None
+    """The span the self-check leaves out: the Correcting the Record box, which quotes a report's errors."""
+
+    def checked_text(self) -> str:
+        """The Markdown as the self-check reads it: the box blanked out, every offset kept."""
+        if self.unchecked is None:
+            return self.markdown
+        a, b = self.unchecked
+        return self.markdown[:a] + re.sub(r"[^\n]", " ", self.markdown[a:b]) + self.markdown[b:]
 
 
 def render_sentence(s: Sentence, numbering: Numbering) -> str:
@@ -84,15 +94,21 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
+    from watchfloor.brief import record
+
+    box = record.to_markdown(contents.record, numbering.markers) if contents.record else ""
     figure_list = [{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg"} for f in figures]
     annex = [{"title": md_text(sec.title), "paragraphs": [text(list(p.sentences)) for p in sec.paragraphs]}
              for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, judgments=judgments,
-        signposts=signposts, competing=competing, figures=figure_list, annex=annex, annex_heading=ANNEX,
+        signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
+        annex=annex, annex_heading=ANNEX,
         sources=[e.line() for e in numbering.entries()])
-    return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering))
+    at = md.find(box) if box else -1
+    return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),
+                  (at, at + len(box)) if at >= 0 else None)
 
 
 def period_label(ev: Evidence) -> str:

@@ -8,6 +8,10 @@ dangling or unused reference behind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from watchfloor.brief.record import Record
 
 
 @dataclass(eq=False)
@@ -106,6 +110,9 @@ class Contents:
     signposts: Table
     competing: list[Sentence]
     annex: list[Section]
+    record: Record | None = None
+    """What the checker found wrong in a report the brief is set against (`--against`); not self-checked: it
+    quotes the report's errors on purpose."""
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""

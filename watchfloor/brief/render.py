@@ -14,7 +14,10 @@ from markdown_it import MarkdownIt
 
 from watchfloor.brief.layout import ANNEX, template
 from watchfloor.brief.model import Figure
+from watchfloor.brief.record import HEADING as RECORD
 
+_RECORD = re.compile(r"(<h2>" + re.escape(RECORD) + r"</h2>)\s*<blockquote>(.*?)</blockquote>", re.S)
+"""The Correcting the Record section, a block quote in the Markdown, becomes a box."""
 _MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]")
 _SOURCE_P = re.compile(r"<p>\[(\d+)\] (.*?)</p>", re.S)
 _URL = re.compile(r"(https?://[^\s,<]+)(, reliability [^,<]*)$")
@@ -28,6 +31,7 @@ def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str
     head = _MARKERS.sub(_link_markers, head)
     tail = _SOURCE_P.sub(_source_entry, tail)
     body = (head + sep + tail).replace(f"<h2>{ANNEX}</h2>", f'<h2 class="annex">{ANNEX}</h2>', 1)
+    body = _RECORD.sub(lambda m: f'<aside class="record">{m.group(1)}{m.group(2)}</aside>', body, count=1)
     for i, f in enumerate(figures, 1):
         body = _inline_figure(body, f, i, f"{figure_prefix}-{f.name}.svg")
     env = Environment(autoescape=select_autoescape(default=True))

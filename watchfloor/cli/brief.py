@@ -14,6 +14,8 @@ from watchfloor.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchfloor.brief import Brief
+    from watchfloor.check import CheckReport
+    from watchfloor.store import Store
 
 
 class BriefFormat(StrEnum):
@@ -39,6 +41,9 @@ def brief_cmd(
         metavar="TEXT", help="Title (default: from the country, topics and years).")] = None,
     plan: Annotated[Path | None, typer.Option(
         "--plan", metavar="FILE", help="A watch plan of your own (default: the one bundled for the country).")] = None,
+    against: Annotated[Path | None, typer.Option(
+        "--against", metavar="REPORT", help=("A report to check (.txt, .md, .html or .pdf): its errors go in a box, "
+                                             "Correcting the Record, with the store's evidence."))] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Let the language model at $WATCHFLOOR_LLM_URL rewrite "
                                                     "sentences for fluency; the checker guards every rewrite.")
                    ] = False,
@@ -57,7 +62,8 @@ def brief_cmd(
         period = Period(parse_date_option(since, "--since"), parse_date_option(until, "--until"))
         if period.since and period.until and period.since.start > period.until.end:
             raise ConfigError(f"--since {since} is after --until {until}", hint="swap the two dates")
-        brief = write_brief(store, ent.iso3 or country, period, title=title, llm=llm, plan=watch)
+        report = check_report(store, against) if against else None
+        brief = write_brief(store, ent.iso3 or country, period, title=title, llm=llm, plan=watch, against=report)
     for d in brief.dropped:
         err_console.print(f"[yellow]self-check:[/] {d.action}: {escape(d.text[:100])}… ({escape(d.reason)})",
                           highlight=False)
@@ -65,6 +71,13 @@ def brief_cmd(
     for p in written:
         console.print(f"wrote [bold]{escape(str(p))}[/]")
     err_console.print(check_summary(brief), highlight=False)
+
+
+def check_report(store: Store, path: Path) -> CheckReport:
+    """The check library's report on `--against REPORT` (a missing or unreadable file is its clean error)."""
+    from watchfloor.check import check_file
+
+    return check_file(store, path)[1]
 
 
 def write_files(brief: Brief, fmt: BriefFormat, output: Path | None) -> list[Path]:
