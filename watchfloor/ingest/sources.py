@@ -87,8 +87,9 @@ CATALOGUE = "sources.json"
 """The file beside a pack's facts that describes its links."""
 _HINT = "fix the pack's sources.json (format in docs/country-packs.md); nothing was imported"
 _LINK = re.compile(r"^https?://\S+$")
-_FIELDS = {"title": str, "publisher": str, "published": (str, type(None)), "canonical": str, "title_checked": bool,
-           "note": str}
+_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "title": str, "publisher": str, "published": (str, type(None)), "canonical": str, "title_checked": bool,
+    "note": str}
 _REQUIRED = ("title", "publisher", "published")
 
 
@@ -120,8 +121,10 @@ def read_catalogue(path: Path) -> dict[str, SourceMeta]:
             _line(lines, re.escape(json.dumps(url, ensure_ascii=False)[1:-1]))
 
         def bad(message: str, field: str | None = None, value: object = None, *, link: str = url,
-                start: int | None = at) -> InputError:
-            line = _line(lines, rf'"{field}"\s*:', start) if field and start else start
+                start: int | None = at, present: object = entry) -> InputError:
+            """The error at the entry's line, or its field's when the field is there."""
+            found = field and start and isinstance(present, dict) and field in present
+            line = _line(lines, rf'"{re.escape(field or "")}"\s*:', start or 1) if found else start
             return InputError(f"link {link}: {message}", file=str(path), line=line or start,
                               field=field, value=value, hint=_HINT)
 
