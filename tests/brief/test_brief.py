@@ -55,7 +55,19 @@ def test_shape_in_order(brief: Brief) -> None:
     assert "**Date of writing:** 15 January 2026" in md
     assert "**Evidence cut-off:** 31 December 2025" in md
     assert "**Period covered:** January 2024 to December 2025" in md
-    assert 3 <= len(split_sentences(section(md, "Bottom Line").strip())) <= 5
+    summary, table = section(md, "Bottom Line").strip().split("\n\n| ", 1)
+    assert 3 <= len(split_sentences(summary)) <= 5
+    assert table.startswith("Question | Answer | Likelihood | Confidence | Sources |")
+
+
+def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None:
+    rows = re.findall(r"^\| (.+) \| (.+) \| (.+) \| (.+) \| \[[\d, ]+\] \|$", section(brief.markdown, "Bottom Line"),
+                      re.M)
+    assert rows == [(j.short, j.answer, j.likelihood, j.level) for j in brief.contents.judgments]
+    assert rows[0][:3] == ("Jihadist violence abroad", "Contained", "likely")
+    for row, j in zip(rows, brief.contents.judgments, strict=True):
+        assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
+    assert rows[1][1:3] == ("split: Growing or Fraying", "roughly even chance")
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:

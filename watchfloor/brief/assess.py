@@ -94,7 +94,16 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     return Judgment(question.id, question.question, statement, phrase.say(words, facts_of(signposts)), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     matrix(question, signposts, as_of), reason,
-                    since(question, signposts, earlier, earlier_as_of, backing) if earlier_as_of else None, meaning)
+                    since(question, signposts, earlier, earlier_as_of, backing) if earlier_as_of else None, meaning,
+                    question.short, answer_label(question, signposts))
+
+
+def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
+    """The leading hypothesis's name for the summary table; both leading names when the signposts are split."""
+    lead, alt = ranked(question, signposts)[:2]
+    if tied(question, signposts):
+        return f"split: {question.label(lead)} or {question.label(alt)}"
+    return question.label(lead)
 
 
 def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[Signpost], then: dt.date,

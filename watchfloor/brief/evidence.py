@@ -6,6 +6,7 @@ events and sources it rests on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,15 @@ class Fact:
     @property
     def best_grade(self) -> str:
         return min((s["reliability"] or "F" for s in self.sources), default="F")
+
+    @property
+    def reported(self) -> dt.date | None:
+        """When the event was first reported, if that is after it happened: the earliest publication date among
+        its sources. None when no source is dated, or the report falls within the event's own date (a report the
+        same day, or inside a month or year the event is dated to): then there is nothing to keep apart."""
+        dates = [dt.date.fromisoformat(str(s["published_at"])[:10]) for s in self.sources if s.get("published_at")]
+        first = min(dates, default=None)
+        return first if first is not None and first > self.date.end else None
 
     def mentions(self, pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(self.summary) or any(pattern.search(a) for a in self.actors))

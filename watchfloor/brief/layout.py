@@ -17,6 +17,8 @@ from watchfloor.brief.sources import Numbering, SourceEntry
 FIRST_HEADING = "\n## "
 """Where the body starts, after the cover block: the first section heading, whichever it is."""
 CLASSIFICATION = "Unclassified, open sources"
+BOTTOM_LINE = "Bottom Line"
+"""The summary's heading: with the cover block and the judgments at a glance it is the PDF's first page."""
 ANNEX = "Annex: Chronology"
 """The chronology's heading: the PDF starts it on a new page, after the assessment."""
 
@@ -88,6 +90,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         return " ".join(r(s) for s in sentences if s is not None)
 
     bottom_line = text(list(contents.bottom_line))
+    glance = render_table(contents.glance(), numbering) if bottom_line and contents.judgments else ""
     judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence, j.implication]),
                   "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
@@ -102,9 +105,10 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
              for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
-        period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, judgments=judgments,
+        period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
+        judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
-        annex=annex, annex_heading=ANNEX,
+        annex=annex, annex_heading=ANNEX, bottom_line_heading=BOTTOM_LINE,
         sources=[e.line() for e in numbering.entries()])
     at = md.find(box) if box else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),

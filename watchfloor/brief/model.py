@@ -88,6 +88,10 @@ class Judgment:
     """Whether the answer has changed since a year earlier."""
     implication: Sentence | None = None
     """What the judgment means for the reader, if it holds."""
+    short: str = ""
+    """The question in a few words, for the summary's table ('Dependence on a neighbour')."""
+    answer: str = ""
+    """The leading hypothesis's name, or both when the signposts are split ('split: Growing or Fraying')."""
 
     def sentences(self) -> list[Sentence]:
         return [s for s in (self.statement, self.confidence, self.implication, self.reason, self.assumption,
@@ -123,6 +127,12 @@ class Contents:
         for s in self.annex:
             out += s.sentences()
         return out
+
+    def glance(self) -> Table:
+        """The key judgments at a glance, for the one-page summary: question, answer, likelihood, confidence."""
+        return Table(("Question", "Answer", "Likelihood", "Confidence"),
+                     [Row((j.short or j.question, j.answer, j.likelihood, j.level), j.statement.sources)
+                      for j in self.judgments])
 
     def tables(self) -> list[Table]:
         return [j.matrix for j in self.judgments if j.matrix is not None] + [self.signposts]

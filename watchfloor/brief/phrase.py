@@ -40,7 +40,14 @@ def event(ev: Evidence, f: Fact, lead: str | None = None) -> Sentence:
     if lead is None and needs_lead(f):
         lead = date_lead(f.date)
     text = f"{lead}, {lower_first(body, ev.vocabulary)}" if lead else body
-    return say(text, [f])
+    return say(text + reported(f), [f])
+
+
+def reported(f: Fact) -> str:
+    """' (reported on 11 June 2024)' when the store dates the first report after the event; the event's date
+    stays the lead. Nothing when no source is dated: a report date is never guessed."""
+    day = f.reported
+    return f" (reported on {day.day} {day.strftime('%B %Y')})" if day else ""
 
 
 def events(ev: Evidence, facts: Sequence[Fact]) -> list[Sentence]:

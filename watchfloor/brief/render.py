@@ -12,7 +12,7 @@ import re
 from jinja2 import Environment, select_autoescape
 from markdown_it import MarkdownIt
 
-from watchfloor.brief.layout import ANNEX, template
+from watchfloor.brief.layout import ANNEX, BOTTOM_LINE, template
 from watchfloor.brief.model import Figure
 from watchfloor.brief.record import HEADING as RECORD
 
@@ -31,12 +31,23 @@ def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str
     head = _MARKERS.sub(_link_markers, head)
     tail = _SOURCE_P.sub(_source_entry, tail)
     body = (head + sep + tail).replace(f"<h2>{ANNEX}</h2>", f'<h2 class="annex">{ANNEX}</h2>', 1)
+    body = summary_page(body)
     body = _RECORD.sub(lambda m: f'<aside class="record">{m.group(1)}{m.group(2)}</aside>', body, count=1)
     for i, f in enumerate(figures, 1):
         body = _inline_figure(body, f, i, f"{figure_prefix}-{f.name}.svg")
     env = Environment(autoescape=select_autoescape(default=True))
     page = env.from_string(template("brief.html.j2"))
     return page.render(title=title, css=template("brief.css"), body=body)
+
+
+def summary_page(body: str) -> str:
+    """The cover block and the bottom line (with the judgments at a glance) as the first page: a section the PDF
+    ends with a page break. A chronology (no bottom line) has no summary page."""
+    at = body.find(f"<h2>{BOTTOM_LINE}</h2>")
+    end = body.find("<h2", at + 1) if at >= 0 else -1
+    if end < 0:
+        return body
+    return f'<section class="summary">\n{body[:end]}</section>\n{body[end:]}'
 
 
 def _link_markers(m: re.Match[str]) -> str:
