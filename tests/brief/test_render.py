@@ -45,6 +45,20 @@ def test_pdf_is_a_pdf(brief: Brief) -> None:
     assert data.startswith(b"%PDF") and len(data) > 20_000
 
 
+def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page = brief.html()
+    summary = page.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Bottom Line</h2>" in summary and "<th>Likelihood</th>" in summary and "Key Judgments" not in summary
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(brief.pdf())).pages]
+    assert "Evidence cut-off: 31 December 2025" in pages[0] and "Bottom Line" in pages[0]
+    assert "Succession Orderly likely" in pages[0], "the judgments at a glance end the first page"
+    assert pages[1].startswith("Key Judgments")
+
+
 def test_pdf_fetches_nothing() -> None:
     with pytest.raises(ValueError, match="offline"):
         refuse_network("https://cdn.example.org/font.woff")

@@ -22,7 +22,8 @@ from watchfloor.brief import integrations
 from watchfloor.brief.evidence import Evidence, load
 from watchfloor.brief.layout import Layout, lay_out
 from watchfloor.brief.model import Contents, Figure, Sentence, Table
-from watchfloor.errors import NotFound
+from watchfloor.brief.previous import Snapshot
+from watchfloor.errors import ConfigError, NotFound
 from watchfloor.store import Store
 
 MAX_ROUNDS = 5
@@ -145,8 +146,9 @@ def watch_plan(iso3: str) -> WatchPlan | None:
         return None
 
 
-def assess(store: Store, ev: Evidence, plan: WatchPlan | None) -> Contents:
-    """What the brief says: the plan's questions answered from its signposts, and the chronology."""
+def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot | date | None = None) -> Contents:
+    """What the brief says: the plan's questions answered from its signposts, and the chronology; with `since`
+    (a previous brief, or a date to read the store as of), what changed since."""
     from watchfloor.analyse.indicators import board
     from watchfloor.brief import annex, competing, signposts
     from watchfloor.brief.assess import judge
@@ -154,17 +156,28 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None) -> Contents:
 
     found = competing.find(store, ev, plan)
     chronology = annex.chronology(ev, plan)
-    if plan is None:
-        return Contents([], [], Table(()), found.sentences, chronology)
     as_of = ev.end.end
-    then = year_before(as_of)
-    posts = signposts.read(ev, plan, board(store, plan, as_of))
-    earlier = signposts.read(ev, plan, board(store, plan, then))
-    judgments = [j for q in plan.questions
-                 if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
-                                [sp for sp in earlier if sp.question is q], then)) is not None]
-    return Contents(bottom_line(plan, posts, judgments, as_of), judgments, signposts.board_table(posts, as_of),
-                    found.sentences, chronology)
+    if plan is None:
+        contents = Contents([], [], Table(()), found.sentences, chronology)
+    else:
+        then = year_before(as_of)
+        posts = signposts.read(ev, plan, board(store, plan, as_of))
+        earlier = signposts.read(ev, plan, board(store, plan, then))
+        judgments = [j for q in plan.questions
+                     if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
+                                    [sp for sp in earlier if sp.question is q], then)) is not None]
+        contents = Contents(bottom_line(plan, posts, judgments, as_of), judgments,
+                            signposts.board_table(posts, as_of), found.sentences, chronology, readings=posts)
+    if since is not None:
+        from watchfloor.brief import changes
+
+        if isinstance(since, date):
+            if since >= as_of:
+                raise ConfigError(f"--changed-since {since.isoformat()} is not before the evidence cut-off "
+                                  f"{as_of.isoformat()}", hint="give an earlier date, or widen --until")
+            since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, found), since)
+        contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
+    return contents
 
 
 def year_before(day: date) -> date:
@@ -184,7 +197,8 @@ def resolve_country(store: Store, iso3: str) -> tuple[str, str]:
 def write_brief(store: Store, iso3: str, period: Period = Period(), title: str | None = None,
                 today: date | None = None, llm: bool | Any = False, self_check: bool = True,
                 figures: bool = True, progress: Callable[[str], None] | None = None,
-                plan: WatchPlan | None = None, against: Any | None = None) -> Brief:
+                plan: WatchPlan | None = None, against: Any | None = None,
+                since: Snapshot | date | None = None) -> Brief:
     """Write a cited, self-checked brief on one country from the store's evidence.
 
     `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
@@ -194,6 +208,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     `progress`, if given, is called with the name of each step as it starts (the dashboard shows it: a brief
     takes a while). `plan` replaces the country's bundled watch plan. `against`, a check report
     (`watchfloor.check.check_file`'s), adds the box "Correcting the Record" with its errors and their evidence.
+    `since`, a previous brief (`previous.from_file`) or a date, adds "What Changed Since …".
     """
     def step(name: str) -> None:
         if progress:
@@ -207,7 +222,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
                             "--since/--until")
     step("Writing the judgments")
-    contents = assess(store, ev, plan or watch_plan(code))
+    contents = assess(store, ev, plan or watch_plan(code), since)
     if against is not None:
         from watchfloor.brief import record
 

@@ -91,6 +91,11 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
 
     bottom_line = text(list(contents.bottom_line))
     glance = render_table(contents.glance(), numbering) if bottom_line and contents.judgments else ""
+    changed = None
+    if contents.changes:
+        c = contents.changes
+        changed = {"heading": md_text(c.heading), "table": render_table(c.table, numbering),
+                   "events": [r(s) for s in c.events]}
     judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence, j.implication]),
                   "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
@@ -106,7 +111,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
-        judgments=judgments,
+        changed=changed, judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
         annex=annex, annex_heading=ANNEX, bottom_line_heading=BOTTOM_LINE,
         sources=[e.line() for e in numbering.entries()])

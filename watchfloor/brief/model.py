@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from watchfloor.brief.changes import Changes
     from watchfloor.brief.record import Record
+    from watchfloor.brief.signposts import Signpost
 
 
 @dataclass(eq=False)
@@ -115,12 +117,16 @@ class Contents:
     competing: list[Sentence]
     annex: list[Section]
     record: Record | None = None
+    changes: Changes | None = None
+    """What changed since a previous brief or a date (`--since-brief`, `--changed-since`)."""
+    readings: list[Signpost] = field(default_factory=list)
+    """The signposts as read at the cut-off, behind the board and the judgments."""
     """What the checker found wrong in a report the brief is set against (`--against`); not self-checked: it
     quotes the report's errors on purpose."""
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = list(self.bottom_line)
+        out = list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
         for j in self.judgments:
             out += j.sentences()
         out += self.competing
@@ -135,12 +141,15 @@ class Contents:
                       for j in self.judgments])
 
     def tables(self) -> list[Table]:
-        return [j.matrix for j in self.judgments if j.matrix is not None] + [self.signposts]
+        changed = [self.changes.table] if self.changes else []
+        return changed + [j.matrix for j in self.judgments if j.matrix is not None] + [self.signposts]
 
     def drop(self, doomed: list[Sentence]) -> None:
         """Remove sentences (by identity); a judgment goes with its statement or its confidence."""
         ids = {id(s) for s in doomed}
         self.bottom_line = [s for s in self.bottom_line if id(s) not in ids]
+        if self.changes:
+            self.changes.events = [s for s in self.changes.events if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]
         for j in self.judgments:
             if j.reason is not None and id(j.reason) in ids:
