@@ -248,7 +248,8 @@ FORMATS = ("md", "html", "pdf")
 
 def save_brief(brief: Brief, stem: Path, formats: tuple[str, ...] = FORMATS,
                progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write `stem.md` (figures as .svg beside it, which it links to), `stem.html` and `stem.pdf`, as asked.
+    """Write `stem.md` (figures as .svg beside it, which it links to), `stem.html`, `stem.pdf` and `stem.json` (the
+    brief as data, for a later `--since-brief`), as asked.
 
     The folder must exist. One place for the file layout, so the dashboard's briefs match the CLI's."""
     out: list[Path] = []
@@ -268,6 +269,10 @@ def save_brief(brief: Brief, stem: Path, formats: tuple[str, ...] = FORMATS,
             if progress:
                 progress("Writing the PDF")
             path.write_bytes(brief.pdf())
+        elif fmt == "json":
+            from watchfloor.brief.previous import to_json
+
+            path.write_text(to_json(brief), encoding="utf-8")
         else:
             raise ValueError(f"unknown brief format {fmt!r}")
         out.append(path)

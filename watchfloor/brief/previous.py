@@ -63,6 +63,10 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     }
 
 
+def to_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=1) + "\n"
+
+
 def from_file(path: Path) -> Snapshot:
     """A previous brief written by `watchfloor brief` (.md or .json)."""
     if not path.is_file():

@@ -126,11 +126,9 @@ def write_files(brief: Brief, fmt: BriefFormat, output: Path | None) -> list[Pat
         elif f == "html":
             path.write_text(brief.html(), encoding="utf-8")
         elif f == "json":
-            import json
+            from watchfloor.brief.previous import to_json
 
-            from watchfloor.brief.previous import to_dict
-
-            path.write_text(json.dumps(to_dict(brief), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            path.write_text(to_json(brief), encoding="utf-8")
         else:
             path.write_bytes(brief.pdf())
         out.append(path)
