@@ -28,7 +28,7 @@ def absence_conflicts(claim: Claim, event: StoreEvent) -> list[Verdict]:
 
     out = []
     summary = event.summary
-    negs = negation_spans(claim.sentence.text, 0, len(claim.sentence.text))
+    negs: list[tuple[int, int, int]] | None = None
     base = claim.sentence.start
     for m in claim.entities:
         if m.kind == "country" or m.demonym or m.entity_id not in event.entity_ids:
@@ -37,6 +37,8 @@ def absence_conflicts(claim: Claim, event: StoreEvent) -> list[Verdict]:
         absent = [x for x in theirs if re.search(_ABSENT + r"$", summary[max(0, x.start - 40):x.start], re.I)]
         if not absent or len(absent) < len(theirs):
             continue
+        if negs is None:
+            negs = negation_spans(claim.sentence.text, 0, len(claim.sentence.text))
         if any(a - 40 <= m.start - base <= b + 40 for a, _, b in negs):
             continue
         out.append(Verdict(status="conflict", start=m.start, end=m.end, claim_value=m.text,

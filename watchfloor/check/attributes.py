@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
-from watchfloor.extract.claims import Claim
+from watchfloor.extract.claims import Claim, per_claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
@@ -173,6 +173,7 @@ _IN = re.compile(r"\b(?:in|at|near|outside|across|inside|around|throughout|resid
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
+@per_claim
 def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
     """Places the claim puts something in ('in Zenda', 'Strelsau's Opera House', the rest of a list that
     starts 'in Hofbau, …'), not metonyms ('Strelsau approved'). With `strict`, only places after
@@ -300,6 +301,7 @@ _STATE_AGENT = re.compile(
 _ADVERB_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?$")
 
 
+@per_claim
 def state_agents(claim: Claim) -> list[EntityMention]:
     """Countries the claim makes act through their officers: 'Ruritanian authorities flew home …', '… alongside
     Graustarkian officers'. A state's agents are its doers as much as a named group is."""
@@ -337,7 +339,7 @@ def _subject_list(claim: Claim, verbs: list) -> list[EntityMention]:  # type: ig
 
 def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
     """The report's acting state is nowhere in the event, which names another foreign state instead."""
-    in_event = set(event.countries) | {m.country for m in event.mentions if m.country}
+    in_event = set(event.all_countries)
     if event.country:
         in_event.add(event.country)
     mine = {m.country for m in claim.all_entities if m.country} | {claim.default_country}
@@ -379,7 +381,7 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
     if state:
         return state
     nationals = event.demonyms
-    named = nationals | set(event.countries) | {m.country for m in event.mentions if m.country}
+    named = nationals | event.all_countries
     for q in claim.quantities:
         heads = [m for m in claim.entities if m.demonym and q.start <= m.start and m.end <= q.end]
         for h in heads:
@@ -617,8 +619,7 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
             continue
         if ev.negated and _CONTRAST.search(text[max(0, ev.trigger.start - base - 40):ev.trigger.start - base]):
             continue
-        ctx = stems(text[max(0, ev.trigger.start - base - 60):ev.trigger.end - base + 60])
-        own = stems(ev.trigger.text)
+        ctx, own = _event_words(claim, ev.trigger.start)
         want = {"confirm": "deny", "deny": "confirm"}.get(fam)
         if want:
             for a in event.assertions:
@@ -650,6 +651,14 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
                 out.append(_verdict(status="conflict", start=ev.trigger.start, end=ev.trigger.end,
                                     claim_value=ev.trigger.text, store_value=event.type))
     return out
+
+
+@per_claim
+def _event_words(claim: Claim, start: int) -> tuple[set[str], set[str]]:
+    """The words around the claim's event word at `start`, and the word's own stems."""
+    ev = next(e for e in claim.events if e.trigger.start == start)
+    text, base = claim.sentence.text, claim.sentence.start
+    return stems(text[max(0, ev.trigger.start - base - 60):ev.trigger.end - base + 60]), stems(ev.trigger.text)
 
 
 def _narrowed_apart(claim: Claim, start: int, end: int, a: Assertion) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import ClassVar
 
 from watchfloor.check.attributes import fits
 from watchfloor.check.evidence import Evidence, StoreEvent
 from watchfloor.check.lexical import entity_stems, stems
-from watchfloor.check.match import ClaimMatch, Comparison
+from watchfloor.check.match import ClaimMatch, Comparison, event_weight
 from watchfloor.check.measures import Value
 from watchfloor.check.report import EvidenceRef, Finding
 from watchfloor.check.series import MeasureVerdict
@@ -76,6 +77,14 @@ class Context:
     def match(self, claim: Claim) -> ClaimMatch:
         return self.matches[claim.index]
 
+    @cached_property
+    def by_sentence(self) -> dict[int, list[Claim]]:
+        """The claims of each sentence: checks ask for a claim's siblings once per finding, so kept, not scanned."""
+        out: dict[int, list[Claim]] = {}
+        for c in self.extraction.claims:
+            out.setdefault(c.sentence.index, []).append(c)
+        return out
+
     def quote(self, start: int, end: int) -> str:
         return self.text[start:end]
 
@@ -118,10 +127,13 @@ def dated_elsewhere(ctx: Context, claim: Claim, date: DateMention, best: Compari
     is the December 2015 bill, not the May 2016 referendum on the same title)."""
     words = stems(claim.text) | entity_stems(claim.entities)
     floor = max(0.2, 0.9 * best.lexical)
-    for e in ctx.evidence.events.values():
-        if e.id == best.event.id or not words & e.stems:
+    lexicon, events = ctx.evidence.lexicon, ctx.evidence.events
+    weight = lexicon.weight(words)
+    for i in lexicon.sharing(words):
+        e = events[i]
+        if e.id == best.event.id:
             continue
-        if ctx.evidence.lexicon.similarity(words, e.stems) >= floor and fits(date, e):
+        if lexicon.similarity(words, e.stems, weight, event_weight(e, ctx.evidence)) >= floor and fits(date, e):
             return e
     return None
 

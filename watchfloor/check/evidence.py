@@ -140,13 +140,18 @@ class StoreEvent:
                                   None, tuple(words)))
         return out
 
-    @property
+    @cached_property
     def places(self) -> list[EntityMention]:
         return [m for m in self.mentions if m.kind in ("place", "facility")]
 
-    @property
+    @cached_property
     def demonyms(self) -> set[str]:
         return {m.country for m in self.mentions if m.demonym and m.country}
+
+    @cached_property
+    def all_countries(self) -> set[str]:
+        """The countries the event involves or its summary names: compared with every claim, so kept."""
+        return set(self.countries) | {m.country for m in self.mentions if m.country}
 
 
 @dataclass

@@ -77,6 +77,7 @@ class Lexicon:
         self._idf: dict[str, float] = {}
         self.df: dict[str, int] = {}
         self.postings: dict[str, list[str]] = {}
+        self.order: dict[str, int] = {doc: i for i, doc in enumerate(ids or [])}
         for i, d in enumerate(docs):
             for w in d:
                 self.df[w] = self.df.get(w, 0) + 1
@@ -91,6 +92,13 @@ class Lexicon:
                 for doc in self.postings[w]:
                     hits[doc] = hits.get(doc, 0) + 1
         return {doc for doc, n in hits.items() if n >= shared}
+
+    def sharing(self, words: set[str]) -> list[str]:
+        """Documents sharing any of `words`, in document order: a scan of the postings, not of every document."""
+        found: set[str] = set()
+        for w in words:
+            found.update(self.postings.get(w, ()))
+        return sorted(found, key=self.order.__getitem__)
 
     def idf(self, word: str) -> float:
         value = self._idf.get(word)

@@ -50,6 +50,12 @@ class Verdict:
     note: str = ""
 
 
+def _worth(v: Verdict, match: float, conflict: float) -> float:
+    """What one verdict adds to a score: `match` when it agrees, minus `conflict` when it disagrees."""
+    status = v.status
+    return match if status == "match" else -conflict if status == "conflict" else 0.0
+
+
 @dataclass
 class Comparison:
     claim: Claim
@@ -81,18 +87,15 @@ class Comparison:
         """What an attribute adds to the score; with `conflicts` false its disagreements are left out."""
         penalty = 1.0 if conflicts else 0.0
         if name == "date":
-            d = self.date
-            return {"match": d.strength, "conflict": -2.5 * penalty}.get(d.status, 0.0)
+            return _worth(self.date, self.date.strength, 2.5 * penalty)
         if name == "numbers":
-            return sum(v.strength if v.status == "match" else -1.5 * penalty if v.status == "conflict" else 0.0
-                       for v in self.numbers)
+            return sum(_worth(v, v.strength, 1.5 * penalty) for v in self.numbers) if self.numbers else 0.0
         if name == "place":
-            return {"match": 1.0, "conflict": -1.5 * penalty}.get(self.place.status, 0.0)
+            return _worth(self.place, 1.0, 1.5 * penalty)
         if name == "actor":
-            return {"match": 0.5, "conflict": -1.0 * penalty}.get(self.actor.status, 0.0)
+            return _worth(self.actor, 0.5, penalty)
         if name == "polarity":
-            return sum(0.3 if v.status == "match" else -1.0 * penalty if v.status == "conflict" else 0.0
-                       for v in self.polarity)
+            return sum(_worth(v, 0.3, penalty) for v in self.polarity) if self.polarity else 0.0
         return 0.0
 
     @property
@@ -211,7 +214,7 @@ def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Ext
     if fam < 1.0:
         fam = max(fam, 0.5 * family_score(claim.families, event.text_families))
     anchors = [(eid, round(w * evidence.idf(eid), 3)) for eid, w in side.names if eid in event.entity_ids]
-    event_countries = set(event.countries) | {m.country for m in event.mentions if m.country}
+    event_countries = event.all_countries
     countries = min(0.9, 0.3 * len(side.countries & event_countries))
     mine, weight = side.words
     lexical = evidence.lexicon.similarity(mine, event.stems, weight, event_weight(event, evidence))
@@ -250,12 +253,22 @@ class ClaimMatch:
     comparisons: list[Comparison]
     """Best first."""
 
+    settled: bool = False
+    """Matching is over and the comparisons no longer change, so what they identify can be kept."""
+    _identified: dict[str | None, list[Comparison]] = field(default_factory=dict, repr=False)
+
     @property
     def best(self) -> Comparison | None:
         return self.comparisons[0] if self.comparisons else None
 
     def identified(self, without: str | None = None) -> list[Comparison]:
-        return [c for c in self.comparisons if c.identified(without)]
+        """The candidates identified without `without`; every check asks, so once settled the answer is kept."""
+        kept = self._identified.get(without)
+        if kept is None:
+            kept = [c for c in self.comparisons if c.identified(without)]
+            if self.settled:
+                self._identified[without] = kept
+        return list(kept)
 
 
 SHORTLIST = 80
@@ -352,6 +365,7 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
         for c in m.comparisons:
             c.focus = c.event.id in focus
         m.comparisons.sort(key=lambda c: (-c.score(), c.event.id))
+        m.settled = True
     return out
 
 

@@ -53,9 +53,8 @@ class WrongNumber(Check):
             events = [ctx.evidence.events[i] for i in v.events if i in ctx.evidence.events] or [comp.event]
             elsewhere = {o.start for c in alts if c is not comp for o in c.numbers if o.status == "match"}
             aligned = {o.start for o in comp.numbers if o.status == "match"}
-            siblings = [q for c in ctx.extraction.claims if c.sentence.index == m.claim.sentence.index
-                        for q in c.quantities if (q.start not in elsewhere or comp is alts[0])
-                        and q.start not in aligned]
+            siblings = [q for c in ctx.by_sentence[m.claim.sentence.index] for q in c.quantities
+                        if (q.start not in elsewhere or comp is alts[0]) and q.start not in aligned]
             out.append(gate(self.finding(
                 ctx, v.start, v.end, f"The report says {v.claim_value}; the store has {v.store_value} for this "
                                      f"event: {comp.event.summary}", claim=m.claim,

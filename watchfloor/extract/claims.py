@@ -11,7 +11,10 @@ matching only: a finding always quotes words the claim itself contains.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cached_property, wraps
+from typing import TypeVar
 
 from watchfloor.extract.citations import Citations, find_citations
 from watchfloor.extract.dates import DateFinder, DateMention
@@ -23,6 +26,8 @@ from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.spans import Within, overlapping, running_reach
 from watchfloor.extract.tokens import tokenize
+
+R = TypeVar("R")
 
 _META = re.compile(r"\b(?:the\s+evidence\s+(?:records?|shows?|holds?)|this\s+(?:judgment|assessment)|rests\s+on|"
                    r"publishers?|graded\s+[A-F]\b|(?:high|moderate|low)\s+confidence|this\s+(?:report|brief|note))",
@@ -49,6 +54,21 @@ class Event:
         return self.trigger.family
 
 
+def per_claim(fn: Callable[..., R]) -> Callable[..., R]:
+    """Keep what `fn(claim, *args)` reads from the claim alone: matching compares each claim with up to 80
+    events, and these readings (places it locates, agents it names …) do not depend on the event."""
+
+    @wraps(fn)
+    def kept(claim: Claim, *args: Hashable, **kwargs: Hashable) -> R:
+        key = (fn.__name__, *args, *sorted(kwargs.items()))
+        memo = claim.memo
+        if key not in memo:
+            memo[key] = fn(claim, *args, **kwargs)
+        return memo[key]  # type: ignore[return-value]
+
+    return kept
+
+
 @dataclass
 class Claim:
     index: int
@@ -68,6 +88,8 @@ class Claim:
     default_country: str | None = None
     runner_up_country: str | None = None
     """The report's second country: whose debt 'owed to Graustark' is when Graustark is the most named."""
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False, compare=False)
+    """Readings of this claim alone, kept by `per_claim` while it is compared with many events."""
     """The report's main country, for statements that name no one ('GDP grew 8.3% in 2023')."""
 
     @property
@@ -78,8 +100,9 @@ class Claim:
     def heading(self) -> bool:
         return self.sentence.heading
 
-    @property
+    @cached_property
     def families(self) -> set[str]:
+        """Kept once read: a claim's event words do not change after extraction, and matching asks per pair."""
         return {e.family for e in self.events}
 
     @property
