@@ -25,7 +25,7 @@ from watchfloor.check.attributes import (
 )
 from watchfloor.check.changes import claim_changes, compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
-from watchfloor.check.fingerprint import number_index, shared_figures
+from watchfloor.check.fingerprint import Index, number_index, shared_figures
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
@@ -329,37 +329,9 @@ def build_index(evidence: Evidence) -> dict[str, set[str]]:
 
 
 def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]:
-    index = build_index(evidence)
-    figure_index = number_index(evidence)
-    out = []
-    for claim in extraction.claims:
-        if not claim.checkable:
-            out.append(ClaimMatch(claim, []))
-            continue
-        shared = shared_figures(claim, figure_index)
-        found = sorted(set(candidates(claim, evidence, index)) | set(shared))
-        side = ClaimSide.of(claim, evidence)
-        comps = [compare(claim, evidence.events[i], evidence, extraction, side) for i in found]
-        for c in comps:
-            c.figures = shared.get(c.event.id, 0)
-        comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
-        comps.sort(key=lambda c: (-c.score(), c.event.id))
-        _mark_only_one_here(claim, comps)
-        comps = comps[:30]
-        for c in comps:
-            compare_attributes(c, extraction.horizon)
-        comps.sort(key=lambda c: (-c.score(), c.event.id))
-        top = comps[:12]
-        ids = {c.event.id for c in top}
-        mine = claim_changes(claim)
-        for c in top:
-            c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
-            numbers, directions = compare_changes(mine, c.event)
-            judged = {v.start for v in c.numbers}
-            c.numbers += [v for v in numbers if v.start not in judged]
-            c.polarity += directions
-        top.sort(key=lambda c: (-c.score(), c.event.id))
-        out.append(ClaimMatch(claim, top))
+    """Each claim's candidates, best first, and then which events other claims pin down (focus)."""
+    index, figure_index = build_index(evidence), number_index(evidence)
+    out = [match_claim(claim, extraction, evidence, index, figure_index) for claim in extraction.claims]
     focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}
     for m in out:
         for c in m.comparisons:
@@ -367,6 +339,37 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
         m.comparisons.sort(key=lambda c: (-c.score(), c.event.id))
         m.settled = True
     return out
+
+
+def match_claim(claim: Claim, extraction: Extraction, evidence: Evidence, index: dict[str, set[str]],
+                figure_index: Index) -> ClaimMatch:
+    """One claim against its candidates; `index` and `figure_index` are built once per check."""
+    if not claim.checkable:
+        return ClaimMatch(claim, [])
+    shared = shared_figures(claim, figure_index)
+    found = sorted(set(candidates(claim, evidence, index)) | set(shared))
+    side = ClaimSide.of(claim, evidence)
+    comps = [compare(claim, evidence.events[i], evidence, extraction, side) for i in found]
+    for c in comps:
+        c.figures = shared.get(c.event.id, 0)
+    comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
+    comps.sort(key=lambda c: (-c.score(), c.event.id))
+    _mark_only_one_here(claim, comps)
+    comps = comps[:30]
+    for c in comps:
+        compare_attributes(c, extraction.horizon)
+    comps.sort(key=lambda c: (-c.score(), c.event.id))
+    top = comps[:12]
+    ids = {c.event.id for c in top}
+    mine = claim_changes(claim)
+    for c in top:
+        c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
+        numbers, directions = compare_changes(mine, c.event)
+        judged = {v.start for v in c.numbers}
+        c.numbers += [v for v in numbers if v.start not in judged]
+        c.polarity += directions
+    top.sort(key=lambda c: (-c.score(), c.event.id))
+    return ClaimMatch(claim, top)
 
 
 INCIDENT_FAMILIES = {"riot", "attack", "clash", "protest", "assassinate"}
