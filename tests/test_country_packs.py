@@ -82,7 +82,7 @@ def test_the_measures_a_pack_tracks(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ({"unit": "apples"}, "measure 'partner_debt': unit must be one of pct, usd"),
+    ({"unit": "apples"}, "measure 'partner_debt': unit must be one of pct, rank, count or an ISO 4217 code"),
     ({"partner": "Graustark"}, "measure 'partner_debt': partner must be an ISO3 code or null"),
     ({"claim": "owed(to"}, "measure 'partner_debt': not a regular expression"),
     ({"claim": ""}, "measure 'partner_debt': must be a non-empty text"),
@@ -111,3 +111,29 @@ def test_a_measure_named_twice_or_unnamed(tmp_path: Path) -> None:
 def test_a_country_goes_by_the_names_the_data_gives_it() -> None:
     names = catalogue.country_names("GBR")
     assert names[0] == "United Kingdom" and {"Britain", "UK", "British"} <= set(names)
+
+
+def test_a_pack_brings_its_currency_and_reports_are_read_in_it() -> None:
+    from watchfloor.extract.money import currency_unit, is_money
+    from watchfloor.extract.quantities import find_quantities
+
+    packs = {p.iso3: p for p in catalogue.packs()}
+    assert packs["MLI"].currency is not None and packs["MLI"].currency.code == "XOF"
+    assert currency_unit("CFA  francs") == "xof" and currency_unit("US$") == "usd" and is_money("xof")
+    text = "The budget of FCFA 120 billion was cut to 95 billion CFA francs, about $160m."
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text, 0, len(text), [])]
+    assert found == [("FCFA 120 billion", 120e9, "xof"), ("95 billion CFA francs", 95e9, "xof"), ("about $160m", 160e6, "usd")]
+
+
+@pytest.mark.parametrize(("currency", "message"), [
+    ({"code": "XXQ", "words": ["quid"]}, "currency: 'XXQ' is not an ISO 4217 currency code"),
+    ({"code": "GBP", "words": "quid"}, "currency GBP: 'words' must be a list of non-empty strings"),
+    ("GBP", "currency: must be an object with 'code', 'symbols' and 'words'"),
+])
+def test_a_wrong_currency_names_file_and_field(tmp_path: Path, currency: object, message: str) -> None:
+    folder = _pack(tmp_path, [])
+    ref = json.loads((folder / "reference.json").read_text(encoding="utf-8"))
+    (folder / "reference.json").write_text(json.dumps(ref | {"currency": currency}), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        catalogue.load_pack(folder)
+    assert str(folder / "reference.json") in str(err.value) and message in str(err.value)

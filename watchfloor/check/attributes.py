@@ -19,6 +19,7 @@ from watchfloor.extract.claims import Claim, per_claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
+from watchfloor.extract.money import is_money
 from watchfloor.extract.quantities import hedge_kind
 from watchfloor.reference.catalogue import PLACE_COORDS
 
@@ -33,8 +34,8 @@ POLAR_FAMILIES = {"cell", "charge", "arrest", "attack", "member", "join", "agree
                   "sentence",
                   "election", "visit", "summit", "claim", "extradite", "trial", "repatriate", "designate", "release",
                   "independence", "leave", "loan", "aid", "plot", "urge", "clash"}
-COUNT_UNITS = {"count", "age", "years", "months", "days", "pct", "usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km",
-               "sqkm", "kwh", "bcm", "tonnes"}
+COUNT_UNITS = {"count", "age", "years", "months", "days", "pct", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes"}
+"""Units whose figures are compared with the store's, besides money (extract/money.py)."""
 
 
 def _verdict(**kw: object) -> Verdict:
@@ -411,8 +412,7 @@ SECURITY = {"police", "guards", "soldiers"}
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
                  "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
                  "members", "member", "country", "countries"}
-HEAD_UNITS = {"count", "age", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "usd", "eur", "rub", "tjs", "cny",
-              "years", "months", "days"}
+HEAD_UNITS = {"count", "age", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "years", "months", "days"}
 
 
 _AFTER_WORDS = re.compile(r"[^,;:.()]{0,60}")
@@ -423,7 +423,7 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
     """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`; for a
     count, also the place its clause puts it ('1,950 citizens were stuck at Hofbau' and `held_at_hofbau`)."""
     words = q.head
-    if q.unit in ("usd", "eur", "rub", "tjs", "cny", "mw", "kv", "km", "sqkm", "kwh", "bcm"):
+    if is_money(q.unit) or q.unit in ("mw", "kv", "km", "sqkm", "kwh", "bcm"):
         words += " " + q.before
     if claim is not None and q.unit == "count":
         base = claim.sentence.start
@@ -433,7 +433,7 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
     if q.unit == "age":
         words += " " + q.before
     head = stems(words) - {stem(w) for w in GENERIC_HEADS} - HOME_WORDS - _PLAIN - {stem("age"), stem("old")}
-    if not head or q.unit not in HEAD_UNITS:
+    if not head or q.unit not in HEAD_UNITS and not is_money(q.unit):
         return []
     out = []
     for e in pooled:
@@ -450,7 +450,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
     dated = [d for d in claim.dates if not d.relative]
     windows = _event_windows(event)
     for q in claim.quantities:
-        if q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
+        if q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or claim.hedged_before(q.num_start):
             continue
         if len(dated) > 1 and not any(date_fits(_nearest(dated, q), lo, hi) for lo, hi, _ in windows):
             continue
@@ -534,7 +534,8 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
     written = [f for f in event.all_figures if f.key == "summary"]
     dated = [d for d in claim.dates if not d.relative]
     for q in claim.quantities:
-        if q.start in judged or q.vague or q.unit not in COUNT_UNITS or claim.hedged_before(q.num_start):
+        if q.start in judged or q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or \
+                claim.hedged_before(q.num_start):
             continue
         if dated and not fits(_nearest(dated, q), event):
             continue

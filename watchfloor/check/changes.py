@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from watchfloor.check.fingerprint import distinctive
+from watchfloor.extract.money import is_money
 from watchfloor.extract.quantities import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ _COMPARED = re.compile(r"\s+(?:(?P<more>more\s+than|higher\s+than|above|up\s+on|
                        r"fall|decline))\b", re.I)
 _CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|more\s+than|less\s+than|fewer\s+than|below|above|increase|decrease)\b",
                           re.I)
-_UNITS = {"pct", "usd", "eur", "rub", "tjs", "cny", "count", "mw", "kwh", "bcm", "tonnes"}
+_UNITS = {"pct", "count", "mw", "kwh", "bcm", "tonnes"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list
     more than a year earlier', '$80m below'); `offset` is where `text` starts in the document."""
     out = []
     for q in quantities:
-        if q.vague or q.unit not in _UNITS:
+        if q.vague or q.unit not in _UNITS and not is_money(q.unit):
             continue
         head = text[max(0, q.start - offset - 40):q.start - offset]
         m = _CHANGE.search(head)

@@ -28,6 +28,7 @@ from watchfloor.extract.claims import Extraction
 from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
+from watchfloor.extract.money import is_money
 from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
 from watchfloor.extract.quantities import find_quantities, hedge_kind
 from watchfloor.model import MEDIA_DATASETS
@@ -133,7 +134,7 @@ class StoreEvent:
         for q in find_quantities(self.summary, 0, len(self.summary), skip):
             if (q.category, q.unit) in keyed and q.category is not None:
                 continue
-            if q.unit in ("count", "pct", "usd", "years", "age") and not q.vague:
+            if (q.unit in ("count", "pct", "years", "age") or is_money(q.unit)) and not q.vague:
                 qual = {"above": "min", "upto": "max", "approx": "approx", "below": "max"}.get(hedge_kind(q.hedge))
                 words = q.head.split() + (q.before.split() if q.unit == "age" else [])
                 out.append(Figure("summary", q.value, q.unit, q.category if q.strong else None, q.subgroup, qual,
@@ -310,7 +311,7 @@ def measure_values(events: dict[str, StoreEvent]) -> list[Value]:
             if f.key == "summary":
                 continue
             for m in MEASURES:
-                unit_ok = m.unit == f.unit or m.name == "gdp_value" and f.unit in ("tjs", "eur", "rub", "cny")
+                unit_ok = m.unit == f.unit or m.name == "gdp_value" and is_money(f.unit)
                 if unit_ok and m.figure(f) and (m.gdp is None or m.gdp == f.of_gdp):
                     if f.year:
                         when = FuzzyDate(dt.date(f.year, 1, 1), "year")

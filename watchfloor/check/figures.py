@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from watchfloor.extract.categories import KEY_QUALIFIERS, NOUN_CATEGORIES, category_of, subgroup_of
+from watchfloor.extract.money import currency_unit, is_money
 
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "mn": 1e6, "k": 1e3, "thousand": 1e3}
-_CURRENCY = {"usd": "usd", "eur": "eur", "rub": "rub", "somoni": "tjs", "tjs": "tjs", "cny": "cny", "rmb": "cny"}
 _NOISE = {"per", "of", "to", "from", "with", "in", "at", "the", "a", "cited", "reported", "official", "claimed",
           "time", "by", "estimate", "source", "sources", "initial", "total", "prev", "year", "h1", "h2", "q1", "q2",
           "q3", "q4", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "start",
@@ -28,7 +28,7 @@ class Figure:
     value: float
     """Scaled: 900 with `_usd_m` becomes 900,000,000."""
     unit: str
-    """count, pct, usd, eur, rub, tjs, cny, km, sqkm, mw, kwh, years, months, days, rank, age, year."""
+    """count, pct, a currency (extract/money.py), km, sqkm, mw, kwh, years, months, days, rank, age, year."""
     category: str | None
     subgroup: str | None
     qualifier: str | None
@@ -57,7 +57,7 @@ class Figure:
         v = self.value
         if self.unit == "pct":
             text = f"{v:g}%"
-        elif self.unit in ("usd", "eur", "rub", "tjs", "cny"):
+        elif is_money(self.unit):
             sym = {"usd": "$", "eur": "€"}.get(self.unit, "")
             suffix = "" if sym else f" {self.unit.upper()}"
             text = (f"{sym}{v / 1e9:.3g}bn" if v >= 1e9 else f"{sym}{v / 1e6:.4g}m" if v >= 1e6 else f"{sym}{v:,.0f}"
@@ -82,8 +82,8 @@ def parse_key(key: str, value: float) -> Figure:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if re.fullmatch(r"(?:19|20)\d\d", t):
             year = int(t)
-        elif t in _CURRENCY:
-            unit = _CURRENCY[t]
+        elif currency_unit(t):
+            unit = currency_unit(t) or unit
             if nxt in _SCALE:
                 scale = _SCALE[nxt]
                 i += 1

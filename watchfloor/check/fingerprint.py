@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.claims import Claim
+from watchfloor.extract.money import is_money
 
 if TYPE_CHECKING:
     from watchfloor.check.evidence import Evidence
@@ -31,7 +32,7 @@ def distinctive(value: float, unit: str) -> bool:
         return value > 12 and not (1900 <= value <= 2100) and value % 100 != 0
     if unit == "pct":
         return value != int(value) or value not in (5, 10, 20, 25, 50, 75, 100)
-    if unit in ("usd", "eur", "rub", "tjs", "cny"):
+    if is_money(unit):
         return True
     if unit == "rank":
         return value > 12

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from watchfloor.check.figures import Figure
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.entities import country_names, names_pattern
+from watchfloor.extract.money import is_money
 from watchfloor.reference import catalogue
 from watchfloor.reference.catalogue import METONYMS, MeasureSpec
 from watchfloor.reference.names import normalise
@@ -150,7 +151,7 @@ def measures_for(clause: str, unit: str, start: int, end: int, of_text: str = ""
     part = _PART_OF.search(clause[max(0, start - 20):start]) is not None
     scored: list[tuple[int, int, Measure]] = []
     for m in MEASURES:
-        if m.unit != unit and not (m.unit == "usd" and unit in ("tjs", "eur", "cny", "rub") and m.name == "gdp_value"):
+        if m.unit != unit and not (m.unit == "usd" and is_money(unit) and m.name == "gdp_value"):
             continue
         if m.gdp is True and not gdp or m.gdp is False and gdp:
             continue

@@ -28,10 +28,11 @@ from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import ALL_DEMONYMS
+from watchfloor.extract.money import is_money
 from watchfloor.extract.quantities import Quantity
 from watchfloor.extract.spans import Taken
 
-_UNITS = {"count", "usd", "eur", "rub", "tjs", "cny", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
+_UNITS = {"count", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
 _GENERIC = {stem(w) for w in " ".join([
     "people person men man women nationals citizens others times total number figure year years month",
     "months week day days new more country countries said told report reported",
@@ -121,7 +122,7 @@ def _window(same_unit: list[_Figure], sentences: list[int], sentence: int) -> li
 def _figures(ctx: Context, c: Claim, stops: list[int]) -> list[_Figure]:
     out = []
     for q in c.quantities:
-        if q.vague or q.unit not in _UNITS or c.hedged_before(q.num_start, 50):
+        if q.vague or q.unit not in _UNITS and not is_money(q.unit) or c.hedged_before(q.num_start, 50):
             continue
         s, e = _clause(stops, q, c)
         before, after = _ends(ctx.text, s, q.start), ctx.text[q.end:min(e, q.end + _REACH)]

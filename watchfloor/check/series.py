@@ -19,7 +19,7 @@ from watchfloor.check.measures import Measure, Value, in_window, measures_for
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.quantities import Quantity
-from watchfloor.reference.catalogue import MEASURE_UNITS
+from watchfloor.reference.catalogue import measure_unit
 
 
 @dataclass
@@ -92,7 +92,7 @@ def compare_measures(claim: Claim, evidence: Evidence) -> list[MeasureVerdict]:
     out: list[MeasureVerdict] = []
     text = claim.text
     for q in claim.quantities:
-        if q.unit not in MEASURE_UNITS or q.vague or claim.hedged_before(q.num_start, 50):
+        if not measure_unit(q.unit) or q.vague or claim.hedged_before(q.num_start, 50):
             continue
         if q.unit == "count" and not q.strong:
             continue

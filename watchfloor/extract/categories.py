@@ -61,11 +61,6 @@ KEY_QUALIFIERS = {"min": "min", "over": "min", "more": "min", "at_least": "min",
                   "approx": "approx", "about": "approx", "estimate": "approx", "upper": "max", "lower": "min"}
 """Count-key suffixes that turn a figure into a bound: killed_min, deported_2024_over, killed_approx."""
 
-UNIT_TOKENS = {"pct": "pct", "percent": "pct", "usd": "usd", "eur": "eur", "rub": "rub", "somoni": "tjs",
-               "cny": "cny", "km": "km", "sq": "sqkm", "mw": "mw", "kwh": "kwh", "bcm": "bcm", "years": "years",
-               "year": "years", "months": "months", "days": "days", "minutes": "minutes", "min": None, "m": None,
-               "bn": None, "kv": "kv", "age": "age", "rank": "rank"}
-
 
 @lru_cache(maxsize=16384)
 def category_of(word: str) -> str | None:

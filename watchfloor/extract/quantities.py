@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from watchfloor.extract.categories import CATEGORY_NOUNS, NOUN_CATEGORIES, category_of, subgroup_of
+from watchfloor.extract.money import after_number, before_number, currency_unit
 from watchfloor.extract.numbers import (
     SHORT_SCALES,
     TENS,
@@ -28,15 +29,11 @@ from watchfloor.extract.numbers import (
 )
 from watchfloor.extract.spans import Taken
 
-_CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "rmb": "cny", "cny": "cny",
-             "¥": "cny", "dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "somoni": "tjs",
-             "roubles": "rub", "rubles": "rub", "rouble": "rub", "ruble": "rub", "yuan": "cny", "tjs": "tjs",
-             "rub": "rub"}
 _NUMERAL = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|RMB|CNY|TJS|RUB)\s?)?"
+    rf"(?P<cur>{before_number()})?"
     r"(?<![\w.,/+-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/]*\d)"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|bn|mln|mn|tn|[mbk])\b)?"
-    r"(?:[\s-]?(?P<cur2>dollars?|euros?|somoni|roubles?|rubles?|yuan|USD|EUR|TJS)\b)?"
+    rf"(?:[\s-]?(?P<cur2>{after_number()}))?"
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|sq\.?\s?km\b|square\s+kilomet(?:re|er)s\b|km²|"
     r"kilomet(?:re|er)s\b|km\b|MW\b|GW\b|(?:bn\s?|billion\s)?kWh\b|bcm\b|kV\b|tonnes\b|tons\b|-year-old\b|"
     r"(?:-|\s)(?:years?|months?|days?|weeks?)(?:-old)?\b|(?:st|nd|rd|th)\b))?", re.I)
@@ -123,7 +120,8 @@ class Quantity:
     lo: float
     hi: float
     unit: str
-    """count, pct, usd, eur, rub, tjs, cny, gbp, km, sqkm, mw, kwh, bcm, kv, tonnes, years, months, days, age, rank."""
+    """count, pct, a currency (ISO 4217 in lower case, extract/money.py), km, sqkm, mw, kwh, bcm, kv, tonnes, years,
+    months, days, age, rank."""
     head: str = ""
     of: str = ""
     category: str | None = None
@@ -173,7 +171,7 @@ def _unit_of(m: re.Match[str]) -> tuple[str, float]:
     if scale_word in ("m", "b", "k") and not cur:
         return ("", 0.0)
     if cur:
-        return _CURRENCY.get(cur, "usd"), scale
+        return currency_unit(cur) or "usd", scale
     if unit_text in ("%", "per cent", "percent", "percentage point", "percentage points", "percent"):
         return "pct", 1.0
     if unit_text.startswith(("sq", "square", "km²")):

@@ -19,8 +19,16 @@ from typing import Any
 from watchfloor.errors import InputError
 
 KINDS = ("place", "facility", "person", "armed_group", "organisation")
-MEASURE_UNITS = ("pct", "usd", "eur", "tjs", "cny", "rub", "rank", "count")
-"""Units a measure's figures can be compared in."""
+MEASURE_UNITS = ("pct", "rank", "count")
+"""Units a measure's figures can be compared in, besides a currency (its ISO 4217 code in lower case)."""
+
+
+def measure_unit(unit: object) -> bool:
+    """Can a measure's figures be compared in `unit`?"""
+    import pycountry
+
+    return unit in MEASURE_UNITS or isinstance(unit, str) and unit.islower() and \
+        pycountry.currencies.get(alpha_3=unit.upper()) is not None
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,16 @@ class Pack:
     sites: tuple[Entry, ...]
     aliases: dict[str, list[str]] = field(default_factory=dict)
     measures: tuple[MeasureSpec, ...] = ()
+    currency: Currency | None = None
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A currency as reports write it: its ISO 4217 code, symbols or codes before a number, words after it."""
+
+    code: str
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
 
 def _data(*parts: str) -> Any:
@@ -134,8 +152,8 @@ def _measure(obj: Any, path: Path, seen: set[str]) -> MeasureSpec:
 
     if obj["name"] in seen:
         raise bad("a measure of this name is already defined", "name")
-    if obj.get("unit") not in MEASURE_UNITS:
-        raise bad(f"unit must be one of {', '.join(MEASURE_UNITS)}", "unit")
+    if not measure_unit(obj.get("unit")):
+        raise bad(f"unit must be one of {', '.join(MEASURE_UNITS)} or an ISO 4217 code in lower case ('usd')", "unit")
     for name in ("description", "claim"):
         if not isinstance(obj.get(name), str) or not obj[name].strip():
             raise bad("must be a non-empty text", name)
@@ -188,12 +206,38 @@ def load_pack(folder: Path) -> Pack:
     if not isinstance(aliases, dict) or not all(
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in aliases.values()):
         raise InputError("each canonical name must map to a list of variant names", file=str(alias_path), hint=_HINT)
+    currency = _currency(ref["currency"], ref_path, "currency") if "currency" in ref else None
     return Pack(
-        iso3=ref["iso3"], iso2=ref["iso2"], neighbourhood=tuple(ref.get("neighbourhood", ())),
+        iso3=ref["iso3"], iso2=ref["iso2"], neighbourhood=tuple(ref.get("neighbourhood", ())), currency=currency,
         cities=tuple(_entry(c, ref_path, "city", "place") for c in ref.get("cities", ())),
         entries=tuple(_entry(e, ref_path, "entity") for e in ref.get("entities", ())),
         sites=tuple(_entry(x, ref_path, "site") for x in ref.get("sites", ())), aliases=aliases,
         measures=_measures(folder / "measures.json"))
+
+
+def _currency(obj: Any, path: Path, where: str, code: str | None = None) -> Currency:
+    """One currency entry, checked: an ISO 4217 code pycountry knows, and lists of written forms."""
+    import pycountry
+
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: must be an object with 'code', 'symbols' and 'words'", file=str(path), hint=_HINT)
+    code = code or obj.get("code")
+    if not isinstance(code, str) or pycountry.currencies.get(alpha_3=code) is None:
+        raise InputError(f"{where}: {code!r} is not an ISO 4217 currency code", file=str(path), hint=_HINT)
+    forms = {k: obj.get(k, []) for k in ("symbols", "words")}
+    for k, v in forms.items():
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            raise InputError(f"{where} {code}: '{k}' must be a list of non-empty strings", file=str(path), hint=_HINT)
+    return Currency(code, tuple(forms["symbols"]), tuple(forms["words"]))
+
+
+@cache
+def currencies() -> tuple[Currency, ...]:
+    """Every currency a report may write: the world's main ones (world.json) and each pack's own."""
+    path = Path(str(resources.files("watchfloor").joinpath("data", "world.json")))
+    listed = {k: v for k, v in world().get("currencies", {}).items() if k != "about"}
+    out = [_currency(v, path, "currencies", k) for k, v in listed.items()]
+    return tuple(out + [p.currency for p in packs() if p.currency and p.currency.code not in listed])
 
 
 @lru_cache(maxsize=1)
