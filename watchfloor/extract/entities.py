@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watchfloor.extract.tokens import Token, tokenize
 from watchfloor.reference import Resolver, catalogue
@@ -245,7 +246,7 @@ def disambiguate(gazetteer: Gazetteer, mentions: list[EntityMention], extra: lis
             options = [m.entity_id, *m.alternatives]
             ents = [gazetteer.entities[i] for i in options if i in gazetteer.entities]
             best = max(ents, key=lambda e: (e.kind == "place", weight.get(e.country_iso3 or "", 0),
-                                            e.country_iso3 in _REGION, -options.index(e.id)))
+                                            e.country_iso3 in _region(), -options.index(e.id)))
             if best.id != m.entity_id:
                 m = EntityMention(m.start, m.end, m.text, best.id, best.kind, best.name, best.country_iso3, best.lat,
                                   best.lon, m.demonym, tuple(i for i in options if i != best.id))
@@ -253,4 +254,13 @@ def disambiguate(gazetteer: Gazetteer, mentions: list[EntityMention], extra: lis
     return out
 
 
-_REGION = {"TJK", "AFG", "UZB", "KGZ", "KAZ", "TKM", "RUS", "IRN", "PAK", "CHN", "TUR", "USA"}
+@lru_cache(maxsize=1)
+def _region() -> frozenset[str]:
+    """The packs' countries and their neighbourhoods (reference.json), as ISO3: where a same-named place is
+    likelier to be when the report does not say."""
+    import pycountry
+
+    codes = {p.iso3 for p in catalogue.packs()}
+    for p in catalogue.packs():
+        codes |= {c.alpha_3 for code in p.neighbourhood if (c := pycountry.countries.get(alpha_2=code))}
+    return frozenset(codes)
