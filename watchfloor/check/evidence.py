@@ -126,13 +126,15 @@ class StoreEvent:
 
     @cached_property
     def all_figures(self) -> list[Figure]:
-        """Count-key figures and the numbers written in the summary ('killing 45 people')."""
+        """Count-key figures and the numbers written in the summary ('killing 45 people'). A summary number of a
+        keyed kind is kept when its own words say what it counts and it does not restate the key: '40 soldiers
+        killed at the base, part of a wave that killed more than 400 soldiers' holds both; its key names the 40."""
         skip = [(d.start, d.end) for d in self.dates] + [(m.start, m.end) for m in self.mentions
                                                          if m.end <= len(self.summary)]
         out = list(self.figures)
-        keyed = {(f.category, f.unit) for f in self.figures}
         for q in find_quantities(self.summary, 0, len(self.summary), skip):
-            if (q.category, q.unit) in keyed and q.category is not None:
+            if q.category is not None and any(f.category == q.category and f.unit == q.unit and (
+                    not q.strong or q.compatible(*f.interval)) for f in self.figures):
                 continue
             if (q.unit in ("count", "pct", "years", "age") or is_money(q.unit)) and not q.vague:
                 qual = {"above": "min", "upto": "max", "approx": "approx", "below": "max"}.get(hedge_kind(q.hedge))

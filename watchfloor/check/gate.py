@@ -69,9 +69,18 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
               and not (q.strong and x.category and q.category and x.category != q.category)
               and not (q.subgroup and x.subgroup and x.subgroup != q.subgroup)]
-    if others and any(abs(x.start - q.end) < 60 or abs(q.start - x.end) < 60 for x in others):
+    near = [x for x in others if abs(x.start - q.end) < 60 or abs(q.start - x.end) < 60]
+    if near and not all(_points_back(claim, x) for x in near):
         return "it may be one part of a list of counts"
     return None
+
+
+def _points_back(claim: Claim, x: Quantity) -> bool:
+    """'The two sides signed 17 agreements': a figure with a definite determiner names a group already met."""
+    from watchfloor.extract.frames import definite_figures
+
+    base = claim.sentence.start
+    return any(a < x.end - base and x.start - base < b for a, b in definite_figures(claim.sentence.text))
 
 
 def weak_measure(text: str, q: Quantity, words: re.Pattern[str]) -> str | None:

@@ -212,3 +212,9 @@ def modifiers(text: str, start: int, end: int) -> frozenset[str]:
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of `text`'s words, lower-cased: 'men' is 'man', and 'woman' is not 'man'."""
     return frozenset(t.lemma_.lower() for t in _parsed(text) if t.is_alpha)
+
+
+def definite_figures(text: str) -> list[tuple[int, int]]:
+    """Spans of the figures a definite determiner points back with ('the two sides', 'the other three'): they
+    name a group already met, so they count nothing new and are no part of a list of counts."""
+    return [(m.start, m.end) for f in frames(text) for m in f.figures if m.definite]
