@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from watchfloor.analyse.timeline import abroad
 from watchfloor.errors import ConfigError
 from watchfloor.store import catalog
 from watchfloor.web.context import DEFAULT_COUNTRY, parse_period, session, web_of
 from watchfloor.web.optional import lib
+from watchfloor.web.places import is_abroad
 from watchfloor.web.queries import EventFilter
 from watchfloor.web.security import UploadTooLarge
 from watchfloor.web.work import ClientGone, run_while_connected, within_limit
@@ -185,7 +185,8 @@ def api_events(request: Request, country: str | None = None,
                         tuple(i for i in (ids or "").split(",") if i))
         events, total = s.events(f, limit, offset)
         if iso3:
-            events = [dict(e, abroad=abroad(e, iso3)) for e in events]
+            resolver = s.resolver()
+            events = [dict(e, abroad=is_abroad(resolver, e, iso3)) for e in events]
         return {"country": iso3, "total": total, "limit": limit, "offset": offset, "events": events}
 
 

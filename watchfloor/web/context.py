@@ -21,6 +21,7 @@ from watchfloor.reference import Resolver
 from watchfloor.reference.resolver import Entity
 from watchfloor.store import Store
 from watchfloor.web.jobs import BriefJobs
+from watchfloor.web.places import placed
 from watchfloor.web.queries import EventFilter, count, events_by_id, events_page, ordered_ids
 from watchfloor.web.security import Csrf
 from watchfloor.web.snapshot import Snapshot, Snapshots
@@ -74,8 +75,16 @@ class Session:
     def country(self, name: str | None) -> Entity:
         """Resolve a country name or code; raises NotFound (a 404) for one we do not know."""
         text = (name or DEFAULT_COUNTRY).strip() or DEFAULT_COUNTRY
-        resolver = self.memo(("resolver",), lambda: Resolver(self.store))
+        resolver = self.resolver()
         return self.memo(("country", text.lower()), lambda: resolver.country(text))
+
+    def resolver(self) -> Resolver:
+        """The store's names, loaded once per snapshot."""
+        return self.memo(("resolver",), lambda: Resolver(self.store))
+
+    def placed(self, events: list[dict[str, Any]], iso3: str | None) -> list[dict[str, Any]]:
+        """The events, each with `abroad`: the country it took place in when that is not `iso3` (web.places)."""
+        return placed(self.resolver(), events, iso3)
 
     def countries(self) -> list[dict[str, Any]]:
         """Countries that some event involves, for the selector: iso3, name, events."""

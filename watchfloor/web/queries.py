@@ -98,6 +98,24 @@ def event_types(store: Store, country: str | None) -> list[str]:
     return [r["type"] for r in rows]
 
 
+def example_actor(store: Store, country: str) -> str | None:
+    """The armed group named most often in a country's events, as the sources write it: the timeline's example of
+    what to type in its actor filter (each country its own, never one country's group on another's page)."""
+    value = store.scalar(
+        "SELECT a.name FROM event_actor a JOIN event e ON e.id = a.event_id JOIN entity en ON en.id = a.entity_id "
+        "WHERE list_contains(e.countries, ?) AND en.kind = 'armed_group' "
+        "GROUP BY a.name ORDER BY count(*) DESC, length(a.name), a.name LIMIT 1", [country])
+    return str(value) if value else None
+
+
+def country_sources(store: Store, country: str) -> frozenset[str]:
+    """Ids of the sources behind a country's events and figures (the Sources page's country scope)."""
+    rows = store.con.execute(
+        "SELECT l.source_id FROM event_source l JOIN event e ON e.id = l.event_id WHERE list_contains(e.countries, ?) "
+        "UNION SELECT source_id FROM observation WHERE country_iso3 = ?", [country, country]).fetchall()
+    return frozenset(str(r[0]) for r in rows)
+
+
 def source(store: Store, source_id: str) -> dict[str, Any] | None:
     """One source with the documents and observations that rest on it."""
     rows = store.query("SELECT * FROM source WHERE id = ?", [source_id])

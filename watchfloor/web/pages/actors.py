@@ -37,6 +37,7 @@ def actors_page(request: Request, country: str | None = None, since: str | None 
             chosen = graph["edges"][edge]
             ids = tuple(chosen.get("events") or ())[:EDGE_EVENTS]
             events, _ = events_page(s.store, EventFilter(ids=ids), EDGE_EVENTS) if ids else ([], 0)
+            events = s.placed(events, iso3)
         edges = list(enumerate((graph or {}).get("edges", [])))
         typed = [(i, e) for i, e in edges if e.get("type") != "co_occurs"]
         together = sorted(((i, e) for i, e in edges if e.get("type") == "co_occurs"),

@@ -26,6 +26,7 @@ def indicators_page(request: Request, country: str | None = None) -> HTMLRespons
         result = s.memo(("indicators", ent.iso3), lambda: board(s.store, plan))
         ids = tuple(dict.fromkeys(e for r in result.readings for e in r.events))
         rows, _ = s.events(EventFilter(ids=ids), max(len(ids), 1)) if ids else ([], 0)
+        rows = s.placed(rows, ent.iso3)
         questions = [(q.question, q.hypotheses, [r for r in result.readings if r.question == q.question])
                      for q in plan.questions]
         return s.render("indicators.html", page="indicators", country=ent, board=result, questions=questions,

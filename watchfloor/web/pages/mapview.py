@@ -25,6 +25,7 @@ def map_page(request: Request, country: str | None = None, since: str | None = N
         svg = s.memo(("map-svg", iso3, period),
                      lambda: safe_svg(event_map(s.store, iso3, period))) if event_map else None
         events, total = s.events(EventFilter(iso3, period, located=True), LISTED, newest_first=True)
+        events = s.placed(events, iso3)
         query = {"country": iso3, "since": since or "", "until": until or ""}
         return s.render("map.html", page="map", country=ent, svg=svg, events=events, total=total, query=query,
                         available=event_map is not None)

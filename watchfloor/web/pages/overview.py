@@ -31,6 +31,7 @@ def gather(s: Session, ent: Entity) -> dict[str, Any]:
     """What the overview shows, each part computed once per snapshot."""
     iso3 = ent.iso3 or ""
     latest, total = s.events(EventFilter(iso3), LATEST, newest_first=True)
+    latest = s.placed(latest, iso3)
     risk_report = lib("watchfloor.analyse.risk", "risk_report")
     risk = s.memo(("risk", iso3), lambda: risk_report(s.store, iso3)) if risk_report else None
     alerts_fn = lib("watchfloor.analyse.alerts", "alerts")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from watchfloor.web.context import parse_period, session
-from watchfloor.web.queries import EventFilter, event_types
+from watchfloor.web.queries import EventFilter, event_types, example_actor
 
 router = APIRouter(include_in_schema=False)
 PAGE = 100
@@ -24,9 +24,11 @@ def timeline_page(request: Request, country: str | None = None, since: str | Non
         types = tuple(t for t in (type or []) if t)
         f = EventFilter(iso3, parse_period(since, until), types, (actor or "").strip() or None)
         events, total = s.events(f, PAGE, (page - 1) * PAGE)
+        events = s.placed(events, iso3)
         known = s.memo(("types", iso3), lambda: event_types(s.store, iso3))
+        example = s.memo(("example-actor", iso3), lambda: example_actor(s.store, iso3))
         query = {"country": iso3, "since": since or "", "until": until or "", "type": list(types),
                  "actor": actor or ""}
         return s.render("timeline.html", page="timeline", country=ent, events=events, total=total,
-                        types=known, chosen=types, query=query, pageno=page, pages=max(1, -(-total // PAGE)),
-                        offset=(page - 1) * PAGE)
+                        types=known, chosen=types, example=example, query=query, pageno=page,
+                        pages=max(1, -(-total // PAGE)), offset=(page - 1) * PAGE)
