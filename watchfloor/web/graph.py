@@ -11,6 +11,10 @@ from typing import Any
 import networkx as nx
 
 WIDTH, HEIGHT, MARGIN = 960, 560, 70
+LABEL_CHARS = 28
+"""Longer names are cut with an ellipsis (the node's tooltip has the whole name)."""
+CHAR_WIDTH, LABEL_HEIGHT = 6.3, 12.0
+"""Rough size of an 11px label (watchfloor.css), in drawing units: enough to keep labels apart and in the frame."""
 MAX_NODES = 40
 """Busier graphs show their best-connected actors; the table below lists every edge."""
 
@@ -52,6 +56,7 @@ def layout(graph: dict[str, Any], max_nodes: int = MAX_NODES) -> dict[str, Any]:
     out_nodes = [{"id": n, "label": node_label(nodes.get(n, {"id": n})), "kind": nodes.get(n, {}).get("kind") or "",
                   "x": at[n][0], "y": at[n][1], "r": round(6 + 12 * math.sqrt(strength.get(n, 0) / top), 1)}
                  for n in keep]
+    place_labels(out_nodes)
     wmax = max((float(e.get("weight") or 1) for _, e in edges), default=1.0)
     out_edges = [{"index": i, "x1": at[str(e["source"])][0], "y1": at[str(e["source"])][1],
                   "x2": at[str(e["target"])][0], "y2": at[str(e["target"])][1], "type": e.get("type") or "",
@@ -60,3 +65,29 @@ def layout(graph: dict[str, Any], max_nodes: int = MAX_NODES) -> dict[str, Any]:
     out_edges.sort(key=lambda e: (e["type"] != "co_occurs", e["index"]))  # typed relations drawn on top
     return {"width": WIDTH, "height": HEIGHT, "nodes": out_nodes, "edges": out_edges,
             "hidden": g.number_of_nodes() - len(keep)}
+
+
+def place_labels(nodes: list[dict[str, Any]]) -> None:
+    """Give each node `text`, `lx`, `ly`: its label cut to LABEL_CHARS, below the node, or above it (or a line
+    further off) when that spot is taken by a label already placed (the best-connected actors are placed first) or
+    by another node, and always wholly inside the frame."""
+    taken: list[tuple[float, float, float, float]] = [
+        (n["x"] - n["r"], n["y"] - n["r"], n["x"] + n["r"], n["y"] + n["r"]) for n in nodes]
+    for n in nodes:  # nodes come best-connected first
+        label = n["label"]
+        text = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
+        half = len(text) * CHAR_WIDTH / 2
+        lx = min(max(n["x"], half + 4), WIDTH - half - 4)
+        below, above = n["y"] + n["r"] + 13, n["y"] - n["r"] - 5
+        tries = (below, above, below + LABEL_HEIGHT, above - LABEL_HEIGHT)
+        spots = [min(max(y, LABEL_HEIGHT + 2), HEIGHT - 4) for y in tries]
+        own = (n["x"] - n["r"], n["y"] - n["r"], n["x"] + n["r"], n["y"] + n["r"])
+        boxes = [(lx - half, y - LABEL_HEIGHT + 2, lx + half, y + 2) for y in spots]
+        free = [i for i, b in enumerate(boxes) if not any(_overlap(b, t) for t in taken if t != own)]
+        pick = free[0] if free else 0
+        n.update(text=text, lx=round(lx, 1), ly=round(spots[pick], 1))
+        taken.append(boxes[pick])
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
