@@ -250,6 +250,24 @@ def _label_point(rings: list[list[tuple[float, float]]], box: tuple[float, float
     return None
 
 
+def _countries_at(points: list[tuple[float, float]], shapes: dict[str, dict[str, Any]]) -> list[str | None]:
+    """ISO3 of the outline each (lon, lat) falls in, or None (at sea on the coarse outlines, or no outlines): where
+    an event off the map took place, which its own country need not say (a pack may file a summit abroad under the
+    country it is about; the note then names the place). Each outline's box is measured once, each distinct point
+    looked up once."""
+    from matplotlib.path import Path as MplPath
+
+    if not points:
+        return []
+    boxes = [(code, _bbox(shape["rings"]), shape["rings"]) for code, shape in sorted(shapes.items())]
+    found: dict[tuple[float, float], str | None] = {}
+    for lon, lat in dict.fromkeys(points):
+        found[(lon, lat)] = next((code for code, (w, s, e, n), rings in boxes
+                                  if w <= lon <= e and s <= lat <= n
+                                  and any(MplPath(r).contains_point((lon, lat)) for r in rings)), None)
+    return [found[p] for p in points]
+
+
 def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: str = "country",
                     title: str | None = None) -> Figure:
     """Events with coordinates over bundled country outlines. scope 'country' frames the country and its
@@ -291,7 +309,10 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     # one pass: testing `e not in inside` compared dicts pairwise (7 s for a 1M-event store)
     within = [box[0] <= e["lon"] <= box[2] and box[1] <= e["lat"] <= box[3] for e in events]
     inside = [e for e, w in zip(events, within, strict=True) if w]
-    outside = Counter(e["country"] or "?" for e, w in zip(events, within, strict=True) if not w)
+    off = [e for e, w in zip(events, within, strict=True) if not w]
+    outside = Counter(where or (e["location"] or "").split(",")[0].strip() or e["country"] or "?"
+                      for e, where in zip(off, _countries_at([(e["lon"], e["lat"]) for e in off], shapes),
+                                          strict=True))
     at: dict[tuple[float, float], list[dict[str, Any]]] = {}
     for e in inside:
         at.setdefault((round(e["lon"], 2), round(e["lat"], 2)), []).append(e)
