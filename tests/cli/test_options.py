@@ -103,7 +103,7 @@ def test_sources_filters(cli, demo_db_path: Path) -> None:
     dw = sources("--publisher", "deutsche")
     assert dw and all(s["publisher"] == "Deutsche Welle" for s in dw)
     shiraz = sources("--match", "SHIRAZ")
-    assert "Iran says tajik gunman behind shiraz shrine attack" in [s["title"] for s in shiraz]
+    assert "Iran says Tajik gunman behind Shiraz shrine attack" in [s["title"] for s in shiraz]
     assert all("shiraz" in f"{s['title']} {s['publisher']} {s['url']}".lower() for s in shiraz)
     limited = json.loads(cli("--db", demo_db_path, "sources", "-f", "json", "--limit", "5").out)
     assert len(limited["sources"]) == 5 and limited["total"] > 5

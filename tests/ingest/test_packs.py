@@ -84,11 +84,12 @@ def test_a_broken_pack_names_file_line_and_field_and_changes_nothing(cli, db_pat
 def test_a_pack_file_that_is_not_json_names_its_line(broken: Path) -> None:
     path = broken / "reference.json"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[6] = lines[6].rstrip(",")
+    n = _line(path, '"The Hague"')
+    lines[n - 1] = lines[n - 1].rstrip(",")
     path.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(InputError, match="invalid JSON") as info:
         read_pack(broken)
-    assert info.value.file == str(path) and info.value.line == 8
+    assert info.value.file == str(path) and info.value.line == n + 1
 
 
 def test_a_folder_that_is_no_pack_is_refused(cli, db_path: Path, tmp_path: Path) -> None:
