@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -109,3 +110,43 @@ def hostile_store(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory
     shutil.copy(_demo_template, path)
     add_hostile(path)
     return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and uncaught exceptions."""
+
+    def __init__(self, browser: Any) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}")
+                     if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:  # type: ignore[no-untyped-def]
+        """A request the browser itself cancelled because the page navigated away (a favicon mid-load) is no
+        failure of the server; anything else is."""
+        if "ERR_ABORTED" in (request.failure or "") and request.url.endswith("favicon.svg"):
+            return
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    w = Watched(browser)
+    yield w
+    w.close()
