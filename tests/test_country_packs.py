@@ -122,7 +122,8 @@ def test_a_pack_brings_its_currency_and_reports_are_read_in_it() -> None:
     assert currency_unit("CFA  francs") == "xof" and currency_unit("US$") == "usd" and is_money("xof")
     text = "The budget of FCFA 120 billion was cut to 95 billion CFA francs, about $160m."
     found = [(q.text, q.value, q.unit) for q in find_quantities(text, 0, len(text), [])]
-    assert found == [("FCFA 120 billion", 120e9, "xof"), ("95 billion CFA francs", 95e9, "xof"), ("about $160m", 160e6, "usd")]
+    assert found == [("FCFA 120 billion", 120e9, "xof"), ("95 billion CFA francs", 95e9, "xof"),
+                     ("about $160m", 160e6, "usd")]
 
 
 @pytest.mark.parametrize(("currency", "message"), [
