@@ -19,6 +19,7 @@ from watchfloor.check.report import Finding
 from watchfloor.check.roles import RoleConflict, role_conflicts
 from watchfloor.check.roles import _mentioned as _word_mentioned
 from watchfloor.check.slots import slot_conflicts
+from watchfloor.check.swaps import swapped
 from watchfloor.extract.claims import Claim
 
 
@@ -57,13 +58,25 @@ class WrongActor(Check):
             a < claim.start + r.end and claim.start + r.start < b for a, b in matched)
             and not any(_word_mentioned(r.claim_name, c.event.summary) for c in close)]
         if not found:
-            return []
+            return self._swap(ctx, claim, best, close)
         r = found[0]
         start = claim.start + r.start
         return [self.finding(
             ctx, start, claim.start + r.end, f"The report names {r.claim_name}, but the store names {r.store_name} "
                                              f"({r.how}) for this event: {best.event.summary}", claim=claim,
             evidence=[ctx.book.event(best.event)], match=best)]
+
+
+    def _swap(self, ctx: Context, claim: Claim, best: Comparison, close: list[Comparison]) -> list[Finding]:
+        """The claim's one actor the event does not know, where it knows one other of the same kind."""
+        swap = swapped(claim, best.event)
+        if swap is None or any(_word_mentioned(swap.mine.name, c.event.summary) for c in close) or \
+                belongs_elsewhere(claim, swap.mine.start, best.event):
+            return []
+        return [self.finding(
+            ctx, swap.mine.start, swap.mine.end, f"The report names {swap.mine.text}, but the store names "
+                                                 f"{swap.theirs.text} for this event: {best.event.summary}",
+            claim=claim, evidence=[ctx.book.event(best.event)], match=best)]
 
 
 def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:

@@ -188,9 +188,12 @@ def frames(text: str) -> list[Frame]:
 
 
 @lru_cache(maxsize=4096)
-def _parsed(text: str):  # type: ignore[no-untyped-def]
-    """One parse per text for `frames` and `modifiers` alike (a flagged sentence is read by both)."""
+def parsed(text: str):  # type: ignore[no-untyped-def]
+    """One parse per text for every reader of a flagged sentence (frames, modifiers, speakers)."""
     return pipeline()(text)
+
+
+_parsed = parsed
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
