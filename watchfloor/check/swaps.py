@@ -5,8 +5,8 @@ Why: the role templates (roles.py, slots.py) need the two names in matching plac
 rarely keeps them. When the event is identified without its actors, the claim names one organisation, group
 or person the event does not know (not even by a word of its name), and the event names exactly one of the
 same kind the claim does not know, the claim has most likely put one for the other. A name the sentence gives
-as the source of what it reports ('the Interior Ministry said …', read from the parse) is no actor, and a
-parent and its branch, or two spellings of one name, are one actor.
+as the source of what it reports ('the Interior Ministry said …') or as an owner ("Massoud's son"), both read
+from the parse, is no actor, and a parent and its branch, or two spellings of one name, are one actor.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from watchfloor.check.attributes import related_names
 from watchfloor.check.evidence import StoreEvent
 from watchfloor.check.roles import _mentioned
-from watchfloor.extract.attribution import speakers
+from watchfloor.extract.attribution import possessors, speakers
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.entities import EntityMention
 
@@ -42,12 +42,13 @@ def swapped(claim: Claim, event: StoreEvent) -> Swap | None:
                   and not any(related_names(m.name, x.name) for x in claim.all_entities)}
         if len({m.entity_id for m in mine}) != 1 or len(theirs) != 1:
             continue
-        if _a_source(claim, mine[0]):
+        if _no_actor(claim, mine[0]):
             continue
         return Swap(mine[0], next(iter(theirs.values())))
     return None
 
 
-def _a_source(claim: Claim, m: EntityMention) -> bool:
-    base = claim.sentence.start
-    return any(a <= m.start - base < b for a, b in speakers(claim.sentence.text))
+def _no_actor(claim: Claim, m: EntityMention) -> bool:
+    """The name is the source of what the sentence reports, or the owner of a noun ('Massoud's son')."""
+    base, text = claim.sentence.start, claim.sentence.text
+    return any(a <= m.start - base < b for a, b in speakers(text) + possessors(text))

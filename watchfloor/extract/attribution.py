@@ -52,3 +52,13 @@ def _parse(text: str):  # type: ignore[no-untyped-def]
     from watchfloor.extract.frames import parsed
 
     return parsed(text)
+
+
+def possessors(text: str) -> list[tuple[int, int]]:
+    """Character spans of owners in `text` ('Massoud' in "Massoud's son was fighting"): the owner of a noun is
+    not who acts."""
+    out = []
+    for tok in _parse(text):
+        if tok.dep_ == "poss" and tok.pos_ == "PROPN":
+            out.append((tok.left_edge.idx, tok.idx + len(tok.text)))
+    return out

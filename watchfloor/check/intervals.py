@@ -1,0 +1,89 @@
+"""wrong_date for a date counted from another event: 'two days after the drone strike' where the store has the
+attack eight days after the strike.
+
+Why: the interval is a date the report gives, anchored on an event it names rather than on the calendar. How
+it decides: the claim's event is identified without its date and its own calendar date (if any) does not
+settle it; the anchor is the nearest earlier statement of the report whose event words include the anchor's
+('the drone strike') and whose store event is identified; the store's two dates must be precise enough for
+the interval, and the claimed event's date must fall outside the interval's reach from the anchor's.
+Switch off with `--skip wrong_date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.evidence import StoreEvent
+from watchfloor.check.match import ClaimMatch
+from watchfloor.check.report import Finding
+from watchfloor.check.wrong_date import _firm
+from watchfloor.extract.events import WEAK_FAMILIES, find_triggers
+from watchfloor.extract.intervals import DIRECTIONS, Interval, intervals
+
+LOOK_BACK = 40
+"""Statements searched back for the anchor event."""
+
+
+class WrongInterval(Check):
+    """A date counted from an event the report names, which the store's two dates contradict."""
+
+    kind = "wrong_date"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out = []
+        for m in ctx.matches:
+            words = set(m.claim.text.lower().split())
+            if not words & DIRECTIONS.keys():
+                continue
+            alts = alternatives(m, "date")
+            if not alts or not _firm(alts[0]) or alts[0].date.status == "match" and alts[0].date.strength >= 1.5:
+                continue
+            base = m.claim.sentence.start
+            for iv in intervals(m.claim.sentence.text):
+                if not m.claim.start <= base + iv.start < m.claim.end:
+                    continue
+                found = self._judge(ctx, m, alts[0].event, iv)
+                if found:
+                    out.append(found)
+                    break
+        return out
+
+    def _judge(self, ctx: Context, m: ClaimMatch, event: StoreEvent, iv: Interval) -> Finding | None:
+        text, base = m.claim.sentence.text, m.claim.sentence.start
+        families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
+        anchor = _anchor_event(ctx, m, families, event)
+        if anchor is None or not (_precise(anchor, iv) and _precise(event, iv)):
+            return None
+        expected = anchor.date.start + dt.timedelta(days=iv.sign * iv.days)
+        slack = dt.timedelta(days=iv.slack)
+        if event.date.end >= expected - slack and event.date.start <= expected + slack:
+            return None
+        gap = (event.date.start - anchor.date.start).days
+        return self.finding(
+            ctx, base + iv.start, base + iv.end,
+            f"The report puts this “{text[iv.start:iv.end]}”, about {expected:%-d %B %Y}; the store has it on "
+            f"{event.date.human()}, {abs(gap)} days {'after' if gap >= 0 else 'before'} the event it counts from "
+            f"({anchor.date.human()}): {event.summary} / {anchor.summary}", claim=m.claim,
+            evidence=[ctx.book.event(event), ctx.book.event(anchor)], match=m.comparisons[0] if m.comparisons else None)
+
+
+def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], event: StoreEvent) -> StoreEvent | None:
+    """The store event of the nearest earlier statement that speaks of the anchor's kind of event."""
+    if not families:
+        return None
+    for earlier in reversed(ctx.matches[max(0, m.claim.index - LOOK_BACK):m.claim.index]):
+        if not earlier.claim.families & families:
+            continue
+        ids = earlier.identified()
+        if ids and ids[0].event.id != event.id and ids[0].event.families & families:
+            return ids[0].event
+    return None
+
+
+def _precise(event: StoreEvent, iv: Interval) -> bool:
+    """A date fine enough to measure the interval: the day for days and weeks, the month for months."""
+    need = "day" if iv.days < 60 else "month" if iv.days < 700 else "year"
+    rank = {"year": 0, "month": 1, "day": 2}
+    return rank[event.date.precision] >= rank[need]
