@@ -3,9 +3,10 @@ attack eight days after the strike.
 
 Why: the interval is a date the report gives, anchored on an event it names rather than on the calendar. How
 it decides: the claim's event is identified without its date and its own calendar date (if any) does not
-settle it; the anchor is the nearest earlier statement of the report whose event words include the anchor's
-('the drone strike') and whose store event is identified; the store's two dates must be precise enough for
-the interval, and the claimed event's date must fall outside the interval's reach from the anchor's.
+settle it; the anchor is the nearest earlier statement of the report, with its store event identified, that
+speaks of the anchor's kind of event or shares a word with it ('the drone strike', 'a drone … struck a
+camp'); the store's two dates must be precise enough for the interval, and the claimed event's date must fall
+outside the interval's reach from the anchor's.
 Switch off with `--skip wrong_date`.
 """
 
@@ -15,6 +16,7 @@ import datetime as dt
 
 from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.evidence import StoreEvent
+from watchfloor.check.lexical import stems
 from watchfloor.check.match import ClaimMatch
 from watchfloor.check.report import Finding
 from watchfloor.check.wrong_date import _firm
@@ -53,7 +55,8 @@ class WrongInterval(Check):
     def _judge(self, ctx: Context, m: ClaimMatch, event: StoreEvent, iv: Interval) -> Finding | None:
         text, base = m.claim.sentence.text, m.claim.sentence.start
         families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
-        anchor = _anchor_event(ctx, m, families, event)
+        words = stems(text[iv.anchor_start:iv.anchor_end])
+        anchor = _anchor_event(ctx, m, families, words, event)
         if anchor is None or not (_precise(anchor, iv) and _precise(event, iv)):
             return None
         expected = anchor.date.start + dt.timedelta(days=iv.sign * iv.days)
@@ -69,15 +72,16 @@ class WrongInterval(Check):
             evidence=[ctx.book.event(event), ctx.book.event(anchor)], match=m.comparisons[0] if m.comparisons else None)
 
 
-def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], event: StoreEvent) -> StoreEvent | None:
-    """The store event of the nearest earlier statement that speaks of the anchor's kind of event."""
-    if not families:
-        return None
+def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], words: set[str],
+                  event: StoreEvent) -> StoreEvent | None:
+    """The store event of the nearest earlier statement the anchor points back to: one that speaks of the
+    anchor's kind of event, or shares a word with it ('the drone strike' and 'a drone … struck a camp')."""
     for earlier in reversed(ctx.matches[max(0, m.claim.index - LOOK_BACK):m.claim.index]):
-        if not earlier.claim.families & families:
-            continue
         ids = earlier.identified()
-        if ids and ids[0].event.id != event.id and ids[0].event.families & families:
+        if not ids or ids[0].event.id == event.id:
+            continue
+        kinds = (earlier.claim.families | ids[0].event.families) & families
+        if kinds or words & stems(earlier.claim.text):
             return ids[0].event
     return None
 

@@ -58,7 +58,7 @@ def intervals(text: str) -> list[Interval]:
         days = count * length
         approx = any(c.dep_ in ("advmod", "quantmod") or c.dep_ == "det" and c.lower_ not in ("a", "an")
                      for c in tok.subtree if c.i != tok.i and not c.like_num)
-        slack = max(1.0, 0.25 * days if approx else min(0.5 * length, 15.0))
+        slack = max(1.0, 0.25 * days if approx else 0.3 * length)
         out.append(Interval(start, end, days, slack, DIRECTIONS[word.lower_], obj.left_edge.idx, end,
                             tok.lemma_.lower()))
     return out
