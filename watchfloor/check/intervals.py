@@ -54,6 +54,8 @@ class WrongInterval(Check):
 
     def _judge(self, ctx: Context, m: ClaimMatch, event: StoreEvent, iv: Interval) -> Finding | None:
         text, base = m.claim.sentence.text, m.claim.sentence.start
+        if _told_by_its_anchor(m, event, base + iv.anchor_start, base + iv.anchor_end):
+            return None
         families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
         words = stems(text[iv.anchor_start:iv.anchor_end])
         anchor = _anchor_event(ctx, m, families, words, event)
@@ -84,6 +86,13 @@ def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], words: set[st
         if kinds or words & stems(earlier.claim.text):
             return ids[0].event
     return None
+
+
+def _told_by_its_anchor(m: ClaimMatch, event: StoreEvent, start: int, end: int) -> bool:
+    """The anchor names a person or facility of the claim's event ('the statement came a week after Xi's state
+    visit' matched to the state visit): then that event is the anchor's, not one dated from it."""
+    return any(start <= e.start < end and e.kind in ("person", "facility") and e.entity_id in event.entity_ids
+               for e in m.claim.entities)
 
 
 def _precise(event: StoreEvent, iv: Interval) -> bool:

@@ -43,7 +43,7 @@ def intervals(text: str) -> list[Interval]:
 
     out = []
     for tok in parsed(text):
-        if tok.dep_ != "npadvmod" or tok.pos_ != "NOUN":
+        if tok.dep_ != "npadvmod" or tok.pos_ != "NOUN" or tok.head.pos_ not in ("VERB", "AUX", "ADP"):
             continue
         length = _days(tok.lemma_.lower())
         count = _count(tok)
@@ -75,13 +75,14 @@ def _phrase_end(obj: Token) -> int:
 
 
 def _anchor(tok: Token) -> tuple[Token, Token] | None:
-    """The 'after' or 'before' the span counts from, and what follows it (a noun phrase or a clause)."""
+    """The 'after' or 'before' the span counts from, and what follows it (a noun phrase or a clause), when the
+    span dates a verb: in '1,000 a year before the attack' it qualifies a number, and is a rate."""
     own = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in DIRECTIONS), None)
     if own is not None:
         obj = next((c for c in own.children if c.dep_ in ("pobj", "pcomp")), None)
         return (own, obj) if obj is not None else None
     head = tok.head
-    if head.lower_ in DIRECTIONS and head.dep_ == "prep":
+    if head.lower_ in DIRECTIONS and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         obj = next((c for c in head.children if c.dep_ in ("pobj", "pcomp")), None)
         return (head, obj) if obj is not None else None
     for c in head.children:
