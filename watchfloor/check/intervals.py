@@ -6,7 +6,9 @@ it decides: the claim's event is identified without its date and its own calenda
 settle it; the anchor is the nearest earlier statement of the report, with its store event identified, that
 speaks of the anchor's kind of event or shares a word with it ('the drone strike', 'a drone … struck a
 camp'); the store's two dates must be precise enough for the interval, and the claimed event's date must fall
-outside the interval's reach from the anchor's.
+outside the interval's reach from the anchor's. When the event's own summary counts from the same anchor ('four
+days after the drone strike'), the two intervals are compared instead; when the summary names the anchor without
+an interval, the event is the anchor's and nothing is judged.
 Switch off with `--skip wrong_date`.
 """
 
@@ -56,8 +58,19 @@ class WrongInterval(Check):
         text, base = m.claim.sentence.text, m.claim.sentence.start
         if _told_by_its_anchor(m, event, base + iv.anchor_start, base + iv.anchor_end):
             return None
-        families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
         words = stems(text[iv.anchor_start:iv.anchor_end])
+        stated = _stated(event, words)
+        if stated is not None:
+            if abs(stated.sign * stated.days - iv.sign * iv.days) <= iv.slack:
+                return None
+            quote = event.summary[stated.start:stated.end]
+            return self.finding(
+                ctx, base + iv.start, base + iv.end,
+                f"The report puts this “{text[iv.start:iv.end]}”; the store has it “{quote}”: {event.summary}",
+                claim=m.claim, evidence=[ctx.book.event(event)], match=m.comparisons[0] if m.comparisons else None)
+        if _anchor_is(ctx, m, words, event):
+            return None
+        families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
         anchor = _anchor_event(ctx, m, families, words, event)
         if anchor is None or not (_precise(anchor, iv) and _precise(event, iv)):
             return None
@@ -85,6 +98,22 @@ def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], words: set[st
         kinds = (earlier.claim.families | ids[0].event.families) & families
         if kinds or words & stems(earlier.claim.text):
             return ids[0].event
+    return None
+
+
+def _anchor_is(ctx: Context, m: ClaimMatch, words: set[str], event: StoreEvent) -> bool:
+    """Of the claim's candidates, the anchor's words are most like the claim's own event: the claim was matched
+    on its anchor ('that assault came a day after coordinated strikes …' matched to the strikes)."""
+    lexicon = ctx.evidence.lexicon
+    scored = [(lexicon.similarity(words, c.event.stems), c.event.id) for c in m.comparisons]
+    return bool(scored) and max(scored)[1] == event.id and max(scored)[0] > 0
+
+
+def _stated(event: StoreEvent, words: set[str]) -> Interval | None:
+    """The interval the event's own summary gives from the same anchor ('four days after the drone strike')."""
+    for iv in intervals(event.summary):
+        if words & stems(event.summary[iv.anchor_start:iv.anchor_end]):
+            return iv
     return None
 
 
