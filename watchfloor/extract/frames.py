@@ -184,7 +184,7 @@ def sentence_frames(sent: Span) -> list[Frame]:
 
 def frames(text: str) -> list[Frame]:
     """Every frame of every sentence of `text`, in reading order of sentences."""
-    return [f for sent in _parsed(text).sents for f in sentence_frames(sent)]
+    return [f for sent in parsed(text).sents for f in sentence_frames(sent)]
 
 
 @lru_cache(maxsize=4096)
@@ -192,8 +192,6 @@ def parsed(text: str):  # type: ignore[no-untyped-def]
     """One parse per text for every reader of a flagged sentence (frames, modifiers, speakers)."""
     return pipeline()(text)
 
-
-_parsed = parsed
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -203,7 +201,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 def modifiers(text: str, start: int, end: int) -> frozenset[str]:
     """Lemmas of the words that narrow the word at text[start:end] ('immigration' for 'charges' in 'on immigration
     charges'): two mentions of one event word with different narrowing words speak of different things."""
-    doc = _parsed(text)
+    doc = parsed(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return frozenset()
@@ -214,7 +212,7 @@ def modifiers(text: str, start: int, end: int) -> frozenset[str]:
 
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of `text`'s words, lower-cased: 'men' is 'man', and 'woman' is not 'man'."""
-    return frozenset(t.lemma_.lower() for t in _parsed(text) if t.is_alpha)
+    return frozenset(t.lemma_.lower() for t in parsed(text) if t.is_alpha)
 
 
 def definite_figures(text: str) -> list[tuple[int, int]]:

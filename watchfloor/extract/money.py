@@ -23,6 +23,7 @@ def _written() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
 def money_units() -> frozenset[str]:
     """Every currency unit a figure can have."""
     return frozenset(_written().values())
