@@ -7,8 +7,8 @@ settle it; the anchor is the nearest earlier statement of the report, with its s
 speaks of the anchor's kind of event or shares a word with it ('the drone strike', 'a drone … struck a
 camp'); the store's two dates must be precise enough for the interval, and the claimed event's date must fall
 outside the interval's reach from the anchor's. When the event's own summary counts from the same anchor ('four
-days after the drone strike'), the two intervals are compared instead; when the summary names the anchor without
-an interval, the event is the anchor's and nothing is judged.
+days after the drone strike'), the two intervals are compared instead; when the anchor's words fit the claim's
+own event best of its candidates, the claim was matched on its anchor and nothing is judged.
 Switch off with `--skip wrong_date`.
 """
 
@@ -90,14 +90,15 @@ class WrongInterval(Check):
 def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], words: set[str],
                   event: StoreEvent) -> StoreEvent | None:
     """The store event of the nearest earlier statement the anchor points back to: one that speaks of the
-    anchor's kind of event, or shares a word with it ('the drone strike' and 'a drone … struck a camp')."""
+    anchor's kind of event, or shares a word with it ('the drone strike' and 'a drone … struck a camp'). When
+    that statement's event is the claim's own, the claim was matched to its anchor and there is none."""
     for earlier in reversed(ctx.matches[max(0, m.claim.index - LOOK_BACK):m.claim.index]):
         ids = earlier.identified()
-        if not ids or ids[0].event.id == event.id:
+        if not ids:
             continue
         kinds = (earlier.claim.families | ids[0].event.families) & families
         if kinds or words & stems(earlier.claim.text):
-            return ids[0].event
+            return ids[0].event if ids[0].event.id != event.id else None
     return None
 
 
