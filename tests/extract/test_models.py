@@ -33,3 +33,25 @@ def test_parser_reads_no_as_a_determiner_not_a_negated_verb() -> None:
     no = next(t for t in doc if t.lower_ == "no")
     assert no.dep_ == "det" and no.head.text == "statistics"
     assert not [t for t in doc if t.dep_ == "neg"]
+
+
+def test_gelu_polynomial_matches_the_exact_erf_form() -> None:
+    from scipy.special import erf
+
+    from watchfloor.extract.embeddings import _gelu
+
+    x = np.linspace(-12, 12, 100_001, dtype=np.float32)
+    exact = 0.5 * x.astype(np.float64) * (1.0 + erf(x.astype(np.float64) / np.sqrt(2.0)))
+    got = _gelu(x)
+    assert got.dtype == np.float32
+    assert np.abs(got - exact).max() < 2e-6
+
+
+def test_the_forward_pass_stays_in_float32() -> None:
+    from watchfloor.extract.embeddings import encoder
+
+    enc = encoder()
+    n, length = 2, 5
+    x = np.random.default_rng(0).standard_normal((n * length, DIM)).astype(np.float32)
+    blocked = np.zeros((n, 1, 1, length), dtype=np.float32)
+    assert enc._layer(x, "encoder.layer.0.", n, length, blocked).dtype == np.float32

