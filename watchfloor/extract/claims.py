@@ -25,6 +25,7 @@ from watchfloor.extract.polarity import negation_spans, polarity_negated, refuse
 from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.spans import Within, overlapping, running_reach
+from watchfloor.extract.terms import read_terms
 from watchfloor.extract.tokens import tokenize
 
 R = TypeVar("R")
@@ -202,7 +203,8 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             ents = [m for m in by_place.inside(a, b) if not _inside(m, skip)]
             dates = finder.find(text, a, b, skip)
             name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
-            quants = find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates] + name_spans)
+            quants = read_terms(s.text, s.start, find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates]
+                                                               + name_spans))
             negs = negation_spans(text, a, b)
             events = [Event(t, polarity_negated(negs, t.start, t.end, t.text) or refused_after(text, t.end))
                       for t in find_triggers(text, a, b)]
