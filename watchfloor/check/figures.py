@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from watchfloor.extract.categories import KEY_QUALIFIERS, NOUN_CATEGORIES, category_of, subgroup_of
 from watchfloor.extract.money import currency_unit, is_money
+from watchfloor.extract.quantities import unit_named
 
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "mn": 1e6, "k": 1e3, "thousand": 1e3}
 _NOISE = {"per", "of", "to", "from", "with", "in", "at", "the", "a", "cited", "reported", "official", "claimed",
@@ -92,8 +93,8 @@ def parse_key(key: str, value: float) -> Figure:
         elif t in _SCALE and nxt in ("kwh",):
             unit, scale = "kwh", _SCALE[t]
             i += 1
-        elif t in ("kwh", "mw", "km", "bcm", "kv"):
-            unit = t
+        elif unit_named(t):
+            unit, scale = unit_named(t) or (unit, scale)
         elif t == "sq" and nxt == "km":
             unit = "sqkm"
             i += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watchfloor.extract.categories import CATEGORY_NOUNS, NOUN_CATEGORIES, category_of, subgroup_of
 from watchfloor.extract.money import after_number, before_number, currency_unit
@@ -422,3 +423,18 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
                               category, strong, subgroup, hedge, vague, s, e, before_words))
         taken.add(s, e)
     return found
+
+
+MEASURES = frozenset({"km", "sqkm", "mw", "kwh", "bcm", "kv", "tonnes"})
+"""Units of measure the figure reader knows (as opposed to counts, shares, money, ages and spans of time)."""
+
+
+@lru_cache(maxsize=512)
+def unit_named(word: str) -> tuple[str, float] | None:
+    """The unit of measure a bare word names and its scale ('tonnes' 1, 'GW' 1000 MW), read by the same pattern that
+    reads figures in text, so a store key ('capacity_tonnes') and a report ('560,000 tonnes') agree; else None."""
+    text = f"1 {word}"
+    found = find_quantities(text, 0, len(text), [])
+    if not found or found[0].unit not in MEASURES or found[0].end != len(text):
+        return None
+    return found[0].unit, found[0].value
