@@ -40,17 +40,7 @@ matched only when written exactly as their canonical name, capitalised.
 CANONICAL_SHORT = {"osh", "kyiv", "baku", "riga", "rome", "oslo", "lima", "tver", "omsk", "perm", "ufa", "qom",
                    "homs", "aden", "lviv", "agra", "kano", "yazd", "lyon", "suez", "giza", "kobe", "pune", "tula",
                    "orsk"}
-MORE_DEMONYMS: dict[str, list[str]] = {
-    "CZE": ["Czech"], "SVK": ["Slovak"], "HUN": ["Hungarian"], "ITA": ["Italian"], "ESP": ["Spanish"],
-    "BEL": ["Belgian"], "SWE": ["Swedish"], "NOR": ["Norwegian"], "DNK": ["Danish"], "FIN": ["Finnish"],
-    "GRC": ["Greek"], "ROU": ["Romanian"], "BGR": ["Bulgarian"], "SRB": ["Serbian"], "GEO": ["Georgian"],
-    "AZE": ["Azerbaijani"], "BLR": ["Belarusian"], "LVA": ["Latvian"], "LTU": ["Lithuanian"], "EST": ["Estonian"],
-    "CHE": ["Swiss"], "SAU": ["Saudi"], "ARE": ["Emirati"], "ISR": ["Israeli"], "EGY": ["Egyptian"],
-    "JPN": ["Japanese"], "KOR": ["South Korean"], "MNG": ["Mongolian"], "CAN": ["Canadian"], "QAT": ["Qatari"],
-    "PRT": ["Portuguese"], "IRL": ["Irish"], "MDA": ["Moldovan"],
-}
-"""Demonyms the shared catalogue lacks: enough to read 'Czech authorities' as a state acting."""
-ALL_DEMONYMS = {iso3: DEMONYMS.get(iso3, []) + MORE_DEMONYMS.get(iso3, []) for iso3 in {*DEMONYMS, *MORE_DEMONYMS}}
+ALL_DEMONYMS = DEMONYMS
 _DEMONYM_NORMS = {w.casefold() for words in ALL_DEMONYMS.values() for w in words}
 
 
