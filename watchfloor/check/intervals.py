@@ -19,7 +19,7 @@ import datetime as dt
 from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.evidence import StoreEvent
 from watchfloor.check.lexical import stems
-from watchfloor.check.match import ClaimMatch
+from watchfloor.check.match import ClaimMatch, Comparison
 from watchfloor.check.report import Finding
 from watchfloor.check.wrong_date import _firm
 from watchfloor.extract.events import WEAK_FAMILIES, find_triggers
@@ -48,14 +48,14 @@ class WrongInterval(Check):
             for iv in intervals(m.claim.sentence.text):
                 if not m.claim.start <= base + iv.start < m.claim.end:
                     continue
-                found = self._judge(ctx, m, alts[0].event, iv)
+                found = self._judge(ctx, m, alts[0], iv)
                 if found:
                     out.append(found)
                     break
         return out
 
-    def _judge(self, ctx: Context, m: ClaimMatch, event: StoreEvent, iv: Interval) -> Finding | None:
-        text, base = m.claim.sentence.text, m.claim.sentence.start
+    def _judge(self, ctx: Context, m: ClaimMatch, judged: Comparison, iv: Interval) -> Finding | None:
+        event, text, base = judged.event, m.claim.sentence.text, m.claim.sentence.start
         if _told_by_its_anchor(m, event, base + iv.anchor_start, base + iv.anchor_end):
             return None
         words = stems(text[iv.anchor_start:iv.anchor_end])
@@ -67,7 +67,7 @@ class WrongInterval(Check):
             return self.finding(
                 ctx, base + iv.start, base + iv.end,
                 f"The report puts this “{text[iv.start:iv.end]}”; the store has it “{quote}”: {event.summary}",
-                claim=m.claim, evidence=[ctx.book.event(event)], match=m.comparisons[0] if m.comparisons else None)
+                claim=m.claim, evidence=[ctx.book.event(event)], match=judged)
         if _anchor_is(ctx, m, words, event):
             return None
         families = {t.family for t in find_triggers(text, iv.anchor_start, iv.anchor_end)} - WEAK_FAMILIES
@@ -84,7 +84,7 @@ class WrongInterval(Check):
             f"The report puts this “{text[iv.start:iv.end]}”, about {expected:%-d %B %Y}; the store has it on "
             f"{event.date.human()}, {abs(gap)} days {'after' if gap >= 0 else 'before'} the event it counts from "
             f"({anchor.date.human()}): {event.summary} / {anchor.summary}", claim=m.claim,
-            evidence=[ctx.book.event(event), ctx.book.event(anchor)], match=m.comparisons[0] if m.comparisons else None)
+            evidence=[ctx.book.event(event), ctx.book.event(anchor)], match=judged)
 
 
 def _anchor_event(ctx: Context, m: ClaimMatch, families: set[str], words: set[str],
