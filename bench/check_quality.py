@@ -129,26 +129,28 @@ def pack_selftest(store: Store) -> None:
           f"(recall {caught / tried if tried else 0:.3f}); {took:.1f}s")
 
 
-def held_out(store: Store) -> None:
-    """Every held-out set under bench/data, a line each, then all of them together."""
-    folders = sorted((p for p in (ROOT / "bench" / "data").glob("heldout*") if (p / "key.json").exists()),
-                     key=lambda p: int(p.name[7:] or 1))
+def held_out(store: Store, prefix: str = "heldout") -> None:
+    """Every set under bench/data whose name starts with `prefix`, a line each, then all of them together."""
+    folders = sorted((p for p in (ROOT / "bench" / "data").glob(prefix + "*") if (p / "key.json").exists()),
+                     key=lambda p: (p.name.rstrip("0123456789"), int(p.name[len(p.name.rstrip("0123456789")):] or 1)))
     rows = []
     for folder in folders:
         key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["reports"]
-        planted = found = false = clean = 0
+        planted = found = strict = false = clean = 0
         for name, entry in key.items():
             text, report = check_file(store, folder / name)
             s = score_report(text, report, entry["errors"])
             planted, found, false = planted + s["planted"], found + s["found"], false + len(s["false"])
+            strict += s["strict"]
             clean += len(report.errors) if entry["clean"] else 0
-        rows.append((folder.name, planted, found, false, clean))
-    print(f"{'set':12} {'planted':>7} {'found':>5} {'false':>5} {'recall':>6} {'precision':>9} {'clean errors':>12}")
-    total = ("all", *(sum(r[i] for r in rows) for i in range(1, 5)))
-    for name, planted, found, false, clean in [*rows, total]:
+        rows.append((folder.name, planted, found, strict, false, clean))
+    print(f"{'set':12} {'planted':>7} {'found':>5} {'strict':>6} {'false':>5} {'recall':>6} {'precision':>9} "
+          f"{'clean errors':>12}")
+    total = ("all", *(sum(r[i] for r in rows) for i in range(1, 6)))
+    for name, planted, found, strict, false, clean in [*rows, total]:
         recall = f"{found / planted:.3f}" if planted else "-"
         precision = f"{found / (found + false):.3f}" if found + false else "-"
-        print(f"{name:12} {planted:7} {found:5} {false:5} {recall:>6} {precision:>9} {clean:12}")
+        print(f"{name:12} {planted:7} {found:5} {strict:6} {false:5} {recall:>6} {precision:>9} {clean:12}")
 
 
 def main() -> None:
@@ -157,6 +159,8 @@ def main() -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="do not list misses and false alarms")
     parser.add_argument("--set", type=Path, default=REPORTS, help="a folder of reports with its key.json")
     parser.add_argument("--held-out", action="store_true", help="score every bench/data/heldout* set, a line each")
+    parser.add_argument("--sets", metavar="PREFIX", help="score every bench/data/PREFIX* set, a line each "
+                        "(blind, mali_blind)")
     parser.add_argument("--with", dest="extra", type=Path, action="append", default=[],
                         help="also import this file into the store (e.g. another country's fact pack)")
     args = parser.parse_args()
@@ -164,8 +168,8 @@ def main() -> None:
         demo.load_demo(store)
         if args.extra:
             import_paths(store, args.extra, ImportOptions(quiet=True))
-        if args.held_out:
-            held_out(store)
+        if args.held_out or args.sets:
+            held_out(store, args.sets or "heldout")
             return
         dev_set(store, not args.quiet, args.set)
         example(store)
