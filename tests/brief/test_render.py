@@ -17,8 +17,9 @@ def test_html_is_standalone_with_inline_figures(brief: Brief) -> None:
     assert not re.search(r"<(script|link)\b[^>]*(src|href)=\"https?://", page)
     assert not re.search(r"@import|url\(\s*['\"]?https?://", page)
     assert not re.search(r"<img\b", page), "figures are inline SVG, not image links"
-    assert [f.name for f in brief.figures] == ["events", "actors", "map"]
-    assert page.count("<figure class=\"figure\"") == 3 and page.count("<svg") >= 3
+    names = ["remittances", "deportations", "border-incidents", "debt-by-creditor", "events"]
+    assert [f.name for f in brief.all_figures()] == names, "the judgments' own, then the store's"
+    assert page.count("<figure class=\"figure\"") == 5 and page.count("<svg") >= 5
     assert '<h2>Key Judgments</h2>' in page
 
 

@@ -116,16 +116,22 @@ def _empty(fig: Figure, text: str) -> Figure:
 # ---------------------------------------------------------------- events over time
 
 def build_events_over_time(store: Store, iso3: str, period: Period = Period(), title: str | None = None) -> Figure:
-    """Stacked bars of a country's events per year (or per month when the span is short), by kind of event."""
+    """Stacked bars of a country's events per year (or per month when the span is short), by kind of event.
+
+    Per month, an event dated only to its year is not drawn in January (it has no month): the title counts it apart."""
     where, params = period.sql()
-    rows = store.query(f"SELECT strftime(e.date, '%Y-%m') AS ym, e.type, count(*) AS n FROM event e "
-                       f"WHERE {where} AND list_contains(e.countries, ?) GROUP BY 1, 2", [*params, iso3])
+    rows = store.query(f"SELECT strftime(e.date, '%Y-%m') AS ym, e.type, e.date_precision = 'year' AS yearly, "
+                       f"count(*) AS n FROM event e WHERE {where} AND list_contains(e.countries, ?) GROUP BY 1, 2, 3",
+                       [*params, iso3])
     fig = _figure()
     if not rows:
         return _empty(fig, f"No events for {iso3} in this period")
     total = sum(r["n"] for r in rows)
     years = sorted({int(r["ym"][:4]) for r in rows})
     monthly = years[-1] - years[0] < 3
+    undated = sum(r["n"] for r in rows if r["yearly"]) if monthly else 0
+    if monthly:
+        rows = [r for r in rows if not r["yearly"]]
     if monthly:
         bins = [f"{y}-{m:02d}" for y in range(years[0], years[-1] + 1) for m in range(1, 13)]
     else:
@@ -147,8 +153,9 @@ def build_events_over_time(store: Store, iso3: str, period: Period = Period(), t
     ax.set_ylabel("events", color=INK)
     ax.legend(frameon=False, fontsize=8, ncols=5, loc="upper left")
     ax.set_ylim(0, max(bottom) * 1.25 + 1)
+    kept = f"; {undated} dated only to a year, not drawn" if undated else ""
     _style(ax, title or f"{_country_name(store, iso3)}: events per {'month' if monthly else 'year'} "
-                        f"({total} in all)")
+                        f"({total} in all{kept})")
     return fig
 
 

@@ -78,10 +78,14 @@ class Brief:
     def invalidate(self) -> None:
         self._layout = None
 
+    def all_figures(self) -> list[Figure]:
+        """Every figure the Markdown shows, in reading order: each judgment's own, then the store's generic ones."""
+        return [f for j in self.contents.judgments for f in j.figures()] + self.figures
+
     def html(self) -> str:
         from watchfloor.brief.render import to_html
 
-        return to_html(self.markdown, self.title, self.figures, self.figure_prefix)
+        return to_html(self.markdown, self.title, self.all_figures(), self.figure_prefix)
 
     def pdf(self) -> bytes:
         from watchfloor.brief.pdf import html_to_pdf
@@ -90,7 +94,7 @@ class Brief:
 
     def figure_files(self) -> dict[str, str]:
         """File name → SVG text for the figures the Markdown links to."""
-        return {f"{self.figure_prefix}-{f.name}.svg": f.svg for f in self.figures}
+        return {f"{self.figure_prefix}-{f.name}.svg": f.svg for f in self.all_figures()}
 
     def self_check(self, store: Store, progress: Callable[[str], None] | None = None) -> None:
         """Run the checker; take out (or revert) what it finds wrong; check again until clean."""
@@ -180,6 +184,31 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
     return contents
 
 
+def specs_for(iso3: str, plan: WatchPlan | None) -> list[Any]:
+    """The figures the country's bundled watch plan declares, for the questions the plan in use asks (a plan of
+    one's own, `--plan`, keeps the bundled figures of the questions it shares with the bundled plan)."""
+    from watchfloor.analyse.argument_specs import bundled_specs
+
+    specs = bundled_specs(iso3)
+    if plan is None:
+        return specs
+    asked = {q.id for q in plan.questions}
+    return [s for s in specs if s.question in asked]
+
+
+def exhibits(store: Store, ev: Evidence, contents: Contents, specs: list[Any], span: str) -> bool:
+    """Draw the plan's figures and place each under the judgment of its question; True when any was placed."""
+    from watchfloor.brief.exhibits import build
+
+    if not specs or not contents.judgments:
+        return False
+    wanted = {j.topic for j in contents.judgments}
+    made = build(store, ev, [s for s in specs if s.question in wanted], span)
+    for j in contents.judgments:
+        j.exhibits = made.get(j.topic, [])
+    return any(made.values())
+
+
 def year_before(day: date) -> date:
     return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
@@ -198,7 +227,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                 today: date | None = None, llm: bool | Any = False, self_check: bool = True,
                 figures: bool = True, progress: Callable[[str], None] | None = None,
                 plan: WatchPlan | None = None, against: Any | None = None,
-                since: Snapshot | date | None = None) -> Brief:
+                since: Snapshot | date | None = None, figure_specs: list[Any] | None = None) -> Brief:
     """Write a cited, self-checked brief on one country from the store's evidence.
 
     `today` is the date of writing (tests fix it); `llm=True` rewrites sentences through the endpoint in
@@ -208,7 +237,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     `progress`, if given, is called with the name of each step as it starts (the dashboard shows it: a brief
     takes a while). `plan` replaces the country's bundled watch plan. `against`, a check report
     (`watchfloor.check.check_file`'s), adds the box "Correcting the Record" with its errors and their evidence.
-    `since`, a previous brief (`previous.from_file`) or a date, adds "What Changed Since …".
+    `since`, a previous brief (`previous.from_file`) or a date, adds "What Changed Since …". `figure_specs`
+    (`watchfloor.analyse.argument_specs.load_specs`) replaces the figures the bundled plan declares.
     """
     def step(name: str) -> None:
         if progress:
@@ -222,16 +252,22 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
                             "--since/--until")
     step("Writing the judgments")
-    contents = assess(store, ev, plan or watch_plan(code), since)
+    plan = plan or watch_plan(code)
+    contents = assess(store, ev, plan, since)
     if against is not None:
         from watchfloor.brief import record
 
         contents.record = record.build(store, ev, against)
     from watchfloor.brief.layout import period_label
 
+    drawn: list[Figure] = []
     if figures:
         step("Drawing the figures")
-    drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev)) if figures else []
+        argued = exhibits(store, ev, contents, figure_specs if figure_specs is not None else
+                          specs_for(code, plan), period_label(ev))
+        # a plan that argues with its own figures keeps, of the store's generic ones, the events over time
+        kinds = ("events",) if argued else ("events", "actors", "map")
+        drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev), kinds)
     brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")

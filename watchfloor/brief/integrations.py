@@ -44,8 +44,10 @@ def error_spans(report: Any) -> list[tuple[int, int, str]]:
     return out
 
 
-def figures(store: Store, iso3: str, period: Period, name: str = "", span: str = "") -> list[Figure]:
-    """Events over time, the actor graph and the map, as inline SVG; whichever the installation provides."""
+def figures(store: Store, iso3: str, period: Period, name: str = "", span: str = "",
+            kinds: tuple[str, ...] = ("events", "actors", "map")) -> list[Figure]:
+    """The store's generic figures — events over time, the actor graph, the map — as inline SVG, those of `kinds`
+    the installation provides."""
     try:
         from watchfloor.analyse import figures as fig
     except ImportError:
@@ -59,6 +61,8 @@ def figures(store: Store, iso3: str, period: Period, name: str = "", span: str =
          lambda: fig.event_map(store, iso3, period)),
     ]
     for name, caption, make in makers:
+        if name not in kinds:
+            continue
         try:
             svg = make()
         except Exception as exc:  # a broken figure must not cost the analyst the brief

@@ -11,6 +11,7 @@ from jinja2 import Environment, StrictUndefined
 
 from watchfloor.brief.escape import md_text
 from watchfloor.brief.evidence import Evidence
+from watchfloor.brief.exhibits import Exhibit
 from watchfloor.brief.model import Contents, Figure, Row, Sentence, Table
 from watchfloor.brief.sources import Numbering, SourceEntry
 
@@ -96,16 +97,30 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         c = contents.changes
         changed = {"heading": md_text(c.heading), "table": render_table(c.table, numbering),
                    "events": [r(s) for s in c.events]}
+    counter = {"figure": 0, "table": 0}
+
+    def exhibit(x: Exhibit) -> str:
+        """A figure (its image, then its numbered caption) or a table (its numbered caption, then the rows)."""
+        kind = "figure" if x.figure is not None else "table"
+        counter[kind] += 1
+        n = counter[kind]
+        if x.figure is not None:
+            return f"![Figure {n}]({figure_prefix}-{x.figure.name}.svg)\n\nFigure {n}: {r(x.caption)}"
+        assert x.table is not None
+        return f"Table {n}: {r(x.caption)}\n\n{render_table(x.table, numbering)}"
+
     judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence, j.implication]),
                   "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
-                  "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else ""}
+                  "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
+                  "exhibits": [exhibit(x) for x in j.exhibits]}
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
     from watchfloor.brief import record
 
     box = record.to_markdown(contents.record, numbering.markers) if contents.record else ""
-    figure_list = [{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg"} for f in figures]
+    figure_list = [{"caption": md_text(f.caption), "file": f"{figure_prefix}-{f.name}.svg",
+                    "number": counter["figure"] + i} for i, f in enumerate(figures, 1)]
     annex = [{"title": md_text(sec.title), "paragraphs": [text(list(p.sentences)) for p in sec.paragraphs]}
              for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(

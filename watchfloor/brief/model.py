@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from watchfloor.brief.changes import Changes
+    from watchfloor.brief.exhibits import Exhibit
     from watchfloor.brief.record import Record
     from watchfloor.brief.signposts import Signpost
 
@@ -94,10 +95,15 @@ class Judgment:
     """The question in a few words, for the summary's table ('Dependence on a neighbour')."""
     answer: str = ""
     """The leading hypothesis's name, or both when the signposts are split ('split: Growing or Fraying')."""
+    exhibits: list[Exhibit] = field(default_factory=list)
+    """The figures and tables the plan gives the question, each with its cited caption, placed after the matrix."""
 
     def sentences(self) -> list[Sentence]:
         return [s for s in (self.statement, self.confidence, self.implication, self.reason, self.assumption,
-                            self.alternative, self.change) if s is not None]
+                            self.alternative, self.change) if s is not None] + [x.caption for x in self.exhibits]
+
+    def figures(self) -> list[Figure]:
+        return [x.figure for x in self.exhibits if x.figure is not None]
 
 
 @dataclass
@@ -142,7 +148,11 @@ class Contents:
 
     def tables(self) -> list[Table]:
         changed = [self.changes.table] if self.changes else []
-        return changed + [j.matrix for j in self.judgments if j.matrix is not None] + [self.signposts]
+        out = list(changed)
+        for j in self.judgments:
+            out += [j.matrix] if j.matrix is not None else []
+            out += [x.table for x in j.exhibits if x.table is not None]
+        return out + [self.signposts]
 
     def drop(self, doomed: list[Sentence]) -> None:
         """Remove sentences (by identity); a judgment goes with its statement or its confidence."""
@@ -162,6 +172,7 @@ class Contents:
                 j.assumption = None
             if j.alternative is not None and id(j.alternative) in ids:
                 j.alternative = None
+            j.exhibits = [x for x in j.exhibits if id(x.caption) not in ids]
         self.competing = [s for s in self.competing if id(s) not in ids]
         for sec in self.annex:
             for p in sec.paragraphs:

@@ -62,7 +62,14 @@ def _source_entry(m: re.Match[str]) -> str:
 
 
 def _inline_figure(body: str, fig: Figure, number: int, file: str) -> str:
-    pattern = re.compile(r'<p><img src="' + re.escape(htmllib.escape(file)) + r'" alt="([^"]*)" ?/?></p>')
+    """The image link becomes the SVG in a <figure>. A judgment's figure carries its cited caption as the paragraph
+    after the image ('Figure 2: … [3, 4].'), which becomes the figcaption with its linked markers."""
+    image = r'<p><img src="' + re.escape(htmllib.escape(file)) + r'" alt="([^"]*)" ?/?></p>'
+    argued = re.compile(image + r"\s*<p>(Figure \d+: .*?)</p>", re.S)
+    if argued.search(body):
+        return argued.sub(lambda m: f'<figure class="figure" id="figure-{fig.name}">{fig.svg}'
+                                    f"<figcaption>{m.group(2)}</figcaption></figure>", body, count=1)
+    pattern = re.compile(image)
     caption = f"Figure {number}: {htmllib.escape(fig.caption)}"
     block = f'<figure class="figure" id="figure-{fig.name}">{fig.svg}<figcaption>{caption}</figcaption></figure>'
     return pattern.sub(lambda _m: block, body)

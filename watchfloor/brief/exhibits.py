@@ -1,0 +1,171 @@
+"""The figures and tables a key judgment argues with: the plan's figure specs drawn from the store, each under its
+question with a caption that cites what it draws and says where the data are thin.
+
+Drawing is `watchfloor.analyse`'s (series_chart, incident_map, outcome_table); this module only chooses the words and
+the citations. A figure with nothing to draw is left out, not drawn empty: the brief shows what the store supports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from watchfloor.analyse.argument_specs import FigureSpec
+from watchfloor.brief.evidence import Evidence
+from watchfloor.brief.integrations import strip_xml_prolog
+from watchfloor.brief.model import Figure, Row, Sentence, Table
+from watchfloor.brief.text import join, number_word
+from watchfloor.store import Store
+
+log = logging.getLogger(__name__)
+
+THIN = 4
+"""A series with fewer points than this is called thin in its caption."""
+
+
+@dataclass(eq=False)
+class Exhibit:
+    """A figure or a table placed under the judgment it supports, with its cited caption."""
+
+    name: str
+    caption: Sentence
+    figure: Figure | None = None
+    table: Table | None = None
+
+
+def build(store: Store, ev: Evidence, specs: list[FigureSpec], period_label: str) -> dict[str, list[Exhibit]]:
+    """Question id → its exhibits, in the plan's order. A figure that fails to draw is logged and left out: a broken
+    figure must not cost the analyst the brief."""
+    out: dict[str, list[Exhibit]] = {}
+    for spec in specs:
+        try:
+            made = _make(store, ev, spec, period_label)
+        except Exception as exc:  # noqa: BLE001 - any drawing failure costs the figure, not the brief
+            log.warning("figure %s could not be drawn: %s", spec.name, exc)
+            continue
+        if made is not None:
+            out.setdefault(spec.question, []).append(made)
+    return out
+
+
+def _make(store: Store, ev: Evidence, spec: FigureSpec, period_label: str) -> Exhibit | None:
+    until = ev.end.end
+    since = ev.start.start if spec.span == "period" else None
+    if spec.kind == "series":
+        return _series(store, ev, spec, until, since)
+    if spec.kind == "map":
+        return _map(store, ev, spec, until, period_label)
+    return _table(store, ev, spec, until, since)
+
+
+def sources_of(store: Store, ev: Evidence, events: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The source ids behind some events (as the brief holds them, else from the store) and further sources, each
+    made known to the brief's numbering."""
+    out: list[str] = []
+    missing = []
+    for e in events:
+        fact = ev.fact(e)
+        if fact is not None:
+            out += fact.source_ids
+        else:
+            missing.append(e)
+    wanted = [*extra]
+    if missing:
+        wanted += [r["source_id"] for r in store.query(
+            "SELECT es.event_id, es.source_id FROM event_source es JOIN source s ON s.id = es.source_id "
+            "WHERE es.event_id IN (SELECT unnest(?)) ORDER BY es.event_id, s.reliability, s.id", [missing])]
+    unknown = [s for s in wanted if s not in ev.sources]
+    if unknown:
+        from watchfloor.analyse.timeline import source_shape
+
+        for r in store.query("SELECT * FROM source WHERE id IN (SELECT unnest(?)) ORDER BY id", [unknown]):
+            ev.sources.setdefault(r["id"], source_shape(r))
+    return tuple(dict.fromkeys([*out, *(s for s in wanted if s in ev.sources)]))
+
+
+def _svg(fig: object) -> str:
+    from watchfloor.analyse.figures import to_svg
+
+    return strip_xml_prolog(to_svg(fig))  # type: ignore[arg-type]
+
+
+def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: dt.date | None) -> Exhibit | None:
+    from watchfloor.analyse.series_chart import build_series_chart, disagreements, points_text, read_series
+
+    series = read_series(store, spec, ev.iso3, until, since)
+    drawn = [s for s in series if s.points]
+    if not drawn:
+        return None
+    years = sorted({int(p.x) for s in drawn for p in s.points})
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
+    notes = []
+    for s in drawn:
+        n = len(s.points)
+        if n < THIN:
+            notes.append(f"“{s.label}” rests on {number_word(n)} figure{'' if n == 1 else 's'} only "
+                         f"({points_text(s.points)})")
+    missing = [s.label for s in series if not s.points]
+    if missing:
+        notes.append(f"the store holds nothing for {join(f'“{m}”' for m in missing)}")
+    if spec.compare and len(drawn) > 1:
+        differ = disagreements(drawn)
+        notes.append(f"the sources disagree for {points_text(differ)}, marked by dotted lines" if differ
+                     else "the sources agree wherever both give a figure")
+    if any(p.annual for s in drawn for p in s.points):
+        notes.append("a figure for a whole year is drawn mid-year")
+    events = [e for s in drawn for e in s.events]
+    extra = tuple(src for s in drawn for src in s.sources if not s.events)
+    cited = sources_of(store, ev, events, extra)
+    if not cited:
+        return None
+    text = f"{spec.title}, {span}" + (": " + "; ".join(notes) if notes else "")
+    figure = Figure(spec.name, text, _svg(build_series_chart(series, spec, spec.title)))
+    return Exhibit(spec.name, Sentence(text, cited, tuple(dict.fromkeys(events))), figure=figure)
+
+
+def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_label: str) -> Exhibit | None:
+    from watchfloor.analyse.incident_map import build_incident_map, read_incidents
+
+    incidents, unplaced = read_incidents(store, spec, ev.iso3, until, ev.start.start)
+    if not incidents:
+        return None
+    n = len(incidents)
+    notes = [f"{number_word(n)} incident{'' if n == 1 else 's'}, numbered by date, those of {period_label} in "
+             "colour"]
+    approx = sum(not i.exact for i in incidents)
+    if approx:
+        notes.append(f"{number_word(approx)} placed at the district or town their report names, not at the spot")
+    if unplaced:
+        which = join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location})" for i in unplaced)
+        notes.append(f"not drawn, for the store cannot place {'it' if len(unplaced) == 1 else 'them'}: {which}")
+    ids = [i.id for i in incidents] + [i.id for i in unplaced]
+    cited = sources_of(store, ev, ids)
+    if not cited:
+        return None
+    text = f"{spec.title}: " + "; ".join(notes)
+    svg = _svg(build_incident_map(incidents, spec, ev.iso3, spec.title, period_label))
+    return Exhibit(spec.name, Sentence(text, cited, tuple(ids)), figure=Figure(spec.name, text, svg))
+
+
+def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: dt.date | None) -> Exhibit | None:
+    from watchfloor.analyse.outcome_table import outcome_table
+
+    table = outcome_table(store, spec, ev.iso3, until, since)
+    if not table.rows or table.first is None or table.last is None:
+        return None
+    rows = []
+    for r in table.rows:
+        cells = tuple(str(len(r.cells.get(o, []))) if r.cells.get(o) else "–" for o in table.outcomes)
+        rows.append(Row((ev.country_name(r.country), *cells), sources_of(store, ev, r.events)))
+    span = str(table.first.year) if table.first.year == table.last.year else \
+        f"{table.first.year} to {table.last.year}"
+    notes = ["each cell counts records, not people, and a case reported at arrest and again at its verdict counts "
+             "under both"]
+    if table.unclassified:
+        k = len(table.unclassified)
+        notes.append(f"{number_word(k)} more record{'' if k == 1 else 's'} name{'s' if k == 1 else ''} no outcome")
+    events = [e for r in table.rows for e in r.events]
+    text = f"{spec.title}, {span}: " + "; ".join(notes)
+    caption = Sentence(text, sources_of(store, ev, events + table.unclassified), tuple(events))
+    return Exhibit(spec.name, caption, table=Table(("Country", *(o.capitalize() for o in table.outcomes)), rows))
