@@ -65,3 +65,16 @@ def test_without_a_watch_plan_the_brief_is_the_chronology(tmp_path: Path) -> Non
     assert b.markdown.startswith("# Kyrgyzstan: Chronology, 2024–2025\n")
     assert heads == ["Annex: Chronology", "Sources"] and not b.contents.judgments
     assert b.layout.spans and all(MARKERS.search(s) for s in body_sentences(b.markdown))
+
+
+def test_mali_argues_with_its_own_figures(mali_db: Path) -> None:
+    with Store.open(mali_db, read_only=True) as store:
+        b = write_brief(store, "MLI", today=TODAY, self_check=False)
+    assert [(j.topic, [x.name for x in j.exhibits]) for j in b.contents.judgments] == [
+        ("jnim-pressure", ["attacks"]), ("russia-reliance", ["russian-forces"]), ("economy", ["growth", "gold-output"])]
+    captions = {x.name: x.caption.text for j in b.contents.judgments for x in j.exhibits}
+    assert captions["gold-output"].startswith("Mali's industrial gold output, tonnes a year, as reported, 2023 to "
+                                              "2024: “Mining ministry figures” rests on two figures only")
+    assert "the attack of 24 May 2025 (Dioura)" in captions["attacks"]
+    assert [f.name for f in b.all_figures()] == ["attacks", "russian-forces", "growth", "gold-output", "events"]
+    assert all(MARKERS.search(s) for s in body_sentences(b.markdown))

@@ -128,3 +128,32 @@ def test_map_labels_stay_inside_the_frame(facts_db) -> None:
             if box.x0 < frame.x0 - 0.5 or box.x1 > frame.x1 + 0.5:
                 cut.append((iso3, label.get_text()))
     assert cut == []
+
+
+def test_each_figure_sits_under_the_judgment_it_supports(brief: Brief) -> None:
+    judgments = brief.markdown.split("\n## Key Judgments\n", 1)[1].split("\n## Signposts\n", 1)[0]
+    by_question = dict(re.findall(r"^### \d+\. (.+?)\n(.*?)(?=^### |\Z)", judgments, re.M | re.S))
+    placed = {q: re.findall(r"^(Figure \d+|Table \d+): ", text, re.M) for q, text in by_question.items()}
+    assert list(placed.values()) == [["Table 1"], ["Figure 1", "Figure 2"], ["Figure 3", "Figure 4"], []]
+    first = by_question["Is Tajik involvement in jihadist violence abroad rising, and why?"]
+    assert "| Country | Convicted | Acquitted | Deported | Pending | Sources |" in first
+    assert re.search(r"^\| Germany \| 3 \| 1 \| – \| 4 \| \[[\d, ]+\] \|$", first, re.M)
+    assert "![Figure 1](tajikistan-2026-01-15-remittances.svg)\n\nFigure 1: Remittances" in judgments
+
+
+def test_captions_say_where_the_data_are_thin(brief: Brief) -> None:
+    captions = {x.name: x.caption.text for j in brief.contents.judgments for x in j.exhibits}
+    assert "the store holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
+        "the facts store has no World Bank series: the caption says so rather than drawing one"
+    assert "“Reported yearly totals” rests on three figures only (2023, 2024 and 2025)" in captions["deportations"]
+    assert "the cross border fire of 7 May 2022 (Khoja Ghor (Takhar, Afghanistan) / Panj district) is not drawn, " \
+           "for the store cannot place it" in captions["border-incidents"]
+    assert "“Owed to the World Bank” rests on one figure only (31 December 2017)" in captions["debt-by-creditor"]
+
+
+def test_a_figure_caption_becomes_the_figcaption_with_linked_markers(brief: Brief) -> None:
+    page = brief.html()
+    block = page.split('<figure class="figure" id="figure-remittances">', 1)[1].split("</figure>", 1)[0]
+    assert block.startswith("<svg") and "<figcaption>Figure 1: Remittances" in block
+    assert '<span class="cite">[<a href="#src-' in block
+    assert "<p>Figure 1: " not in page, "the caption is not repeated under the figure"

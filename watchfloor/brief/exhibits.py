@@ -138,7 +138,8 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
         notes.append(f"{number_word(approx)} placed at the district or town their report names, not at the spot")
     if unplaced:
         which = join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location})" for i in unplaced)
-        notes.append(f"not drawn, for the store cannot place {'it' if len(unplaced) == 1 else 'them'}: {which}")
+        notes.append(f"{which} {'is' if len(unplaced) == 1 else 'are'} not drawn, for the store cannot place "
+                     f"{'it' if len(unplaced) == 1 else 'them'}")
     ids = [i.id for i in incidents] + [i.id for i in unplaced]
     cited = sources_of(store, ev, ids)
     if not cited:

@@ -1,0 +1,152 @@
+"""The watch plans' argument figures, drawn from the demo store: the values they draw, where they draw them, and
+that no label overlaps another."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from watchfloor.analyse import figures
+from watchfloor.analyse.argument_specs import FigureSpec, bundled_specs, load_specs
+from watchfloor.analyse.incident_map import build_incident_map, read_incidents
+from watchfloor.analyse.outcome_table import outcome_table
+from watchfloor.analyse.series_chart import build_series_chart, decimal_year, disagreements, read_series
+from watchfloor.analyse.timeline import Period
+from watchfloor.dates import parse_bound
+from watchfloor.errors import InputError
+from watchfloor.store import Store
+
+CUTOFF = dt.date(2025, 12, 31)
+PERIOD_START = dt.date(2024, 1, 1)
+
+
+def spec(iso3: str, name: str) -> FigureSpec:
+    return next(s for s in bundled_specs(iso3) if s.name == name)
+
+
+def test_each_plan_declares_its_figures_under_its_questions() -> None:
+    assert [(s.question, s.name, s.kind) for s in bundled_specs("TJK")] == [
+        ("jihadism-abroad", "cases-abroad", "table"), ("russia-dependence", "remittances", "series"),
+        ("russia-dependence", "deportations", "series"), ("china-security", "border-incidents", "map"),
+        ("china-security", "debt-by-creditor", "series")]
+    assert [(s.question, s.kind) for s in bundled_specs("MLI")] == [
+        ("jnim-pressure", "map"), ("russia-reliance", "map"), ("economy", "series"), ("economy", "series")]
+    assert bundled_specs("KGZ") == []
+
+
+def test_a_bad_figure_names_file_question_and_field(tmp_path: Path) -> None:
+    plan: dict[str, Any] = {"country": "TJK", "questions": [{"id": "q1", "question": "?", "hypotheses": {"a": "A"},
+                                             "figures": [{"name": "f", "title": "T", "kind": "pie"}]}]}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError, match=r"plan\.json, question 'q1', figure 'f': field 'kind' must be one of"):
+        load_specs(path)
+    plan["questions"][0]["figures"] = [{"name": "f", "title": "T", "kind": "series", "series": [
+        {"label": "both", "observation": "X", "keys": {"k": 1}}]}]
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError, match="series 'both': give either 'observation'"):
+        load_specs(path)
+
+
+def test_a_year_only_figure_sits_mid_year_and_a_dated_one_on_its_day() -> None:
+    assert decimal_year(dt.date(2024, 1, 1), "year") == (2024.5, "2024", True)
+    assert decimal_year(dt.date(2024, 1, 1), "day") == (2024.0, "1 January 2024", False)
+    assert decimal_year(dt.date(2023, 9, 1), "month")[:2] == (2023 + 8.5 / 12, "September 2023")
+
+
+def test_deportations_from_russia_per_year_as_reported(demo_db: Store) -> None:
+    (series,) = read_series(demo_db, spec("TJK", "deportations"), "TJK", CUTOFF)
+    assert [(p.when, p.value, p.qualifier, p.x) for p in series.points] == [
+        ("2023", 11000.0, "about", 2023.5), ("2024", 30000.0, "more than", 2024.5),
+        ("2025", 36000.0, "more than", 2025.5)]
+    assert len(series.points[1].events) == 2, "two reports of the 2024 total are one point citing both"
+    assert "Asia-Plus" in series.publishers
+
+
+def test_remittances_draw_both_series_and_find_where_they_disagree(demo_db: Store) -> None:
+    wdi, reports = read_series(demo_db, spec("TJK", "remittances"), "TJK", CUTOFF)
+    assert wdi.publishers == ["World Bank"] and len(wdi.points) == 16 and not wdi.events
+    assert (wdi.points[-1].when, wdi.points[-1].value) == ("2024", 47.89)
+    assert [(p.when, p.value) for p in reports.points] == [("2018", 31.0), ("2018", 32.2), ("2021", 34.5),
+                                                           ("2023", 48.2), ("2024", 45.3)]
+    assert [p.when for p in disagreements([wdi, reports])] == ["2018", "2021", "2023", "2024"]
+    fig = build_series_chart([wdi, reports], spec("TJK", "remittances"), "t")
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels[0] == "WDI series BX.TRF.PWKR.DT.GD.ZS (World Bank)"
+    assert labels[1].startswith("Reports in the store (")
+
+
+def test_debt_by_creditor_in_billions_on_the_day_reported(demo_db: Store) -> None:
+    series = {s.label: s for s in read_series(demo_db, spec("TJK", "debt-by-creditor"), "TJK", CUTOFF)}
+    china = series["Owed to China (mostly China Eximbank)"]
+    assert [(p.when, p.value) for p in china.points][-3:] == [("1 January 2024", 0.9), ("1 January 2025", 0.82),
+                                                              ("1 April 2025", 1.0)]
+    assert china.points[-3].x == 2024.0, "a stock at the start of a year is drawn on that day"
+    assert [(p.when, p.value) for p in series["Owed to the World Bank"].points] == [("31 December 2017", 0.318)]
+    assert series["External debt, all creditors"].points[-1].value == 3.0
+
+
+def test_border_incidents_placed_at_the_named_district_or_not_at_all(demo_db: Store) -> None:
+    incidents, unplaced = read_incidents(demo_db, spec("TJK", "border-incidents"), "TJK", CUTOFF, PERIOD_START)
+    assert [(i.when, i.type) for i in incidents if i.recent] == [
+        ("18 November 2024", "attack"), ("26 November 2025", "attack"), ("30 November 2025", "attack"),
+        ("24 December 2025", "border_clash")]
+    zarbuzi = incidents[[i.when for i in incidents].index("18 November 2024")]
+    assert not zarbuzi.exact and (zarbuzi.lon, zarbuzi.lat) == (70.04, 37.84), "at its district's coordinates"
+    assert all(i.day.year >= 2021 for i in incidents), "the attack on a post far from the border is not drawn"
+    assert [(i.when, i.type) for i in unplaced] == [("7 May 2022", "cross_border_fire")]
+
+
+def _overlaps(boxes: list[Any]) -> list[tuple[int, int]]:
+    return [(a, b) for (a, x), (b, y) in itertools.combinations(enumerate(boxes), 2) if x.overlaps(y)]
+
+
+@pytest.mark.parametrize(("iso3", "name"), [("TJK", "border-incidents"), ("MLI", "attacks")])
+def test_map_numbers_never_overlap_and_stay_inside_the_frame(demo_db: Store, iso3: str, name: str) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    incidents, _ = read_incidents(demo_db, spec(iso3, name), iso3, CUTOFF, PERIOD_START)
+    fig = build_incident_map(incidents, spec(iso3, name), iso3, "t", "2024 to 2025")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    numbers = [t for t in ax.texts if t.get_text()[:1].isdigit()]
+    assert len(numbers) >= 4
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert not _overlaps(boxes), "no label overlaps another (numbers and country names)"
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1
+               for b in (t.get_window_extent(renderer) for t in numbers))
+    listed = fig.axes[1].texts[0].get_text()
+    assert listed.startswith("1. ") and f"{len(incidents)}. " in listed
+
+
+def test_cases_abroad_by_country_and_outcome(demo_db: Store) -> None:
+    table = outcome_table(demo_db, spec("TJK", "cases-abroad"), "TJK", CUTOFF)
+    cells = {r.country: {k: len(v) for k, v in r.cells.items()} for r in table.rows}
+    assert cells["DEU"] == {"pending": 4, "convicted": 3, "acquitted": 1}, "the 2025 verdict convicts and acquits"
+    assert cells["USA"] == {"pending": 3, "deported": 1}
+    assert cells["RUS"] == {"pending": 3, "convicted": 1}, "Russia's mass expulsions are not cases"
+    assert table.rows[0].country == "DEU" and table.outcomes == ("convicted", "acquitted", "deported", "pending")
+    assert (table.first, table.last) == (dt.date(2016, 11, 1), dt.date(2025, 7, 1))
+
+
+def test_monthly_events_chart_leaves_year_only_events_out_of_january(demo_db: Store) -> None:
+    period = Period(parse_bound("2024"), parse_bound("2025"))
+    fig = figures.build_events_over_time(demo_db, "TJK", period)
+    title = fig.axes[0].get_title(loc="left")
+    yearly = demo_db.scalar("SELECT count(*) FROM event WHERE list_contains(countries, 'TJK') AND "
+                            "date_precision = 'year' AND date BETWEEN '2024-01-01' AND '2025-12-31'")
+    assert yearly and title.endswith(f"; {yearly} dated only to a year, not drawn)")
+    january = demo_db.scalar("SELECT count(*) FROM event WHERE list_contains(countries, 'TJK') AND "
+                             "date_precision <> 'year' AND date BETWEEN '2024-01-01' AND '2024-01-31'")
+    from matplotlib.patches import Rectangle
+
+    bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and p.get_x() < 0.5 and p.get_height() > 0]
+    assert sum(p.get_height() for p in bars) == january
