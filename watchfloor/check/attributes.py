@@ -20,7 +20,8 @@ from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
 from watchfloor.extract.money import is_money
-from watchfloor.extract.quantities import hedge_kind
+from watchfloor.extract.numbers import rounding_step
+from watchfloor.extract.quantities import MEASURES, hedge_kind
 from watchfloor.reference.catalogue import PLACE_COORDS
 
 if TYPE_CHECKING:
@@ -355,6 +356,40 @@ def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
     return None
 
 
+def _demonym_runs(mentions: list[EntityMention], text: str, offset: int = 0) -> list[list[EntityMention]]:
+    """Nationalities written as one list ('the Tajik, Kyrgyz and Uzbek presidents'), each list in order."""
+    runs: list[list[EntityMention]] = []
+    for m in sorted((m for m in mentions if m.demonym and m.country), key=lambda m: m.start):
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end - offset:m.start - offset]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _nationality_swap(claim: Claim, event: StoreEvent) -> Verdict | None:
+    """A list of nationalities one of which is swapped: the report's 'Tajik, Kyrgyz and Kazakh presidents' where
+    the event has 'Tajik, Kyrgyz and Uzbek' (lists of the same length sharing all but one, the odd one out of the
+    report named nowhere in the event)."""
+    ours = _demonym_runs(claim.entities, claim.sentence.text, claim.sentence.start)
+    if not ours:
+        return None
+    theirs = _demonym_runs(event.mentions, event.summary)
+    named = set(event.all_countries) | {event.country}
+    for run in ours:
+        countries = {m.country for m in run}
+        for other in theirs:
+            others = {m.country for m in other}
+            if len(other) != len(run) or len(countries & others) != len(run) - 1:
+                continue
+            odd = next(m for m in run if m.country not in others)
+            if odd.country in named:
+                continue
+            store = next(m.text for m in other if m.country not in countries)
+            return _verdict(status="conflict", start=odd.start, end=odd.end, claim_value=odd.text, store_value=store)
+    return None
+
+
 def _state_names(event: StoreEvent) -> set[str]:
     """Countries the event names as states ('Graustark'), listed before mere adjectives ('Bordurian border')."""
     return {m.text for m in event.mentions if m.kind == "country" and not m.demonym}
@@ -378,7 +413,7 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
         if rivals:
             return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
                             store_value=", ".join(rivals[:3]))
-    state = _state_conflict(claim, event)
+    state = _state_conflict(claim, event) or _nationality_swap(claim, event)
     if state:
         return state
     nationals = event.demonyms
@@ -412,7 +447,7 @@ SECURITY = {"police", "guards", "soldiers"}
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
                  "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
                  "members", "member", "country", "countries"}
-HEAD_UNITS = {"count", "age", "mw", "kv", "km", "sqkm", "kwh", "bcm", "tonnes", "years", "months", "days"}
+HEAD_UNITS = {"count", "age", "pct", "years", "months", "days", *MEASURES}
 
 
 _AFTER_WORDS = re.compile(r"[^,;:.()]{0,60}")
@@ -423,8 +458,10 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
     """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`; for a
     count, also the place its clause puts it ('1,950 citizens were stuck at Hofbau' and `held_at_hofbau`)."""
     words = q.head
-    if is_money(q.unit) or q.unit in ("mw", "kv", "km", "sqkm", "kwh", "bcm"):
+    if is_money(q.unit) or q.unit in MEASURES:
         words += " " + q.before
+    if q.unit == "pct":
+        words += " " + q.of
     if claim is not None and q.unit == "count":
         base = claim.sentence.start
         tail = _AFTER_WORDS.match(claim.sentence.text, q.end - base)
@@ -474,7 +511,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                 continue
         if q.category == "sentence_years" and len(use) > 1:
             use = _whose_term(claim, q, use)
-        hits = [(e, f) for e, f in use if q.compatible(*f.interval) and not _other_bound(q, f)]
+        hits = [(e, f) for e, f in use if q.compatible(*f.interval) and not _other_bound(q, f)
+                and not _rounded_apart(q, f)]
         if hits:
             strength = 1.5 if q.strong and q.value >= 3 else 0.6
             if q.subgroup and not any(f.subgroup for _, f in hits):
@@ -500,6 +538,15 @@ def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-ar
     stands."""
     points = sorted({f.value for _, f in use if not f.qualifier})
     return len(points) >= 3 and points[0] <= q.value <= points[-1]
+
+
+def _rounded_apart(q, f) -> bool:  # type: ignore[no-untyped-def]
+    """Two round figures, both approximate ('about 13,000' against the store's 'about 11,000'): each widens the
+    other, so their intervals meet, yet they name different values when they differ by more than the coarser
+    one's rounding step."""
+    if hedge_kind(q.hedge) != "approx" or f.qualifier != "approx":
+        return False
+    return abs(q.value - f.value) > max(rounding_step(q.value), rounding_step(f.value))
 
 
 def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]

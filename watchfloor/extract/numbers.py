@@ -78,6 +78,19 @@ def is_figure(value: float) -> bool:
     return math.isfinite(value) and abs(value) <= MAX_FIGURE
 
 
+def rounding_step(value: float) -> float:
+    """The place a number was rounded at: 1,000 for 13,000, 5 for 145, 0.1 for 45.3."""
+    if not is_figure(value) or value == 0:
+        return 1.0
+    if value != int(value):
+        decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    v, step = int(abs(value)), 1
+    while v % 10 == 0:
+        v, step = v // 10, step * 10
+    return float(step)
+
+
 def is_round(value: float) -> bool:
     """Numbers writers round to: 60, 150, 1,000, 30,000."""
     if not is_figure(value) or value < 20 or value != int(value):

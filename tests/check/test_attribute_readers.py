@@ -1,0 +1,48 @@
+"""Attributes read in new ways: a swapped nationality in a list, two round figures apart, units from store keys
+(sentences of our own, read against the demo store)."""
+
+import pytest
+
+
+def _found(db, text: str, kind: str) -> list[str]:
+    from watchfloor.check import check_text
+
+    return [f.quote for f in check_text(db, text, "t").findings if f.kind == kind]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_one_nationality_of_a_list_swapped(demo_db) -> None:
+    right = ("On 31 March 2025 the Tajik, Kyrgyz and Uzbek presidents met in Khujand and signed a treaty fixing "
+             "the junction point of their borders.")
+    assert _found(demo_db, right, "wrong_actor") == []
+    assert _found(demo_db, right.replace("Uzbek", "Kazakh"), "wrong_actor") == ["Kazakh"]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_two_approximate_figures_a_rounding_step_apart(demo_db) -> None:
+    right = ("In August 2024 Labour Minister Gulnora Hasanzoda told TASS that Russia had expelled more than "
+             "17,000 Tajik migrants in the first half of the year, more than in all of 2023, when about 11,000 "
+             "were expelled.")
+    assert _found(demo_db, right, "wrong_number") == []
+    assert _found(demo_db, right.replace("about 11,000", "about 13,000"), "wrong_number") == ["about 13,000"]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_unit_in_a_store_key_meets_the_same_unit_in_text(demo_db) -> None:
+    right = ("On 15 December 2024 Ganfeng Lithium began production at the first phase of the Goulamina mine in "
+             "Bougouni region, designed for 506,000 tonnes of concentrate a year.")
+    assert _found(demo_db, right, "wrong_number") == []
+    assert _found(demo_db, right.replace("506,000", "560,000"), "wrong_number") == ["560,000 tonnes"]
+
+
+def test_units_of_store_keys() -> None:
+    from watchfloor.check.figures import parse_key
+
+    assert (parse_key("capacity_tonnes", 506000).unit, parse_key("capacity_gw", 3.6).value) == ("tonnes", 3600.0)
+    assert parse_key("capacity_gw", 3.6).unit == "mw"
+
+
+def test_rounding_steps() -> None:
+    from watchfloor.extract.numbers import rounding_step
+
+    assert [rounding_step(v) for v in (13000, 145, 150, 45.3, 7)] == [1000, 1, 10, 0.1, 1]
