@@ -112,7 +112,7 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
         differ = disagreements(drawn)
         notes.append(f"the sources disagree for {points_text(differ)}, marked by dotted lines" if differ
                      else "the sources agree wherever both give a figure")
-    if any(p.annual for s in drawn for p in s.points):
+    if spec.style == "lines" and any(p.annual for s in drawn for p in s.points):  # bars fill their year
         notes.append("a figure for a whole year is drawn mid-year")
     events = [e for s in drawn for e in s.events]
     extra = tuple(src for s in drawn for src in s.sources if not s.events)
