@@ -46,3 +46,27 @@ def test_rounding_steps() -> None:
     from watchfloor.extract.numbers import rounding_step
 
     assert [rounding_step(v) for v in (13000, 145, 150, 45.3, 7)] == [1000, 1, 10, 0.1, 1]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_bound_of_the_event_contradicted(demo_db) -> None:
+    right = ("On 24 March 2024 Moscow's Basmanny District Court charged the four alleged Crocus gunmen with a group "
+             "terrorist act and ordered them held until 22 May.")
+    assert _found(demo_db, right, "wrong_date") == []
+    assert _found(demo_db, right.replace("22 May", "22 June"), "wrong_date") == ["22 June"]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_count_tied_to_its_verb_by_the_parse(demo_db) -> None:
+    right = ("On 31 May 2022 the Interior Ministry said five men on the wanted list since 18 May had been killed "
+             "in a mountain operation near Derzud village in Rushon.")
+    assert _found(demo_db, right, "wrong_number") == []
+    assert _found(demo_db, right.replace("five men", "seven men"), "wrong_number") == ["seven men"]
+
+
+def test_the_verb_a_count_belongs_to() -> None:
+    from watchfloor.extract.counted import verb_category
+
+    s = "Police arrested 40 people after the clash, in which two officers died."
+    assert verb_category(s, s.index("40"), s.index("40") + 9) == "arrested"
+    assert verb_category(s, s.index("two"), s.index("two") + 12) == "killed"

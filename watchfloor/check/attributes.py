@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.claims import Claim, per_claim
+from watchfloor.extract.counted import verb_category
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
@@ -484,7 +485,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
     out = []
     claim_years = {d.year for d in claim.dates if not d.until} | {
         y for d in claim.dates if d.until for y in range(d.year, d.until.value.year + 1)}
-    dated = [d for d in claim.dates if not d.relative]
+    dated = _when(claim)
     windows = _event_windows(event)
     for q in claim.quantities:
         if q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or claim.hedged_before(q.num_start):
@@ -521,8 +522,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
         elif _within_spread(q, use):
             continue
-        elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)) and not (
-                q.category in ("sentence_years",) and len(use) > 1):
+        elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)
+              or _verb_counts(claim, q)) and not (q.category in ("sentence_years",) and len(use) > 1):
             shown = sorted({f.human() for _, f in use})
             bound = all(f.qualifier == "min" and q.lo >= f.value or f.qualifier == "max" and q.hi <= f.value
                         for _, f in use)
@@ -567,6 +568,19 @@ def _whose_term(claim: Claim, q, use: list) -> list:  # type: ignore[no-untyped-
     return mine if len(mine) == 1 else use
 
 
+def _verb_counts(claim: Claim, q) -> bool:  # type: ignore[no-untyped-def]
+    """The parse confirms a weakly read category: the counted noun is the subject or object of a verb of that
+    category ('seven men on the wanted list since 18 May had been killed')."""
+    base = claim.sentence.start
+    return q.category is not None and verb_category(claim.sentence.text, q.start - base, q.end - base) == q.category
+
+
+def _when(claim: Claim) -> list[DateMention]:
+    """The claim's calendar dates that can be when its figures happened: 'since 18 May' and 'until 22 June' bound
+    something else ('seven men on the wanted list since 18 May were killed' on 31 May)."""
+    return [d for d in claim.dates if not d.relative and d.relation in ("point", "range")]
+
+
 def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-untyped-def]
     """The claim's date closest to a figure (a sentence may date several events)."""
     return min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
@@ -579,7 +593,7 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
     out = []
     judged = {v.start for v in verdicts}
     written = [f for f in event.all_figures if f.key == "summary"]
-    dated = [d for d in claim.dates if not d.relative]
+    dated = _when(claim)
     for q in claim.quantities:
         if q.start in judged or q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or \
                 claim.hedged_before(q.num_start):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from watchfloor.check.base import Check
+from watchfloor.check.bounds import WrongBound
 from watchfloor.check.contradicted import Contradicted
 from watchfloor.check.internal import InternalContradiction
 from watchfloor.check.intervals import WrongInterval
@@ -15,8 +16,8 @@ from watchfloor.check.wrong_date import WrongDate
 from watchfloor.check.wrong_number import WrongNumber
 from watchfloor.errors import ConfigError
 
-CHECKS: list[type[Check]] = [WrongDate, WrongInterval, WrongNumber, WrongActor, Contradicted, InternalContradiction,
-                             RestatedFigure, Unsupported, UncertaintyLanguage, MissingSource]
+CHECKS: list[type[Check]] = [WrongDate, WrongInterval, WrongBound, WrongNumber, WrongActor, Contradicted,
+                             InternalContradiction, RestatedFigure, Unsupported, UncertaintyLanguage, MissingSource]
 """Store checks first (internal contradictions fold their evidence in), then support, then style."""
 KINDS = list(dict.fromkeys(c.kind for c in CHECKS))
 

@@ -1,0 +1,56 @@
+"""wrong_date for a bound the event sets: 'ordered them held until 22 June' where the store has 'until 22 May'.
+
+Why: a bound ('until', 'since') is a second date of the same event; the event's own date may be right while its
+bound is wrong. How it decides: the claim's event is identified without its date and firmly (its kind, a named
+facility, person or organisation, or its words); the event's summary gives exactly one date with the same bound
+word; the two are compared at the finer precision both have, and a difference is an error.
+Switch off with `--skip wrong_date`.
+"""
+
+from __future__ import annotations
+
+from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.report import Finding
+from watchfloor.check.wrong_date import _firm
+from watchfloor.dates import FuzzyDate
+
+BOUNDS = ("until", "since")
+"""Relations of a date (extract/dates) that bound an event rather than date it."""
+
+
+class WrongBound(Check):
+    """A date bounding an event ('held until', 'in force since') that the store's own bound contradicts."""
+
+    kind = "wrong_date"
+    severity = "error"
+
+    def run(self, ctx: Context) -> list[Finding]:
+        out = []
+        for m in ctx.matches:
+            bounds = [d for d in m.claim.dates if d.relation in BOUNDS]
+            if not bounds:
+                continue
+            alts = alternatives(m, "date")
+            if not alts or not _firm(alts[0]):
+                continue
+            comp = alts[0]
+            for d in bounds:
+                theirs = [e for e in comp.event.dates if e.relation == d.relation]
+                if len(theirs) != 1 or not _differ(d.date, theirs[0].date):
+                    continue
+                other = theirs[0]
+                out.append(self.finding(
+                    ctx, d.start, d.end,
+                    f"The report has “{d.text}”; the store has “{comp.event.summary[other.start:other.end]}” for "
+                    f"this event: {comp.event.summary}", claim=m.claim, evidence=[ctx.book.event(comp.event)],
+                    match=comp))
+        return out
+
+
+def _differ(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Different at the finer precision both dates have (a day and a month compare as months)."""
+    rank = {"year": 0, "month": 1, "day": 2}
+    common = min(rank.get(a.precision, 0), rank.get(b.precision, 0))
+    key = [(x.value.year,) if common == 0 else (x.value.year, x.value.month) if common == 1 else
+           (x.value.year, x.value.month, x.value.day) for x in (a, b)]
+    return key[0] != key[1]
