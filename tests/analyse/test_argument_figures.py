@@ -150,3 +150,18 @@ def test_monthly_events_chart_leaves_year_only_events_out_of_january(demo_db: St
 
     bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and p.get_x() < 0.5 and p.get_height() > 0]
     assert sum(p.get_height() for p in bars) == january
+
+
+def test_actor_graph_names_never_overlap(demo_db: Store) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from watchfloor.analyse.actors import actor_graph
+
+    graph = actor_graph(demo_db, "TJK", Period(parse_bound("2024"), parse_bound("2025")))
+    fig = figures.build_actor_graph_figure(graph)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    names = [t for t in fig.axes[0].texts if t.get_text()]
+    assert len(names) >= 20 and "Tajikistan" in {t.get_text() for t in names}
+    assert not _overlaps([t.get_window_extent(renderer) for t in names])

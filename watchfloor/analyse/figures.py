@@ -204,13 +204,18 @@ def build_actor_graph_figure(graph: Any, max_nodes: int = 30, title: str | None 
         ax.annotate("", xy=pos[v], xytext=pos[u], zorder=2,
                     arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.4, "shrinkA": 9, "shrinkB": 9,
                                 "connectionstyle": "arc3,rad=0.12"})
+    labels: list[tuple[Any, tuple[float, float], float]] = []
     for n in nodes:
         data = graph.nodes[n]
         size = 60 + 25 * min(data.get("events", 1), 30)
-        ax.scatter([pos[n][0]], [pos[n][1]], s=size if n != focus else size * 1.6, zorder=3,
+        size = size if n != focus else size * 1.6
+        ax.scatter([pos[n][0]], [pos[n][1]], s=size, zorder=3,
                    color=KIND_COLOURS.get(data.get("kind", "other"), "#9aa5b1"), edgecolors="white", linewidths=1)
-        ax.text(pos[n][0], pos[n][1] - 0.055, data.get("name", n), ha="center", va="top", fontsize=7.5,
-                color=INK, zorder=4, fontweight="bold" if n == focus or data.get("kind") == "country" else "normal")
+        labels.append((ax.annotate(data.get("name", n), pos[n], textcoords="offset points", xytext=(0, -7),
+                                   ha="center", va="top", fontsize=7.5, color=INK, zorder=4,
+                                   fontweight="bold" if n == focus or data.get("kind") == "country" else "normal"),
+                       pos[n], math.sqrt(size) / 2))
+    ax.margins(0.08)
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], marker="o", linestyle="", color=c, label=k.replace("_", " "))
@@ -220,10 +225,61 @@ def build_actor_graph_figure(graph: Any, max_nodes: int = 30, title: str | None 
     ax.legend(handles=handles, frameon=False, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     hidden = graph.number_of_nodes() - len(nodes)
     name = graph.nodes[focus]["name"] if focus in graph.nodes else "actors"
-    ax.set_title(title or f"{name}: who is linked with whom ({len(nodes)} of {graph.number_of_nodes()} actors"
-                 f"{'' if not hidden else ', most connected'})", loc="left", fontsize=10, color=INK,
-                 fontweight="bold")
+    heading = title or f"{name}: who is linked with whom ({len(nodes)} of {graph.number_of_nodes()} actors" \
+        f"{'' if not hidden else ', most connected'})"
+    ax.set_title(heading, loc="left", fontsize=10, color=INK, fontweight="bold")
+    left_out = _place_names(fig, ax, labels)
+    fig.set_layout_engine("none")  # the names were placed on this layout: it must not move under them
+    if left_out and not title:
+        ax.set_title(f"{heading[:-1]}; {left_out} not named where a name would overlap another)", loc="left",
+                     fontsize=10, color=INK, fontweight="bold")
     return fig
+
+
+NAME_PLACES = ((0, -7, "center", "top"), (0, 7, "center", "bottom"), (8, 0, "left", "center"),
+               (-8, 0, "right", "center"), (8, -7, "left", "top"), (-8, -7, "right", "top"), (8, 7, "left", "bottom"),
+               (-8, 7, "right", "bottom"))
+"""Where a node's name may go, in points from the node (beyond its marker), tried in turn."""
+
+
+def _place_names(fig: Figure, ax: Any, labels: list[tuple[Any, tuple[float, float], float]]) -> int:
+    """Put each name (most connected first: the list's order) at the first place around its node where it overlaps no
+    node and no name already placed, inside the drawing; leave out a name with no such place. Returns how many were
+    left out: labels never overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    scale = fig.dpi / 72
+    nodes = []
+    for _label, xy, radius in labels:
+        x, y = ax.transData.transform(xy)
+        r = radius * scale
+        nodes.append(Bbox([[x - r, y - r], [x + r, y + r]]))
+    taken: list[Any] = []
+    left_out = 0
+    for i, (label, _xy, radius) in enumerate(labels):
+        placed = False
+        for dx, dy, ha, va in NAME_PLACES:
+            label.xyann = (dx + (radius if dx > 0 else -radius if dx < 0 else 0),
+                           dy + (radius if dy > 0 else -radius if dy < 0 else 0))
+            label.set_ha(ha)
+            label.set_va(va)
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(t) for t in taken) and \
+                    not any(box.overlaps(b) for j, b in enumerate(nodes) if j != i):
+                placed = True
+                break
+        if placed:
+            taken.append(label.get_window_extent(renderer))
+        else:
+            label.remove()
+            left_out += 1
+    return left_out
 
 
 def actor_graph_figure(graph: Any) -> str:

@@ -182,6 +182,7 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
               linespacing=1.35)
     ax.set_title(title, loc="left", fontsize=10, color=INK, fontweight="bold")
     declutter(fig, ax, labels, names, [xy for xy, _m in groups])
+    fig.set_layout_engine("none")  # the numbers were placed on this layout: it must not move under them
     return fig
 
 
