@@ -165,3 +165,15 @@ def test_actor_graph_names_never_overlap(demo_db: Store) -> None:
     names = [t for t in fig.axes[0].texts if t.get_text()]
     assert len(names) >= 20 and "Tajikistan" in {t.get_text() for t in names}
     assert not _overlaps([t.get_window_extent(renderer) for t in names])
+
+
+def test_event_map_labels_never_overlap(demo_db: Store) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = figures.build_event_map(demo_db, "TJK")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_text() and "Natural Earth" not in t.get_text()]
+    assert any(t.get_text().startswith("Dushanbe (") for t in texts)
+    assert not _overlaps([t.get_window_extent(renderer) for t in texts])

@@ -389,12 +389,13 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
     busiest = sorted(at.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:6]
     placed: list[tuple[float, float]] = []
     near = (box[2] - box[0]) / 18
+    labels = []
     for xy, evs in busiest:
         label = (evs[0]["location"] or "").split(",")[0].split(" and ")[0]
         if label and len(evs) >= 2 and all(abs(xy[0] - p[0]) + abs(xy[1] - p[1]) > near for p in placed):
             placed.append(xy)
-            ax.annotate(f"{label} ({len(evs)})", xy, textcoords="offset points", xytext=(8, 6), fontsize=7.5,
-                        color=INK, zorder=4)
+            labels.append(ax.annotate(f"{label} ({len(evs)})", xy, textcoords="offset points", xytext=(8, 6),
+                                      fontsize=7.5, color=INK, zorder=4))
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
     ax.set_aspect(1 / math.cos(math.radians((box[1] + box[3]) / 2)))
@@ -412,6 +413,11 @@ def build_event_map(store: Store, iso3: str, period: Period = Period(), scope: s
                  fontweight="bold")
     ax.text(0, -0.09, note + ". Outlines: Natural Earth (public domain).", transform=ax.transAxes, fontsize=7,
             color=MUTED, wrap=True)
+    if labels:
+        from watchfloor.analyse.incident_map import declutter
+
+        declutter(fig, ax, labels, [n for n in names if n.axes is not None], placed)  # labels never overlap
+        fig.set_layout_engine("none")  # placed on this layout: it must not move under them
     return fig
 
 
