@@ -177,3 +177,9 @@ def test_event_map_labels_never_overlap(demo_db: Store) -> None:
     texts = [t for t in fig.axes[0].texts if t.get_text() and "Natural Earth" not in t.get_text()]
     assert any(t.get_text().startswith("Dushanbe (") for t in texts)
     assert not _overlaps([t.get_window_extent(renderer) for t in texts])
+
+
+def test_a_yearly_observation_waits_for_its_year_to_end(demo_db: Store) -> None:
+    wdi, reports = read_series(demo_db, spec("TJK", "remittances"), "TJK", dt.date(2024, 6, 30))
+    assert wdi.points[-1].when == "2023", "at 30 June 2024 the 2024 figure does not exist yet"
+    assert reports.points[-1].when == "2023", "nor does a report published after the cut-off"

@@ -67,10 +67,12 @@ def decimal_year(day: dt.date, precision: str) -> tuple[float, str, bool]:
 
 
 def _observations(store: Store, spec: SeriesSpec, iso3: str, until: dt.date, since: dt.date | None) -> Series:
+    # a yearly observation is known once its year is over: a brief to June 2024 has no figure for 2024 yet
+    last = until.year if (until.month, until.day) == (12, 31) else until.year - 1
     rows = store.query("SELECT o.year, o.value, o.source_id, s.publisher FROM observation o "
                        "LEFT JOIN source s ON s.id = o.source_id WHERE o.country_iso3 = ? AND o.indicator = ? "
                        "AND o.year <= ? AND o.year >= ? ORDER BY o.year",
-                       [iso3, spec.observation, until.year, since.year if since else 0])
+                       [iso3, spec.observation, last, since.year if since else 0])
     series = Series(spec.label)
     for r in rows:
         series.points.append(Point(r["year"] + 0.5, str(r["year"]), True, float(r["value"]), "", (),
