@@ -70,3 +70,15 @@ def test_the_verb_a_count_belongs_to() -> None:
     s = "Police arrested 40 people after the clash, in which two officers died."
     assert verb_category(s, s.index("40"), s.index("40") + 9) == "arrested"
     assert verb_category(s, s.index("two"), s.index("two") + 12) == "killed"
+
+
+def test_a_place_of_the_event_counted_from_is_not_the_claims(demo_db) -> None:
+    from watchfloor.check import api
+    from watchfloor.check.attributes import located_places
+
+    text = "Ten days after the coup in Bamako, more than 600 rebels captured Tessalit and its airstrip."
+    claims = api.extract(text, api.gazetteer_for(demo_db), None, None).claims
+    assert [m.text for c in claims for m in located_places(c)] == []
+    plain = "Rebels who had left Bamako took the garrison in Tessalit after a long siege."
+    claims = api.extract(plain, api.gazetteer_for(demo_db), None, None).claims
+    assert [m.text for c in claims for m in located_places(c)] == ["Tessalit"]

@@ -20,6 +20,7 @@ from watchfloor.extract.counted import verb_category
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
+from watchfloor.extract.intervals import DIRECTIONS, intervals
 from watchfloor.extract.money import is_money
 from watchfloor.extract.numbers import rounding_step
 from watchfloor.extract.quantities import MEASURES, hedge_kind
@@ -198,7 +199,19 @@ def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
         if (m.kind == "facility" and not strict) or where or listed or (
                 follows and follows.kind in ("facility", "place")):
             out.append(m)
-    return out
+    return _outside_anchors(claim, out)
+
+
+def _outside_anchors(claim: Claim, places: list[EntityMention]) -> list[EntityMention]:
+    """Places of the claim's own event, not of the event it counts from: 'Ten days after the coup in Bamako, rebels
+    captured Tessalit' happened in Tessalit. Read only when the claim names two places (it parses)."""
+    text = claim.sentence.text
+    named = [m for m in claim.entities if m.kind in ("place", "facility")]
+    if not places or len(named) < 2 or not set(text.lower().split()) & DIRECTIONS.keys():
+        return places
+    base = claim.sentence.start
+    spans = [(base + iv.anchor_start, base + iv.anchor_end) for iv in intervals(text)]
+    return [m for m in places if not any(a <= m.start < b for a, b in spans)]
 
 
 _IN_COUNTRY = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?", re.I)
