@@ -82,3 +82,19 @@ def test_a_place_of_the_event_counted_from_is_not_the_claims(demo_db) -> None:
     plain = "Rebels who had left Bamako took the garrison in Tessalit after a long siege."
     claims = api.extract(plain, api.gazetteer_for(demo_db), None, None).claims
     assert [m.text for c in claims for m in located_places(c)] == ["Tessalit"]
+
+
+def test_the_doer_of_a_verb_is_not_what_it_counts() -> None:
+    from watchfloor.extract.counted import verb_category
+
+    s = "Two suicide bombings killed about 95 people in Ankara."
+    assert verb_category(s, 0, len("Two suicide bombings")) is None
+
+
+def test_bounds_of_different_words_are_not_compared() -> None:
+    from watchfloor.extract.bounds import bounded
+
+    a = "Emomali Rahmon has ruled Tajikistan since November 1992."
+    b = "He has been president since November 1994."
+    assert bounded(a, a.index("November"), a.index("November") + 13) == "rule"
+    assert bounded(b, b.index("November"), b.index("November") + 13) == "be"

@@ -3,16 +3,21 @@
 Why: a bound ('until', 'since') is a second date of the same event; the event's own date may be right while its
 bound is wrong. How it decides: the claim's event is identified without its date and firmly (its kind, a named
 facility, person or organisation, or its words); the event's summary gives exactly one date with the same bound
-word; the two are compared at the finer precision both have, and a difference is an error.
+word, and the parse hangs both on the same word ('held'); the two are compared at the finer precision both
+have, and a difference is an error.
 Switch off with `--skip wrong_date`.
 """
 
 from __future__ import annotations
 
 from watchfloor.check.base import Check, Context, alternatives
+from watchfloor.check.evidence import StoreEvent
 from watchfloor.check.report import Finding
 from watchfloor.check.wrong_date import _firm
 from watchfloor.dates import FuzzyDate
+from watchfloor.extract.bounds import bounded
+from watchfloor.extract.claims import Claim
+from watchfloor.extract.dates import DateMention
 
 BOUNDS = ("until", "since")
 """Relations of a date (extract/dates) that bound an event rather than date it."""
@@ -36,7 +41,8 @@ class WrongBound(Check):
             comp = alts[0]
             for d in bounds:
                 theirs = [e for e in comp.event.dates if e.relation == d.relation]
-                if len(theirs) != 1 or not _differ(d.date, theirs[0].date):
+                if len(theirs) != 1 or not _differ(d.date, theirs[0].date) or not _same_word(m.claim, d, comp.event,
+                                                                                          theirs[0]):
                     continue
                 other = theirs[0]
                 out.append(self.finding(
@@ -45,6 +51,14 @@ class WrongBound(Check):
                     f"this event: {comp.event.summary}", claim=m.claim, evidence=[ctx.book.event(comp.event)],
                     match=comp))
         return out
+
+
+def _same_word(claim: Claim, mine: DateMention, event: StoreEvent, theirs: DateMention) -> bool:
+    """Both dates bound the same word ('held until 22 June' and 'held until 22 May'), not 'ruled since 1992' and
+    'president since 1994'."""
+    base = claim.sentence.start
+    word = bounded(claim.sentence.text, mine.start - base, mine.end - base)
+    return word is not None and word == bounded(event.summary, theirs.start, theirs.end)
 
 
 def _differ(a: FuzzyDate, b: FuzzyDate) -> bool:

@@ -11,13 +11,14 @@ from functools import lru_cache
 from watchfloor.extract.categories import NOUN_CATEGORIES, category_of
 
 ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
-"""The counted noun is the verb's subject or object."""
+"""The counted noun is the verb's subject or object (its active subject only when the verb has no object)."""
 
 
 @lru_cache(maxsize=2048)
 def verb_category(sentence: str, start: int, end: int) -> str | None:
     """The category the verb of the figure at sentence[start:end] names ('killed' for 'seven men … had been killed'),
-    when the figure's noun is that verb's subject or object; else None."""
+    when the figure's noun is what the verb counts: its object, its passive subject, or the subject of a verb with
+    no object ('two officers died'); the subject of 'two bombings killed 95 people' is the killer. Else None."""
     from watchfloor.extract.frames import parsed
 
     doc = parsed(sentence)
@@ -27,7 +28,10 @@ def verb_category(sentence: str, start: int, end: int) -> str | None:
     noun = span.root
     if noun.dep_ == "nummod":
         noun = noun.head
-    if noun.dep_ not in ROLES or noun.head.pos_ != "VERB":
+    verb = noun.head
+    if noun.dep_ not in ROLES or verb.pos_ != "VERB":
         return None
-    cat = category_of(noun.head.text.lower())
+    if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    cat = category_of(verb.text.lower())
     return cat if cat and cat not in NOUN_CATEGORIES else None
