@@ -134,13 +134,13 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
     from matplotlib.lines import Line2D
 
     shapes = outlines()
-    groups = _groups(incidents)
     lines = [_entry(n, i) for n, i in enumerate(incidents, 1)]
     wrapped = [textwrap.fill(t, 46, subsequent_indent="    ") for t in lines]
     rows = sum(w.count("\n") + 1 for w in wrapped)
     fig = _figure(9.0, max(4.6, 0.17 * rows + 1.6))
     ax, side = fig.subplots(1, 2, width_ratios=[1.45, 1])
     box = _frame(incidents, shapes, iso3)
+    groups = _groups(incidents, (box[2] - box[0]) / 60)
     land = "#eef0f2"
     ax.set_facecolor(land)
     names = []
@@ -197,13 +197,19 @@ def _numbers(ns: list[int]) -> str:
     return ", ".join(str(n) for n in ns)
 
 
-def _groups(incidents: list[Incident]) -> list[tuple[tuple[float, float], list[int]]]:
-    """Incidents at one point (to about 1 km) share a marker, in the order of their first incident."""
-    at: dict[tuple[float, float], list[int]] = {}
+def _groups(incidents: list[Incident], step: float = 0.0) -> list[tuple[tuple[float, float], list[int]]]:
+    """Incidents at one point (to about 1 km) and on the same side of the period's start share a marker, in the
+    order of their first incident. Where earlier and recent incidents share a point, the earlier marker is drawn
+    `step` degrees west of it, so a colour never hides an incident of the other kind."""
+    at: dict[tuple[float, float, bool], list[int]] = {}
     for n, i in enumerate(incidents):
         if i.lon is not None and i.lat is not None:
-            at.setdefault((round(i.lon, 2), round(i.lat, 2)), []).append(n)
-    return sorted(at.items(), key=lambda kv: kv[1][0])
+            at.setdefault((round(i.lon, 2), round(i.lat, 2), i.recent), []).append(n)
+    out = []
+    for (lon, lat, recent), members in at.items():
+        shared = (lon, lat, not recent) in at
+        out.append(((lon - step if shared and not recent else lon, lat), members))
+    return sorted(out, key=lambda kv: kv[1][0])
 
 
 OFFSETS = ((6, 5), (6, -12), (-14, 5), (-14, -12), (10, 14), (10, -20), (-22, 14), (-22, -20), (18, -4), (-30, -4))
