@@ -115,8 +115,9 @@ def _from_events(store: Store, spec: SeriesSpec, iso3: str, until: dt.date, sinc
                 break
     series = Series(spec.label, sorted(found.values(), key=lambda p: (p.x, p.value)))
     used = {e for p in series.points for e in p.events}
-    series.publishers = list(dict.fromkeys(pub for e in sorted(used, key=lambda e: min(
-        p.x for p in series.points if e in p.events)) for _s, pub in sources.get(e, []) if pub))
+    first = {e: min(p.x for p in series.points if e in p.events) for e in used}
+    series.publishers = list(dict.fromkeys(pub for e in sorted(used, key=lambda e: (first[e], e))
+                                           for _s, pub in sources.get(e, []) if pub))  # in order of first value
     return series
 
 
