@@ -135,7 +135,8 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
              "colour"]
     approx = sum(not i.exact for i in incidents)
     if approx:
-        notes.append(f"{number_word(approx)} placed at the district or town their report names, not at the spot")
+        notes.append(f"{'all' if approx == n else number_word(approx)} placed at the district or town their report "
+                     "names, not at the spot")
     if unplaced:
         which = join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location})" for i in unplaced)
         notes.append(f"{which} {'is' if len(unplaced) == 1 else 'are'} not drawn, for the store cannot place "
@@ -161,8 +162,8 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
         rows.append(Row((ev.country_name(r.country), *cells), sources_of(store, ev, r.events)))
     span = str(table.first.year) if table.first.year == table.last.year else \
         f"{table.first.year} to {table.last.year}"
-    notes = ["each cell counts records, not people, and a case reported at arrest and again at its verdict counts "
-             "under both"]
+    notes = ["each cell counts records, not people, and one matter recorded twice (at an arrest and at its verdict, "
+             "say) counts twice"]
     if table.unclassified:
         k = len(table.unclassified)
         notes.append(f"{number_word(k)} more record{'' if k == 1 else 's'} name{'s' if k == 1 else ''} no outcome")
