@@ -57,3 +57,11 @@ def test_negation_and_modality() -> None:
     assert deport.modal == "may" and not deport.negated and [d.text for d in deport.dates] == ["2025"]
     assert not frames("The court did not acquit them.")[0].modal
     assert frames("The court did not acquit them.")[0].negated
+
+
+def test_a_figure_for_the_rest_of_a_group_is_marked() -> None:
+    from watchfloor.extract.frames import remainder_figures
+
+    text = "The other two cyclists killed in the attack were from Switzerland and the Netherlands."
+    assert [text[a:b] for a, b in remainder_figures(text)] == ["two"]
+    assert remainder_figures("The four gunmen were charged on Sunday.") == []

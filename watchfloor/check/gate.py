@@ -66,6 +66,8 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     s, e = q.start - claim.sentence.start, q.end - claim.sentence.start
     if RUNNING_TOTAL.search(text[max(0, s - 90):e + 60]):
         return "it may be a running total of several events"
+    if _rest_of_group(claim, q):
+        return "it counts the rest of a group named before, a part of the whole"
     others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
               and not (q.strong and x.category and q.category and x.category != q.category)
               and not (q.subgroup and x.subgroup and x.subgroup != q.subgroup)]
@@ -73,6 +75,14 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     if near and not all(_points_back(claim, x) for x in near):
         return "it may be one part of a list of counts"
     return None
+
+
+def _rest_of_group(claim: Claim, q: Quantity) -> bool:
+    """'The other two cyclists killed in the attack': the parse marks a figure for the rest of a group."""
+    from watchfloor.extract.frames import remainder_figures
+
+    base = claim.sentence.start
+    return any(a < q.end - base and q.start - base < b for a, b in remainder_figures(claim.sentence.text))
 
 
 def _points_back(claim: Claim, x: Quantity) -> bool:

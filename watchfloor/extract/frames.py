@@ -44,6 +44,8 @@ class Mention:
     """A figure with a definite determiner ('the other two'): it points back at a group already named."""
     partitive: bool = False
     """A figure taken out of a whole ('three of the four attackers', '21% of the vote')."""
+    remainder: bool = False
+    """A figure for the rest of a group already named ('the other two cyclists'): a part, not the whole."""
 
 
 @dataclass
@@ -147,9 +149,10 @@ def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
     definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for t in near for c in t.children)
     partitive = any(c.dep_ == "prep" and c.lemma_ == "of" and any(g.dep_ == "pobj" for g in c.children)
                     for c in ent.root.children)
+    remainder = any(c.lemma_.lower() == "other" and c.dep_ in ("amod", "advmod") for t in near for c in t.children)
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=label,
                    counts=counts.lemma_.lower() if counts is not None else None, definite=definite,
-                   partitive=partitive)
+                   partitive=partitive, remainder=remainder)
 
 
 def _counted(ent: Span) -> Token | None:
@@ -213,6 +216,11 @@ def modifiers(text: str, start: int, end: int) -> frozenset[str]:
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of `text`'s words, lower-cased: 'men' is 'man', and 'woman' is not 'man'."""
     return frozenset(t.lemma_.lower() for t in parsed(text) if t.is_alpha)
+
+
+def remainder_figures(text: str) -> list[tuple[int, int]]:
+    """Spans of the figures that count the rest of a group ('the other two cyclists')."""
+    return [(m.start, m.end) for f in frames(text) for m in f.figures if m.remainder]
 
 
 def definite_figures(text: str) -> list[tuple[int, int]]:
