@@ -203,8 +203,8 @@ def located_places(claim: Claim, strict: bool = False) -> list[EntityMention]:
 
 
 def _outside_anchors(claim: Claim, places: list[EntityMention]) -> list[EntityMention]:
-    """Places of the claim's own event, not of the event it counts from: 'Ten days after the coup in Bamako, rebels
-    captured Tessalit' happened in Tessalit. Read only when the claim names two places (it parses)."""
+    """Places of the claim's own event, not of the event it counts from: 'Ten days after the coup in Strelsau, rebels
+    captured Zenda' happened in Zenda. Read only when the claim names two places (it parses)."""
     text = claim.sentence.text
     named = [m for m in claim.entities if m.kind in ("place", "facility")]
     if not places or len(named) < 2 or not set(text.lower().split()) & DIRECTIONS.keys():
@@ -371,7 +371,7 @@ def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
 
 
 def _demonym_runs(mentions: list[EntityMention], text: str, offset: int = 0) -> list[list[EntityMention]]:
-    """Nationalities written as one list ('the Tajik, Kyrgyz and Uzbek presidents'), each list in order."""
+    """Nationalities written as one list ('the Ruritanian, Graustarkian and Bordurian presidents'), in order."""
     runs: list[list[EntityMention]] = []
     for m in sorted((m for m in mentions if m.demonym and m.country), key=lambda m: m.start):
         if runs and _LIST_GAP.match(text[runs[-1][-1].end - offset:m.start - offset]):
@@ -382,9 +382,9 @@ def _demonym_runs(mentions: list[EntityMention], text: str, offset: int = 0) -> 
 
 
 def _nationality_swap(claim: Claim, event: StoreEvent) -> Verdict | None:
-    """A list of nationalities one of which is swapped: the report's 'Tajik, Kyrgyz and Kazakh presidents' where
-    the event has 'Tajik, Kyrgyz and Uzbek' (lists of the same length sharing all but one, the odd one out of the
-    report named nowhere in the event)."""
+    """A list of nationalities one of which is swapped: the report's 'Ruritanian, Graustarkian and Syldavian
+    presidents' where the event has '… and Bordurian' (lists of the same length sharing all but one, the odd one
+    out of the report named nowhere in the event)."""
     ours = _demonym_runs(claim.entities, claim.sentence.text, claim.sentence.start)
     if not ours:
         return None

@@ -1,4 +1,4 @@
-"""A term of years read from the parse: 'sentenced Ravsan B., a Tajik from Wuppertal who co-founded the cell, to
+"""A term of years read from the parse: 'sentenced Rudolf R., a Ruritanian from Zenda who co-founded the cell, to
 nine years'.
 
 Why: any number of words can stand between a sentencing verb and its term, so a window of characters before the
