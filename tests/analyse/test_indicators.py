@@ -33,7 +33,7 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert len(plan.questions) == 4 and all(len(q.indicators) == 3 for q in plan.questions)
+    assert [len(q.indicators) for q in plan.questions] == [2, 4, 3, 2]
     result = board(demo_db, plan)
     assert result.as_of == dt.date(2025, 12, 31)
     chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
@@ -96,12 +96,29 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 12
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 11
     text = cli("--db", demo_db_path, "indicators", "TJ")
-    assert text.code == 0 and "Tajikistan: 8 of 12 indicators met" in text.out
+    assert text.code == 0 and "Tajikistan: 7 of 11 indicators met" in text.out
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
     assert bad.code == 2 and "--as-of 'June': not a date" in bad.err
     none = cli("--db", demo_db_path, "indicators", "russia")
     assert none.code == 2 and "no watch plan for RUS" in none.err and "bundled plans: MLI, TJK" in none.err
+
+
+def test_an_indicator_reads_a_figure_a_year_at_a_time(demo_db: Store) -> None:
+    """People expelled a year, not the number of reports about expulsions; the largest report of a year stands."""
+    result = board(demo_db, bundled_plan("TJK"))
+    expelled = next(r for r in result.readings if r.name.startswith("Tajik citizens expelled from Russia"))
+    assert (expelled.value, expelled.previous, expelled.status, expelled.trend) == (36000.0, 30000.0, "met", "rising")
+    assert expelled.window == "year 2025" and expelled.hedges == ("more than", "more than") and expelled.events
+
+
+def test_a_figure_indicator_must_name_a_series_figure(tmp_path: Path) -> None:
+    plan = json.loads((Path(__file__).parents[2] / "watchfloor/data/countries/TJK/watchplan.json").read_text())
+    plan["questions"][1]["indicators"][-1]["figure"] = "no-such-figure"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError, match="names no series figure"):
+        load_plan(path)

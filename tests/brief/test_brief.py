@@ -129,9 +129,9 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Sources |" in md
     russia = judgments[1].change
-    assert russia is not None and "favoured the answer that Dushanbe's dependence on Russia is fraying, where now " \
-        "they are split; since then “Russian deployments, drills, reinforcements and top-level visits” went from not " \
-        "met to met" in russia.text
+    assert russia is not None and "favoured the answer that Dushanbe's dependence on Russia is growing, where now " \
+        "they are split; since then “Tajik citizens expelled from Russia in a year, as reported” went from not met " \
+        "to met" in russia.text
     assert judgments[1].likelihood == "roughly even chance"
     jihad = judgments[0]
     assert jihad.likelihood == "likely"

@@ -19,12 +19,12 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
-    ("Judgment: Dependence on Russia", "likely, moderate confidence", "roughly even chance, moderate confidence"),
-    ("Judgment: China on the Afghan border", "no judgment", "likely, moderate confidence"),
-    ("Judgment: Succession", "likely, moderate confidence", "likely, low confidence"),
+    ("Judgment: Dependence on Russia", "likely, high confidence", "roughly even chance, moderate confidence"),
+    ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
+    ("Judgment: Succession", "likely, high confidence", "likely, low confidence"),
     ("Signpost: Russian deployments, drills, reinforcements and top-level visits", "not met", "met"),
     ("Signpost: Attacks on Chinese nationals or sites in Tajikistan", "not met", "met"),
-    ("Signpost: Armed clashes on the borders", "not met", "met"),
+    ("Signpost: Chinese loans, projects, trade and cooperation agreements", "met", "not met"),
 ]
 
 
@@ -82,7 +82,7 @@ def test_markdown_section_sits_after_the_summary_and_is_self_checked(facts_db: S
     md = b.markdown
     assert md.index("\n## Bottom Line\n") < md.index("\n## What Changed Since the Brief of 15 July 2025") \
         < md.index("\n## Key Judgments\n")
-    assert "| Signpost: Armed clashes on the borders | not met | met | [" in md
+    assert "| Signpost: Chinese loans, projects, trade and cooperation agreements | met | not met | [" in md
     assert b.check is not None and b.check.errors == [] and b.dropped == []
 
 
@@ -117,7 +117,7 @@ def test_cli_since_brief_and_changed_since(cli, facts_db_path: Path, old: Path, 
               tmp_path / "new.json")
     assert res.code == 0, res.err
     data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
-    assert data["cutoff"] == "2025-12-31" and len(data["signposts"]) == 12 and data["record"] is None
+    assert data["cutoff"] == "2025-12-31" and len(data["signposts"]) == 11 and data["record"] is None
     assert {"question", "short", "answer", "likelihood", "confidence"} == set(data["judgments"][0])
     res = cli("--db", facts_db_path, "brief", "tj", "--since-brief", old, "--changed-since", "2025")
     assert res.code == 2 and "both given" in res.err

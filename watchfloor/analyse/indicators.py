@@ -40,6 +40,8 @@ class Reading:
     events: list[str] = field(default_factory=list)
     previous_events: list[str] = field(default_factory=list)
     """The events behind `previous`: what a brief cites when the current window is empty."""
+    hedges: tuple[str, str] = ("", "")
+    """How the value and the previous one were reported ('more than'), for a figure read a year at a time."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "hypothesis": self.hypothesis, "name": self.name, "status": self.status,
@@ -87,8 +89,10 @@ def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
     if ind.countries:
-        sql.append("list_has_any(countries, ?)")
-        params.append(list(ind.countries))
+        # an event involves a country it lists, or whose people or bodies act in it (Xi's state visit is China's)
+        sql.append("(list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
+                   "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
+        params += [list(ind.countries), list(ind.countries)]
     if ind.where == "home":
         sql.append("country_iso3 = ?")
         params.append(iso3)
@@ -125,7 +129,7 @@ def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tupl
 
 def _threshold(ind: Indicator) -> str:
     """As the board shows it: '>= 1 a quarter' for a count, '>= 40' for a figure."""
-    return f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else f" a {ind.window}")
+    return f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else " a year" if ind.spec else f" a {ind.window}")
 
 
 def _met(value: float | None, ind: Indicator) -> str:
@@ -153,8 +157,34 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
                    previous_events=[figures[1][2]] if len(figures) > 1 else [])
 
 
+def _yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date) -> list[tuple[int, float, list[str], str]]:
+    """The figure's yearly values up to the cut-off, newest first: for a year reported several times, the largest
+    (a half-year total and a full-year one are both reported; the full year is the larger)."""
+    from watchfloor.analyse.series_chart import read_series
+
+    years: dict[int, tuple[float, list[str], str]] = {}
+    for series in read_series(store, ind.spec, iso3, as_of)[:1]:
+        for p in series.points:
+            if p.annual and (int(p.x) not in years or p.value > years[int(p.x)][0]):
+                years[int(p.x)] = (p.value, list(p.events), p.qualifier)
+    return [(y, v, e, q) for y, (v, e, q) in sorted(years.items(), reverse=True)]
+
+
+def _read_yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
+    years = _yearly(store, ind, iso3, as_of)
+    value = years[0][1] if years else None
+    previous = years[1][1] if len(years) > 1 else None
+    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
+                   trend=_trend(value, previous), threshold=_threshold(ind), value=value, previous=previous,
+                   window=f"year {years[0][0]}" if years else "no figure", events=years[0][2] if years else [],
+                   previous_events=years[1][2] if len(years) > 1 else [],
+                   hedges=(years[0][3] if years else "", years[1][3] if len(years) > 1 else ""))
+
+
 def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
     """One indicator as of a date: this window against the one before it."""
+    if ind.spec is not None:
+        return _read_yearly(store, ind, iso3, as_of, question)
     if ind.measure:
         return _read_figure(store, ind, iso3, as_of, question)
     months = WINDOWS[ind.window]

@@ -9,7 +9,7 @@ country's pack (`data/countries/<ISO3>/watchplan.json`); `load_plan(path)` reads
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,11 @@ class Indicator:
     """A figure's key in events' counts (the latest value is compared); without it, events are counted."""
     series: str | None = None
     """For a figure: the observation series that measures the same thing (a brief sets the two side by side)."""
+    figure: str | None = None
+    """The name of one of the plan's series figures: the indicator reads its latest year against the year before
+    (people deported a year, not the number of reports about deportations)."""
+    spec: Any = None
+    """That figure's spec (argument_specs.FigureSpec), attached when the plan is loaded."""
     says: tuple[tuple[str, str], ...] = ()
     """What a status means in words, for the brief: (("met", "…"), ("not met", "…"))."""
 
@@ -105,8 +110,9 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
         raise _fail(path, where, "field 'threshold' must be a number")
     if obj.get("where", "any") not in WHERE:
         raise _fail(path, where, f"field 'where' must be one of {', '.join(WHERE)}")
-    if not obj.get("types") and not obj.get("measure"):
-        raise _fail(path, where, "give 'types' (events to count) or 'measure' (a figure to follow)")
+    if not obj.get("types") and not obj.get("measure") and not obj.get("figure"):
+        raise _fail(path, where, "give 'types' (events to count), 'measure' (a figure to follow) or 'figure' (one of "
+                                 "the plan's series figures, read a year at a time)")
     says = obj.get("says", {})
     if not isinstance(says, dict) or not set(says) <= {"met", "not met"} or \
             not all(isinstance(v, str) for v in says.values()):
@@ -115,7 +121,7 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      operator=obj["operator"], threshold=float(obj["threshold"]),
                      types=tuple(obj.get("types", ())), countries=tuple(obj.get("countries", ())),
                      where=obj.get("where", "any"), measure=obj.get("measure"), series=obj.get("series"),
-                     says=tuple(sorted(says.items())))
+                     figure=obj.get("figure"), says=tuple(sorted(says.items())))
 
 
 def _per_hypothesis(q: dict[str, Any], key: str, path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -149,7 +155,25 @@ def load_plan(path: Path) -> WatchPlan:
                                   forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
                                   assumption=str(q.get("assumption", "")),
                                   implications=_per_hypothesis(q, "implications", path, hypotheses)))
-    return WatchPlan(country=data["country"], questions=tuple(questions))
+    return WatchPlan(country=data["country"], questions=tuple(_with_figures(questions, path)))
+
+
+def _with_figures(questions: list[Question], path: Path) -> list[Question]:
+    """Each indicator that reads a figure gets the figure's spec; a name that is no series figure is a mistake."""
+    if not any(i.figure for q in questions for i in q.indicators):
+        return questions
+    from watchfloor.analyse.argument_specs import load_specs
+
+    specs = {s.name: s for s in load_specs(path) if s.kind == "series"}
+    out = []
+    for q in questions:
+        for i in q.indicators:
+            if i.figure and i.figure not in specs:
+                raise _fail(path, f"question {q.id!r}, indicator {i.name!r}",
+                            f"field 'figure' names no series figure of the plan ({', '.join(sorted(specs)) or 'none'})")
+        out.append(replace(q, indicators=tuple(replace(i, spec=specs[i.figure]) if i.figure else i
+                                               for i in q.indicators)))
+    return out
 
 
 def bundled_plan(iso3: str) -> WatchPlan:

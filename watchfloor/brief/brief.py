@@ -179,9 +179,19 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
             if since >= as_of:
                 raise ConfigError(f"--changed-since {since.isoformat()} is not before the evidence cut-off "
                                   f"{as_of.isoformat()}", hint="give an earlier date, or widen --until")
-            since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, found), since)
+            then_found = competing.find(store, evidence_until(ev, since), plan)
+            since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, then_found), since)
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
     return contents
+
+
+def evidence_until(ev: Evidence, day: date) -> Evidence:
+    """The evidence as it stood at `day`: a judgment read as of then weighs the competing values known then."""
+    from dataclasses import replace
+
+    from watchfloor.dates import FuzzyDate
+
+    return replace(ev, end=FuzzyDate(day, "day"), facts=[f for f in ev.facts if f.date.end <= day])
 
 
 def specs_for(iso3: str, plan: WatchPlan | None) -> list[Any]:

@@ -16,7 +16,7 @@ from watchfloor.analyse.watchplan import Indicator, Question, WatchPlan
 from watchfloor.brief import phrase
 from watchfloor.brief.evidence import Evidence, Fact
 from watchfloor.brief.model import Row, Table
-from watchfloor.brief.text import lower_first, number_word, quantity
+from watchfloor.brief.text import fmt_number, lower_first, number_word, quantity
 
 WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years"}
 OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -52,7 +52,8 @@ class Signpost:
         """No reading, or nothing recorded in this window or the one before: a gap in collection as much as an
         absence of events."""
         r = self.reading
-        return r.status == "no data" or (not self.indicator.measure and not r.value and not r.previous)
+        return r.status == "no data" or (not self.indicator.measure and not self.indicator.spec and not r.value
+                                          and not r.previous)
 
     def cited(self) -> tuple[Fact, ...]:
         """What a sentence about this signpost cites: the facts behind its value, or, when nothing was recorded,
@@ -64,6 +65,12 @@ class Signpost:
         r, ind = self.reading, self.indicator
         if r.value is None:
             return "no reading"
+        if ind.spec is not None:
+            now_hedge, before_hedge = (f"{h} " if h else "" for h in r.hedges)
+            text = f"{now_hedge}{fmt_number(r.value)} {ind.spec.unit} in {r.window.removeprefix('year ')}"
+            if r.previous is not None:
+                text += f", against {before_hedge}{fmt_number(r.previous)} the year before"
+            return text
         if ind.measure:
             text = quantity(ind.measure, r.value) + (f" {phrase.as_of(self.now[0], ind.measure)}" if self.now else "")
             if r.previous is not None and self.before:
