@@ -49,7 +49,7 @@ def source_numbers(md: str) -> list[int]:
 def test_shape_in_order(brief: Brief) -> None:
     md = brief.markdown
     heads = re.findall(r"^## (.+)$", md, re.M)
-    assert heads == ["Bottom Line", "Key Judgments", "Signposts", "Competing Values", "Figures", "Annex: Chronology",
+    assert heads == ["Bottom Line", "Key Judgments", "Competing Values", "Annex: Chronology", "Annex: Signpost Board",
                      "Sources"]
     assert md.startswith("# Tajikistan: Assessment, 2024–2025\n\n**Unclassified, open sources**  \n")
     assert "**Date of writing:** 15 January 2026" in md
@@ -148,7 +148,7 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     rows = brief.contents.signposts.rows
     assert [r.cells[0] for r in rows] == [r.name for r in readings]
     assert [r.cells[4].split(",")[0] for r in rows] == [r.status for r in readings]
-    md = section(brief.markdown, "Signposts")
+    md = section(brief.markdown, "Annex: Signpost Board")
     assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | ≥ 1 a quarter | two in the " \
            "quarter to 31 December 2025, against none in the quarter before | met, rising | [" in md
 
@@ -180,7 +180,7 @@ def test_annex_is_the_dated_chronology_by_question(brief: Brief) -> None:
     assert "On 22 March 2024, four Tajik gunmen attacked Crocus City Hall" in annex
     assert "On 11 June 2024, ICE, coordinating with FBI terrorism task forces, arrested eight" in annex
     assert "U.S." not in brief.markdown.split("## Sources", 1)[0]
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\.svg\)", "", brief.markdown.split("## Figures", 1)[0])  # file names
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\.svg\)", "", brief.markdown.split("## Sources", 1)[0])  # file names
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
 
 

@@ -76,5 +76,5 @@ def test_mali_argues_with_its_own_figures(mali_db: Path) -> None:
     assert captions["gold-output"].startswith("Mali's industrial gold output, tonnes a year, as reported, 2023 to "
                                               "2024: “Mining ministry figures” rests on two figures only")
     assert "the attack of 24 May 2025 (Dioura)" in captions["attacks"]
-    assert [f.name for f in b.all_figures()] == ["attacks", "russian-forces", "growth", "gold-output", "events"]
+    assert [f.name for f in b.all_figures()] == ["attacks", "russian-forces", "growth", "gold-output"]
     assert all(MARKERS.search(s) for s in body_sentences(b.markdown))

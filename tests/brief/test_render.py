@@ -17,9 +17,9 @@ def test_html_is_standalone_with_inline_figures(brief: Brief) -> None:
     assert not re.search(r"<(script|link)\b[^>]*(src|href)=\"https?://", page)
     assert not re.search(r"@import|url\(\s*['\"]?https?://", page)
     assert not re.search(r"<img\b", page), "figures are inline SVG, not image links"
-    names = ["remittances", "deportations", "border-incidents", "debt-by-creditor", "events"]
-    assert [f.name for f in brief.all_figures()] == names, "the judgments' own, then the store's"
-    assert page.count("<figure class=\"figure\"") == 5 and page.count("<svg") >= 5
+    names = ["remittances", "deportations", "border-incidents", "debt-by-creditor"]
+    assert [f.name for f in brief.all_figures()] == names, "the judgments' own; no generic chart beside them"
+    assert page.count("<figure class=\"figure\"") == 4 and page.count("<svg") >= 4
     assert '<h2>Key Judgments</h2>' in page
 
 
@@ -131,7 +131,7 @@ def test_map_labels_stay_inside_the_frame(facts_db) -> None:
 
 
 def test_each_figure_sits_under_the_judgment_it_supports(brief: Brief) -> None:
-    judgments = brief.markdown.split("\n## Key Judgments\n", 1)[1].split("\n## Signposts\n", 1)[0]
+    judgments = brief.markdown.split("\n## Key Judgments\n", 1)[1].split("\n## ", 1)[0]
     by_question = dict(re.findall(r"^### \d+\. (.+?)\n(.*?)(?=^### |\Z)", judgments, re.M | re.S))
     placed = {q: re.findall(r"^(Figure \d+|Table \d+): ", text, re.M) for q, text in by_question.items()}
     assert list(placed.values()) == [["Table 1"], ["Figure 1", "Figure 2"], ["Figure 3", "Figure 4"], []]

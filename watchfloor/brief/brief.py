@@ -275,9 +275,11 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
         step("Drawing the figures")
         argued = exhibits(store, ev, contents, figure_specs if figure_specs is not None else
                           specs_for(code, plan), period_label(ev))
-        # a plan that argues with its own figures keeps, of the store's generic ones, the events over time
-        kinds = ("events",) if argued else ("events", "actors", "map")
-        drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev), kinds)
+        # a plan that argues with its own figures needs none of the store's generic ones (a chart of all events
+        # carries no message, a blind review found); a country without a plan gets them
+        kinds: tuple[str, ...] = () if argued else ("events", "actors", "map")
+        drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev), kinds) \
+            if kinds else []
     brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")

@@ -67,6 +67,10 @@ def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=1) + "\n"
 
 
+BOARD_HEADINGS = ("\n## Annex: Signpost Board\n", "\n## Signposts\n")
+"""Where a brief keeps its signpost board: in an annex since session 7, in the body before."""
+
+
 def from_file(path: Path) -> Snapshot:
     """A previous brief written by `watchfloor brief` (.md or .json)."""
     if not path.is_file():
@@ -113,7 +117,8 @@ def _from_markdown(path: Path, text: str) -> Snapshot:
         if term and level:
             judgments[unescape(question)] = (term.group(1).lower(), level.group(1))
     signposts = {}
-    board = text.split("\n## Signposts\n", 1)[1].split("\n## ", 1)[0] if "\n## Signposts\n" in text else ""
+    heading = next((h for h in BOARD_HEADINGS if h in text), None)
+    board = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading else ""
     for line in board.splitlines():
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
         if len(cells) >= 5 and cells[4] not in ("Status", "---"):
