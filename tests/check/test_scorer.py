@@ -83,3 +83,10 @@ def test_a_broken_model_file_is_a_clear_error_naming_file_and_field(tmp_path: Pa
     good = tmp_path / "good.json"
     good.write_text(json.dumps(shipped), encoding="utf-8")
     assert load_model(good).threshold == shipped["threshold"]
+
+
+def test_the_note_floor_sits_below_the_error_threshold() -> None:
+    from watchfloor.check.scorer import NOTE_BELOW, model
+
+    m = model()
+    assert m is not None and 0 < NOTE_BELOW < m.threshold
