@@ -17,8 +17,8 @@ def read_terms(sentence: str, start: int, quants: list[Quantity]) -> list[Quanti
     """`quants` of a sentence (its text, and where it starts in the report), with each loose length of years whose
     noun is the object of a preposition on a sentencing verb marked as a term of years (`sentence_years`)."""
     loose = [q for q in quants if q.unit == "years" and q.category is None and not q.vague]
-    if not loose:
-        return quants
+    if not loose or not any(t.family == "sentence" for t in find_triggers(sentence, 0, len(sentence))):
+        return quants  # no sentencing word in the sentence: nothing to parse for
     from watchfloor.extract.frames import parsed
 
     doc = parsed(sentence)
