@@ -89,7 +89,7 @@ def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
     if ind.countries:
-        # an event involves a country it lists, or whose people or bodies act in it (Xi's state visit is China's)
+        # an event involves a country it lists, or whose people or bodies act in it (a president's state visit)
         sql.append("(list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
                    "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
         params += [list(ind.countries), list(ind.countries)]
