@@ -124,7 +124,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
         assert j.change is not None and j.change.text.startswith("A year earlier, at 31 December 2024, the signposts ")
         assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators)
-        assert all(row.cells[2:].count("for") >= 1 for row in j.matrix.rows)
+        assert all(sum(c in ("for", "against") for c in row.cells[2:]) == 1 for row in j.matrix.rows), \
+            "a signpost is consistent (met) or inconsistent (not met) with its own answer only"
     md = brief.markdown
     assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Sources |" in md

@@ -65,7 +65,11 @@ def facts_of(signposts: Sequence[Signpost]) -> list[Fact]:
 
 
 def for_hypothesis(h: str, signposts: Sequence[Signpost]) -> list[Signpost]:
-    return [sp for sp in signposts if h in sp.supports()]
+    """The signposts consistent with `h` (met, its own); when there are none, those inconsistent with the other
+    answers (not met, theirs), which are why `h` ranks where it does."""
+    backing = [sp for sp in signposts if sp.backs(h)]
+    return backing or [sp for sp in signposts if sp.tells_against(sp.indicator.hypothesis)
+                       and sp.indicator.hypothesis != h]
 
 
 def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, competing: Competing,
@@ -131,8 +135,8 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
 
 def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:
     """'The alternative is that …; for it, …; against it, …', or None if nothing cites it."""
-    pro = for_hypothesis(alt, signposts)
-    con = [sp for sp in signposts if sp.supports() and alt not in sp.supports()]
+    pro = [sp for sp in signposts if sp.backs(alt)]
+    con = [sp for sp in signposts if sp.status == "met" and not sp.backs(alt) or sp.tells_against(alt)]
     facts = facts_of(pro + con)
     if not facts:
         return None

@@ -48,6 +48,16 @@ class Signpost:
         others = [h for h in self.question.hypotheses if h != own]
         return {h: NOT_MET_WEIGHT / len(others) for h in others}
 
+    def backs(self, hypothesis: str) -> bool:
+        """Met, and its own hypothesis: evidence consistent with that answer."""
+        return self.status == "met" and self.indicator.hypothesis == hypothesis
+
+    def tells_against(self, hypothesis: str) -> bool:
+        """Not met, and its own hypothesis: evidence inconsistent with that answer. It is no evidence for the others
+        (no new loans is no sign of foreign troops), though it weighs in their favour when answers
+        are ranked (`supports`)."""
+        return self.status == "not met" and self.indicator.hypothesis == hypothesis
+
     def silent(self) -> bool:
         """No reading, or nothing recorded in this window or the one before: a gap in collection as much as an
         absence of events."""
@@ -141,12 +151,11 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
-    """The consistency matrix: for each signpost, whether its status speaks for or against each hypothesis."""
+    """The consistency matrix, as in analysis of competing hypotheses: for each signpost, the hypothesis its status
+    is consistent with (met) or inconsistent with (not met); the others are left blank."""
     hyps = list(question.hypotheses)
     rows = []
     for sp in signposts:
-        support = sp.supports()
-        marks = tuple("for" if h in support else "against" if h == sp.indicator.hypothesis and
-                      sp.status == "not met" else "–" for h in hyps)
+        marks = tuple("for" if sp.backs(h) else "against" if sp.tells_against(h) else "–" for h in hyps)
         rows.append(Row((sp.indicator.name, sp.reading_text(as_of), *marks), phrase.cite(sp.cited())))
     return Table(("Signpost", "Reading", *(question.label(h) for h in hyps)), rows)
