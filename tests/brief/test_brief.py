@@ -260,3 +260,13 @@ def test_progress_names_each_step_and_save_brief_writes_the_files(facts_db: Stor
     assert steps[-2:] == ["Writing the Markdown", "Writing the HTML"]
     assert written == [tmp_path / "tj.md", tmp_path / "tj.html"]
     assert (tmp_path / "tj.md").read_text(encoding="utf-8") == brief.markdown
+
+
+def test_an_old_cut_off_is_said_on_the_cover() -> None:
+    from datetime import date
+
+    from watchfloor.brief.layout import stale_note
+
+    assert stale_note(date(2026, 1, 15), date(2025, 12, 31)) == ""
+    assert stale_note(date(2026, 12, 6), date(2025, 12, 31)).startswith(
+        "the evidence ends eleven months before the date of writing; ")

@@ -14,6 +14,7 @@ from watchfloor.brief.evidence import Evidence
 from watchfloor.brief.exhibits import Exhibit
 from watchfloor.brief.model import Contents, Figure, Row, Sentence, Table
 from watchfloor.brief.sources import Numbering, SourceEntry
+from watchfloor.brief.text import number_word
 
 FIRST_HEADING = "\n## "
 """Where the body starts, after the cover block: the first section heading, whichever it is."""
@@ -80,6 +81,21 @@ def human(d: date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
+STALE_DAYS = 90
+"""A cut-off further than this before the date of writing is said on the cover: the reader must know the judgments
+are as of then (a blind review read a twelve-month horizon from an eleven-month-old cut-off as a forecast for now)."""
+
+
+def stale_note(today: date, cutoff: date) -> str:
+    """'the evidence ends eleven months before the date of writing; …', or '' when the evidence is recent."""
+    days = (today - cutoff).days
+    if days <= STALE_DAYS:
+        return ""
+    months = max(3, round(days / 30.4))
+    return (f"the evidence ends {number_word(months)} months before the date of writing; every judgment, horizon and "
+            f"signpost is read as of the cut-off, not as of today")
+
+
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
             figure_prefix: str) -> Layout:
     numbering = Numbering(ev.sources)
@@ -125,6 +141,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
              for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
+        stale=stale_note(today, ev.end.end),
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
         changed=changed, judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
