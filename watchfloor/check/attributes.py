@@ -23,7 +23,7 @@ from watchfloor.extract.events import RELATED, WEAK_FAMILIES
 from watchfloor.extract.intervals import DIRECTIONS, intervals
 from watchfloor.extract.money import is_money
 from watchfloor.extract.numbers import rounding_step
-from watchfloor.extract.quantities import MEASURES, hedge_kind
+from watchfloor.extract.quantities import UNITS_OF_MEASURE, hedge_kind
 from watchfloor.reference.catalogue import PLACE_COORDS
 
 if TYPE_CHECKING:
@@ -333,19 +333,25 @@ def state_agents(claim: Claim) -> list[EntityMention]:
 _LIST_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,4}$")
 
 
+def _runs(mentions: list[EntityMention], text: str, offset: int) -> list[list[EntityMention]]:
+    """Mentions in order, grouped into lists ('X, Y and Z'): consecutive ones joined only by a comma, 'and' or 'or'.
+    `offset` is where `text` starts in the mentions' coordinates."""
+    runs: list[list[EntityMention]] = []
+    for m in mentions:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end - offset:m.start - offset]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 def _subject_list(claim: Claim, verbs: list) -> list[EntityMention]:  # type: ignore[type-arg]
     """'Ruritania, Graustark and Borduria wrapped up joint drills': every state of a list that is the subject of
     an event word (the list's last name is followed by a few lower-case words, then the event word)."""
     text, base = claim.sentence.text, claim.sentence.start
     states = [m for m in claim.entities if m.kind == "country" and m.country and not m.demonym]
-    runs: list[list[EntityMention]] = []
-    for m in states:
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end - base:m.start - base]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
     out: list[EntityMention] = []
-    for run in runs:
+    for run in _runs(states, text, base):
         last = run[-1]
         if len(run) >= 2 and any(0 < t.start - last.end <= 45 and _LIST_SUBJECT_GAP.match(
                 text[last.end - base:t.start - base]) for t in verbs):
@@ -372,13 +378,8 @@ def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
 
 def _demonym_runs(mentions: list[EntityMention], text: str, offset: int = 0) -> list[list[EntityMention]]:
     """Nationalities written as one list ('the Ruritanian, Graustarkian and Bordurian presidents'), in order."""
-    runs: list[list[EntityMention]] = []
-    for m in sorted((m for m in mentions if m.demonym and m.country), key=lambda m: m.start):
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end - offset:m.start - offset]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return [r for r in runs if len(r) >= 2]
+    nationals = sorted((m for m in mentions if m.demonym and m.country), key=lambda m: m.start)
+    return [r for r in _runs(nationals, text, offset) if len(r) >= 2]
 
 
 def _nationality_swap(claim: Claim, event: StoreEvent) -> Verdict | None:
@@ -461,7 +462,7 @@ SECURITY = {"police", "guards", "soldiers"}
 GENERIC_HEADS = {"people", "person", "persons", "men", "man", "women", "nationals", "citizens", "others", "times",
                  "year", "years", "month", "months", "day", "days", "percent", "cent", "more", "new", "total",
                  "members", "member", "country", "countries"}
-HEAD_UNITS = {"count", "age", "pct", "years", "months", "days", *MEASURES}
+HEAD_UNITS = {"count", "age", "pct", "years", "months", "days", *UNITS_OF_MEASURE}
 
 
 _AFTER_WORDS = re.compile(r"[^,;:.()]{0,60}")
@@ -472,7 +473,7 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
     """Figures whose key names what the number's own words name: '97 … tanks' and `tanks_delivered`; for a
     count, also the place its clause puts it ('1,950 citizens were stuck at Hofbau' and `held_at_hofbau`)."""
     words = q.head
-    if is_money(q.unit) or q.unit in MEASURES:
+    if is_money(q.unit) or q.unit in UNITS_OF_MEASURE:
         words += " " + q.before
     if q.unit == "pct":
         words += " " + q.of

@@ -14,7 +14,6 @@ from watchfloor.check.base import Check, Context, alternatives
 from watchfloor.check.evidence import StoreEvent
 from watchfloor.check.report import Finding
 from watchfloor.check.wrong_date import _firm
-from watchfloor.dates import FuzzyDate
 from watchfloor.extract.bounds import bounded
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
@@ -41,10 +40,12 @@ class WrongBound(Check):
             comp = alts[0]
             for d in bounds:
                 theirs = [e for e in comp.event.dates if e.relation == d.relation]
-                if len(theirs) != 1 or not _differ(d.date, theirs[0].date) or not _same_word(m.claim, d, comp.event,
-                                                                                          theirs[0]):
+                if len(theirs) != 1:
                     continue
                 other = theirs[0]
+                # compatible: one date a less precise telling of the other ('May 2024' and '22 May 2024')
+                if d.date.compatible(other.date) or not _same_word(m.claim, d, comp.event, other):
+                    continue
                 out.append(self.finding(
                     ctx, d.start, d.end,
                     f"The report has “{d.text}”; the store has “{comp.event.summary[other.start:other.end]}” for "
@@ -60,11 +61,3 @@ def _same_word(claim: Claim, mine: DateMention, event: StoreEvent, theirs: DateM
     word = bounded(claim.sentence.text, mine.start - base, mine.end - base)
     return word is not None and word == bounded(event.summary, theirs.start, theirs.end)
 
-
-def _differ(a: FuzzyDate, b: FuzzyDate) -> bool:
-    """Different at the finer precision both dates have (a day and a month compare as months)."""
-    rank = {"year": 0, "month": 1, "day": 2}
-    common = min(rank.get(a.precision, 0), rank.get(b.precision, 0))
-    key = [(x.value.year,) if common == 0 else (x.value.year, x.value.month) if common == 1 else
-           (x.value.year, x.value.month, x.value.day) for x in (a, b)]
-    return key[0] != key[1]

@@ -93,8 +93,8 @@ def parse_key(key: str, value: float) -> Figure:
         elif t in _SCALE and nxt in ("kwh",):
             unit, scale = "kwh", _SCALE[t]
             i += 1
-        elif unit_named(t):
-            unit, scale = unit_named(t) or (unit, scale)
+        elif (named := unit_named(t)) is not None:
+            unit, scale = named
         elif t == "sq" and nxt == "km":
             unit = "sqkm"
             i += 1

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import pycountry
 
-from watchfloor.extract.entities import ALL_DEMONYMS
 from watchfloor.reference import catalogue
 
 _STOP_TEXT = """
@@ -53,7 +52,7 @@ def stems(text: str) -> set[str]:
 
 def _country_words(iso3s: Iterable[str]) -> frozenset[str]:
     """Stems of the one-word names and demonyms of these countries, as the bundled data spells them."""
-    names = {n for c in iso3s for n in (*catalogue.country_names(c), *ALL_DEMONYMS.get(c, ()))}
+    names = {n for c in iso3s for n in (*catalogue.country_names(c), *catalogue.DEMONYMS.get(c, ()))}
     return frozenset(stem(n) for n in names if n.isalpha())
 
 

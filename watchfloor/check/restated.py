@@ -27,10 +27,10 @@ from watchfloor.check.lexical import HOME_WORDS, STOPWORDS, stem, stems
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
-from watchfloor.extract.entities import ALL_DEMONYMS
 from watchfloor.extract.money import is_money
 from watchfloor.extract.quantities import Quantity
 from watchfloor.extract.spans import Taken
+from watchfloor.reference.catalogue import DEMONYMS
 
 _UNITS = {"count", "pct", "mw", "kwh", "bcm", "sqkm", "km", "tonnes"}
 _GENERIC = {stem(w) for w in " ".join([
@@ -52,7 +52,7 @@ WINDOW_FIGURES = 200
 _STOP = {stem(w) for w in STOPWORDS}
 _PEOPLE = {"people", "persons", "men", "women", "nationals", "citizens", "suspects", "detainees", "individuals",
            "migrants", "foreigners", "militants", "fighters"} | {
-    w.casefold() for ws in ALL_DEMONYMS.values() for w in ws}
+    w.casefold() for ws in DEMONYMS.values() for w in ws}
 _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|all|both)\s+(?:(?!of\b)[\w'’-]+\s+|(?:figure|total|number|toll|"
                        r"count|sum|tally|estimate)\s+of\s+){0,2}(?:(?:about|around|roughly|some|nearly|almost|over|"
                        r"more\s+than)\s+)?$|['’]s\s+$", re.I)

@@ -13,10 +13,10 @@ from functools import lru_cache
 def bounded(text: str, start: int, end: int) -> str | None:
     """The lemma of the word the date at text[start:end] hangs on through its preposition ('hold' for 'held until
     22 June'), or None when the parse does not show one."""
-    from watchfloor.extract.frames import parsed
+    from watchfloor.extract.frames import parsed, span_at
 
-    span = parsed(text).char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = span_at(parsed(text), start, end)
+    if span is None:
         return None
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:

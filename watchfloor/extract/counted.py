@@ -19,11 +19,10 @@ def verb_category(sentence: str, start: int, end: int) -> str | None:
     """The category the verb of the figure at sentence[start:end] names ('killed' for 'seven men … had been killed'),
     when the figure's noun is what the verb counts: its object, its passive subject, or the subject of a verb with
     no object ('two officers died'); the subject of 'two bombings killed 95 people' is the killer. Else None."""
-    from watchfloor.extract.frames import parsed
+    from watchfloor.extract.frames import parsed, span_at
 
-    doc = parsed(sentence)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = span_at(parsed(sentence), start, end)
+    if span is None:
         return None
     noun = span.root
     if noun.dep_ == "nummod":

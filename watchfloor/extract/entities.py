@@ -40,8 +40,7 @@ matched only when written exactly as their canonical name, capitalised.
 CANONICAL_SHORT = {"osh", "kyiv", "baku", "riga", "rome", "oslo", "lima", "tver", "omsk", "perm", "ufa", "qom",
                    "homs", "aden", "lviv", "agra", "kano", "yazd", "lyon", "suez", "giza", "kobe", "pune", "tula",
                    "orsk"}
-ALL_DEMONYMS = DEMONYMS
-_DEMONYM_NORMS = {w.casefold() for words in ALL_DEMONYMS.values() for w in words}
+_DEMONYM_NORMS = {w.casefold() for words in DEMONYMS.values() for w in words}
 
 
 def names_pattern(names: Iterable[str]) -> str:
@@ -53,7 +52,7 @@ def names_pattern(names: Iterable[str]) -> str:
 
 def country_names(iso3s: Iterable[str]) -> list[str]:
     """Every name and demonym of these countries, as the bundled data spells them."""
-    return [n for c in iso3s for n in (*catalogue.country_names(c), *ALL_DEMONYMS.get(c, ()))]
+    return [n for c in iso3s for n in (*catalogue.country_names(c), *DEMONYMS.get(c, ()))]
 
 
 def armed_group_names() -> list[str]:
@@ -116,7 +115,7 @@ class Gazetteer:
             ids = self.index.setdefault(key, [])
             if r["entity_id"] not in ids:
                 ids.append(r["entity_id"])
-        for iso3, words in sorted(ALL_DEMONYMS.items()):
+        for iso3, words in sorted(DEMONYMS.items()):
             for w in words:
                 key = w.casefold()
                 forms.setdefault(key, []).append(w)

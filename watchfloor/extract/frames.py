@@ -196,6 +196,11 @@ def parsed(text: str):  # type: ignore[no-untyped-def]
     return pipeline()(text)
 
 
+def span_at(doc, start: int, end: int) -> Span | None:  # type: ignore[no-untyped-def]
+    """The tokens holding the characters doc.text[start:end], widened to whole tokens; None when they hold none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 """Dependencies by which a word narrows a noun ('immigration' in 'immigration charges')."""
@@ -204,9 +209,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 def modifiers(text: str, start: int, end: int) -> frozenset[str]:
     """Lemmas of the words that narrow the word at text[start:end] ('immigration' for 'charges' in 'on immigration
     charges'): two mentions of one event word with different narrowing words speak of different things."""
-    doc = parsed(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = span_at(parsed(text), start, end)
+    if span is None:
         return frozenset()
     head = span.root
     return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in MODIFIER_DEPS and c.i not in

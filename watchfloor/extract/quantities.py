@@ -425,7 +425,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     return found
 
 
-MEASURES = frozenset({"km", "sqkm", "mw", "kwh", "bcm", "kv", "tonnes"})
+UNITS_OF_MEASURE = frozenset({"km", "sqkm", "mw", "kwh", "bcm", "kv", "tonnes"})
 """Units of measure the figure reader knows (as opposed to counts, shares, money, ages and spans of time)."""
 
 
@@ -435,6 +435,6 @@ def unit_named(word: str) -> tuple[str, float] | None:
     reads figures in text, so a store key ('capacity_tonnes') and a report ('560,000 tonnes') agree; else None."""
     text = f"1 {word}"
     found = find_quantities(text, 0, len(text), [])
-    if not found or found[0].unit not in MEASURES or found[0].end != len(text):
+    if not found or found[0].unit not in UNITS_OF_MEASURE or found[0].end != len(text):
         return None
     return found[0].unit, found[0].value

@@ -29,8 +29,10 @@ def read_terms(sentence: str, start: int, quants: list[Quantity]) -> list[Quanti
 def _on_a_sentence(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
     """The noun is the object of a preposition, and a sentencing verb is on the path from it to the sentence's
     root: the small parser may hang 'to nine years' on a verb in between ('who co-founded the cell')."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    from watchfloor.extract.frames import span_at
+
+    span = span_at(doc, start, end)
+    if span is None:
         return False
     noun, prep = span.root, span.root.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
