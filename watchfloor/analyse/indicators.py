@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
 from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
+
+if TYPE_CHECKING:
+    from watchfloor.analyse.series_chart import Point  # imported when read: it brings matplotlib
 
 _FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year")}
 
@@ -157,28 +160,28 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
                    previous_events=[figures[1][2]] if len(figures) > 1 else [])
 
 
-def _yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date) -> list[tuple[int, float, list[str], str]]:
+def _yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date) -> list[Point]:
     """The figure's yearly values up to the cut-off, newest first: for a year reported several times, the largest
     (a half-year total and a full-year one are both reported; the full year is the larger)."""
     from watchfloor.analyse.series_chart import read_series
 
-    years: dict[int, tuple[float, list[str], str]] = {}
+    years: dict[int, Point] = {}
     for series in read_series(store, ind.spec, iso3, as_of)[:1]:
         for p in series.points:
-            if p.annual and (int(p.x) not in years or p.value > years[int(p.x)][0]):
-                years[int(p.x)] = (p.value, list(p.events), p.qualifier)
-    return [(y, v, e, q) for y, (v, e, q) in sorted(years.items(), reverse=True)]
+            if p.annual and (int(p.x) not in years or p.value > years[int(p.x)].value):
+                years[int(p.x)] = p
+    return [years[y] for y in sorted(years, reverse=True)]
 
 
 def _read_yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
-    years = _yearly(store, ind, iso3, as_of)
-    value = years[0][1] if years else None
-    previous = years[1][1] if len(years) > 1 else None
+    now, before = (_yearly(store, ind, iso3, as_of) + [None, None])[:2]
+    value = now.value if now else None
+    previous = before.value if before else None
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
                    trend=_trend(value, previous), threshold=_threshold(ind), value=value, previous=previous,
-                   window=f"year {years[0][0]}" if years else "no figure", events=years[0][2] if years else [],
-                   previous_events=years[1][2] if len(years) > 1 else [],
-                   hedges=(years[0][3] if years else "", years[1][3] if len(years) > 1 else ""))
+                   window=f"year {now.when}" if now else "no figure", events=list(now.events) if now else [],
+                   previous_events=list(before.events) if before else [],
+                   hedges=(now.qualifier if now else "", before.qualifier if before else ""))
 
 
 def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
