@@ -12,6 +12,7 @@ Switch off with `--skip wrong_actor`.
 
 from __future__ import annotations
 
+from watchfloor.check.arguments import argument_conflicts
 from watchfloor.check.attributes import related_names
 from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere
 from watchfloor.check.match import Comparison
@@ -58,7 +59,7 @@ class WrongActor(Check):
             a < claim.start + r.end and claim.start + r.start < b for a, b in matched)
             and not any(_word_mentioned(r.claim_name, c.event.summary) for c in close)]
         if not found:
-            return self._swap(ctx, claim, best, close)
+            return self._arguments(ctx, claim, best, close) or self._swap(ctx, claim, best, close)
         r = found[0]
         start = claim.start + r.start
         return [self.finding(
@@ -66,6 +67,18 @@ class WrongActor(Check):
                                              f"({r.how}) for this event: {best.event.summary}", claim=claim,
             evidence=[ctx.book.event(best.event)], match=best)]
 
+
+    def _arguments(self, ctx: Context, claim: Claim, best: Comparison, close: list[Comparison]) -> list[Finding]:
+        """The claim's name in the role of a verb where the event's summary has another (check/arguments.py)."""
+        for a in argument_conflicts(claim, best.event):
+            if any(_word_mentioned(a.mine.name, c.event.summary) for c in close) or \
+                    belongs_elsewhere(claim, a.mine.start, best.event):
+                continue
+            return [self.finding(
+                ctx, a.mine.start, a.mine.end, f"The report names {a.mine.text}, but the store names {a.theirs.text} "
+                                               f"as the {a.role} of '{a.lemma}' for this event: {best.event.summary}",
+                claim=claim, evidence=[ctx.book.event(best.event)], match=best)]
+        return []
 
     def _swap(self, ctx: Context, claim: Claim, best: Comparison, close: list[Comparison]) -> list[Finding]:
         """The claim's one actor the event does not know, where it knows one other of the same kind."""

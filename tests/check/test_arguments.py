@@ -1,0 +1,36 @@
+"""Agents and patients from the parse, and a doer swapped in the same role (sentences of our own)."""
+
+import pytest
+
+
+def _roles(text: str) -> list[tuple[str, str, str]]:
+    from watchfloor.extract.arguments import arguments
+
+    return [(a.lemma, a.role, text[a.start:a.end]) for a in arguments(text)]
+
+
+def test_agent_and_patient_of_active_and_passive_verbs() -> None:
+    assert _roles("Bordurian authorities deported him to Graustark.") == [
+        ("deport", "agent", "Bordurian authorities"), ("deport", "patient", "him")]
+    assert ("deport", "agent", "Ruritania") in _roles("The man was deported by Ruritania in May.")
+
+
+def test_a_clause_inside_an_argument_is_not_part_of_it() -> None:
+    roles = _roles("Graustark deported the man whom investigators had watched.")
+    assert ("deport", "patient", "the man") in roles
+    assert ("watch", "agent", "investigators") in roles
+
+
+def _found(db, text: str) -> list[tuple[str, str]]:
+    from watchfloor.check import check_text
+
+    return [(f.kind, f.quote) for f in check_text(db, text, "t").findings if f.kind == "wrong_actor"]
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_another_body_as_the_doer_of_the_same_verb_is_found(demo_db) -> None:
+    right = ("Meeting in Yerevan in June 2016, the CSTO's security council secretaries agreed a joint list of "
+             "terrorist and extremist organisations that included the IRPT alongside al-Qaeda and IS.")
+    assert _found(demo_db, right) == []
+    swapped = right.replace("the CSTO's", "the Shanghai Cooperation Organisation's")
+    assert _found(demo_db, swapped) == [("wrong_actor", "Shanghai Cooperation Organisation")]

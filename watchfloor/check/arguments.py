@@ -1,0 +1,85 @@
+"""A doer or an undergoer swapped: the same verb with another name in the same role, in report and summary.
+
+Why: 'Bordurian authorities deported him' against the store's 'Graustark deported the man', 'a camp run by X'
+against 'a camp of Y', 'the Red Hand's council agreed a list' against 'the Black Guard's council agreed'. The
+parse (extract/arguments.py) says which names are the agent or the patient of which verb; the alias table
+says which entity, person, group or country each name is. A conflict needs the same verb lemma and role on
+both sides, names of the same sort, the report's unknown to the event and the store's unknown to the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from watchfloor.check.evidence import StoreEvent
+from watchfloor.extract.claims import Claim
+from watchfloor.extract.entities import EntityMention
+
+SORTS = {"person": "person", "organisation": "body", "armed_group": "body", "country": "country"}
+"""Kinds of name that can stand for one another in a role: a ministry for a group, never a town for a person."""
+
+
+@dataclass(frozen=True)
+class ArgumentConflict:
+    mine: EntityMention
+    """The report's name, with offsets in the report."""
+    theirs: EntityMention
+    """The store's name, with offsets in the event's summary."""
+    lemma: str
+    role: str
+
+
+def _sort(m: EntityMention) -> str | None:
+    return SORTS.get(m.kind)
+
+
+def _knows(m: EntityMention, ids: set[str], countries: set[str]) -> bool:
+    return m.entity_id in ids or (m.kind == "country" and m.country in countries)
+
+
+def _named(claim: Claim) -> tuple[set[str], set[str]]:
+    """The entities the report names around the claim, and the countries it names as such (a town's country is
+    not named by the town)."""
+    named = claim.all_entities
+    return {m.entity_id for m in named}, {m.country for m in named if m.kind == "country" and m.country}
+
+
+def worth_parsing(claim: Claim, event: StoreEvent) -> bool:
+    """Cheap test before any parse: the claim names someone the event does not, and the event someone the claim
+    does not, of the same sort."""
+    ids, countries = _named(claim)
+    mine = {_sort(m) for m in claim.entities if _sort(m) and not _knows(m, event.entity_ids, event.all_countries)}
+    return any(_sort(m) in mine and not _knows(m, ids, countries) for m in event.mentions)
+
+
+def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict]:
+    """Names of the claim in a role of a verb where the event's summary has another name of the same sort."""
+    from watchfloor.check.attributes import related_names
+    from watchfloor.extract.arguments import arguments
+
+    if not worth_parsing(claim, event):
+        return []
+    text, base = claim.sentence.text, claim.sentence.start
+    ids, countries = _named(claim)
+    theirs = _placed(arguments(event.summary), event.mentions, 0)
+    out = []
+    for key, mine in _placed(arguments(text), claim.entities, base).items():
+        for m in mine:
+            if _knows(m, event.entity_ids, event.all_countries):
+                continue
+            rival = next((n for n in theirs.get(key, []) if _sort(n) == _sort(m) and not _knows(n, ids, countries)
+                          and not related_names(m.name, n.name)), None)
+            if rival is not None:
+                out.append(ArgumentConflict(m, rival, *key))
+                break
+    return out
+
+
+def _placed(args: list, mentions: list[EntityMention], base: int) -> dict[tuple[str, str], list[EntityMention]]:
+    """Each (verb lemma, role) with the sortable names standing in it."""
+    out: dict[tuple[str, str], list[EntityMention]] = {}
+    for a in args:
+        inside = [m for m in mentions if _sort(m) and a.holds(m.start - base, m.end - base)]
+        if inside:
+            out.setdefault((a.lemma, a.role), []).extend(inside)
+    return out

@@ -1,0 +1,75 @@
+"""Who does what to whom, from the parse: each predicate's agent and patient as character spans.
+
+Why: a report that follows its source but swaps the doer ('Bordurian authorities deported him' where the source
+has Graustark deporting him) is told apart by where the name stands in the clause, not by how near it is to a
+verb. The parse gives the role through any number of words: 'by' agents of passive verbs, subjects of active
+ones, objects and passive subjects. An argument is its noun phrase without the clauses that hang on it, so a
+name in 'the man whom investigators had watched' is not the man.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from watchfloor.extract.frames import parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+AGENT_DEPS = frozenset({"nsubj"})
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "appos", "flat", "nmod", "conj", "cc",
+                         "nummod", "punct", "prep", "pobj", "npadvmod", "quantmod"})
+"""Dependencies that stay inside a noun phrase (spaCy's English labels); clauses (relcl, acl) leave it."""
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A predicate's agent or patient: the predicate's lemma and offset, the role, the phrase's characters."""
+
+    lemma: str
+    head: int
+    role: str
+    start: int
+    end: int
+    tokens: tuple[tuple[int, int], ...]
+    """The character spans of the phrase's own tokens (not those of a clause inside it)."""
+
+    def holds(self, start: int, end: int) -> bool:
+        """The characters text[start:end] lie in the phrase's own tokens."""
+        return any(a <= start < b for a, b in self.tokens) and any(a < end <= b for a, b in self.tokens)
+
+
+def arguments(text: str) -> list[Argument]:
+    """Every agent and patient of every verb of `text`, in reading order."""
+    out = []
+    for tok in parsed(text):
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in tok.children:
+            role, arg = _role(child)
+            if arg is not None:
+                spans = tuple(sorted((t.idx, t.idx + len(t.text)) for t in _phrase(arg)))
+                out.append(Argument(tok.lemma_.lower(), tok.idx, role, spans[0][0], spans[-1][1], spans))
+    return out
+
+
+def _role(child: Token) -> tuple[str, Token | None]:
+    if child.dep_ in AGENT_DEPS:
+        return "agent", child
+    if child.dep_ == "agent":
+        return "agent", next((g for g in child.children if g.dep_ == "pobj"), None)
+    if child.dep_ in PATIENT_DEPS:
+        return "patient", child
+    return "", None
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The token and what hangs on it by noun-phrase dependencies only."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in PHRASE_DEPS)
+    return out
