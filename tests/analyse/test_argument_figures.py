@@ -62,9 +62,11 @@ def test_a_year_only_figure_sits_mid_year_and_a_dated_one_on_its_day() -> None:
 def test_deportations_from_russia_per_year_as_reported(demo_db: Store) -> None:
     (series,) = read_series(demo_db, spec("TJK", "deportations"), "TJK", CUTOFF)
     assert [(p.when, p.value, p.qualifier, p.x) for p in series.points] == [
-        ("2023", 11000.0, "about", 2023.5), ("2024", 30000.0, "more than", 2024.5),
-        ("2025", 36000.0, "more than", 2025.5)]
-    assert len(series.points[1].events) == 2, "two reports of the 2024 total are one point citing both"
+        ("2023", 1000.0, "at most", 2023.5), ("2023", 11000.0, "about", 2023.5),
+        ("2024", 30000.0, "more than", 2024.5), ("2025", 36000.0, "more than", 2025.5)]
+    assert series.points[0].events != series.points[1].events, \
+        "'up to 1,000 a year before' a 2024 total is read as 2023 ('prior'): a competing value, drawn beside the other"
+    assert len(series.points[2].events) == 2, "two reports of the 2024 total are one point citing both"
     assert "Asia-Plus" in series.publishers
 
 

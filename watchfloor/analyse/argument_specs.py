@@ -72,6 +72,9 @@ class SeriesSpec:
     keys: tuple[tuple[str, float], ...] = ()
     """Count keys to read from events and the factor that brings each to the figure's unit."""
     events: EventFilter = EventFilter()
+    prior: tuple[tuple[str, float], ...] = ()
+    """Count keys giving the value for the year before the latest year the same record's `{year}` keys name (a
+    report of 'about 30,000 in 2024, against up to 1,000 a year before'), and their factors."""
 
     def patterns(self) -> list[tuple[re.Pattern[str], float]]:
         """Each key as an exact pattern in which `{year}` captures the year the value refers to."""
@@ -148,8 +151,14 @@ def _series(obj: Any, path: Path, where: str) -> SeriesSpec:
         raise _fail(path, where, "field 'keys' maps count keys to the factor that brings them to the figure's unit")
     if bool(obj.get("observation")) == bool(keys):
         raise _fail(path, where, "give either 'observation' (a series code) or 'keys' (count keys of events)")
+    prior = obj.get("prior", {})
+    if not isinstance(prior, dict) or not all(isinstance(v, int | float) for v in prior.values()):
+        raise _fail(path, where, "field 'prior' maps count keys to the factor that brings them to the figure's unit")
+    if prior and not any("{year}" in k for k in keys):
+        raise _fail(path, where, "field 'prior' needs a key with '{year}' in 'keys' (the year it is the year before)")
     return SeriesSpec(label=obj["label"], observation=obj.get("observation"),
-                      keys=tuple((k, float(v)) for k, v in keys.items()), events=_filter(obj, path, where))
+                      keys=tuple((k, float(v)) for k, v in keys.items()), events=_filter(obj, path, where),
+                      prior=tuple((k, float(v)) for k, v in prior.items()))
 
 
 def _outcome(obj: Any, path: Path, where: str) -> Outcome:

@@ -45,6 +45,8 @@ class Reading:
     """The events behind `previous`: what a brief cites when the current window is empty."""
     hedges: tuple[str, str] = ("", "")
     """How the value and the previous one were reported ('more than'), for a figure read a year at a time."""
+    observed: tuple[tuple[int, str], ...] = ()
+    """For a figure read from its observation series: (year, source id) of the value and of the previous one."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "hypothesis": self.hypothesis, "name": self.name, "status": self.status,
@@ -149,7 +151,28 @@ def _trend(value: float | None, previous: float | None) -> str:
     return "rising" if value > previous else "falling" if value < previous else "steady"
 
 
+def _observed(store: Store, ind: Indicator, iso3: str, as_of: dt.date) -> list[tuple[int, float, str]]:
+    """The observation series' newest two values known at `as_of` (a year's value is known once the year is over),
+    newest first."""
+    if not ind.series:
+        return []
+    last = as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+    rows = store.query("SELECT year, value, source_id FROM observation WHERE country_iso3 = ? AND indicator = ? "
+                       "AND year <= ? AND value IS NOT NULL ORDER BY year DESC LIMIT 2", [iso3, ind.series, last])
+    return [(int(r["year"]), float(r["value"]), str(r["source_id"])) for r in rows]
+
+
 def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
+    """The figure's newest value against the one before. When the plan names an observation series for it, the
+    series is read (one method, year after year; reports that differ from it are competing values the brief
+    shows), else the reports' figures by their dates."""
+    series = _observed(store, ind, iso3, as_of)
+    if series:
+        now, before = series[0][1], series[1][1] if len(series) > 1 else None
+        return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(now, ind),
+                       trend=_trend(now, before), threshold=_threshold(ind), value=now, previous=before,
+                       window=f"series {ind.series}, {series[0][0]}",
+                       observed=tuple((year, source) for year, _v, source in series))
     figures = _figures(store, ind, iso3, as_of)
     value = figures[0][1] if figures else None
     previous = figures[1][1] if len(figures) > 1 else None

@@ -90,8 +90,19 @@ def _from_events(store: Store, spec: SeriesSpec, iso3: str, until: dt.date, sinc
     sources = _sources(store, [r["id"] for r in rows])
     patterns = spec.patterns()
     found: dict[tuple[float, float], Point] = {}
+
+    def add(x: float, when: str, annual: bool, value: float, key: str, event: str) -> None:
+        if (int(x) > until.year if annual else x > _x(until)) or (since and x < since.year):
+            return  # a figure for after the cut-off (a forecast) is not evidence yet
+        old = found.get((x, value))
+        ids = tuple(s for s, _p in sources.get(event, []))
+        found[(x, value)] = Point(x, when, annual, value, old.qualifier if old else qualifier(key),
+                                  (*(old.events if old else ()), event),
+                                  tuple(dict.fromkeys((*(old.sources if old else ()), *ids))))
+
     for r in rows:
         counts = json.loads(r["counts"]) if isinstance(r["counts"], str) else r["counts"]
+        years: list[int] = []
         for key, value in sorted((counts or {}).items()):
             if not isinstance(value, int | float):
                 continue
@@ -101,18 +112,17 @@ def _from_events(store: Store, spec: SeriesSpec, iso3: str, until: dt.date, sinc
                     continue
                 if "year" in pattern.groupindex:
                     year = int(m.group("year"))
+                    years.append(year)
                     x, when, annual = year + 0.5, str(year), True
                 else:
                     x, when, annual = decimal_year(r["date"], r["date_precision"])
-                if (int(x) > until.year if annual else x > _x(until)) or (since and x < since.year):
-                    continue  # a figure for after the cut-off (a forecast) is not evidence yet
-                v = round(float(value) * scale, 6)
-                old = found.get((x, v))
-                ids = tuple(s for s, _p in sources.get(r["id"], []))
-                found[(x, v)] = Point(x, when, annual, v, old.qualifier if old else qualifier(key),
-                                      (*(old.events if old else ()), r["id"]),
-                                      tuple(dict.fromkeys((*(old.sources if old else ()), *ids))))
+                add(x, when, annual, round(float(value) * scale, 6), key, r["id"])
                 break
+        for key, scale in spec.prior if years else ():
+            value = (counts or {}).get(key)
+            if isinstance(value, int | float):
+                year = max(years) - 1
+                add(year + 0.5, str(year), True, round(float(value) * scale, 6), key, r["id"])
     series = Series(spec.label, sorted(found.values(), key=lambda p: (p.x, p.value)))
     used = {e for p in series.points for e in p.events}
     first = {e: min(p.x for p in series.points if e in p.events) for e in used}
@@ -167,6 +177,8 @@ def _fmt(v: float) -> str:
 
 
 SIGN = {"more than": ">", "at least": "≥", "about": "≈", "at most": "≤"}
+QUALIFIER_WORDS = {"more than": "more than ", "at least": "at least ", "about": "about ", "at most": "up to "}
+"""A point's qualifier as a caption writes it before the value, in the brief's words ('up to 1,000')."""
 
 
 def build_series_chart(series: list[Series], spec: FigureSpec, title: str) -> Any:

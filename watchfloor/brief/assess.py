@@ -64,6 +64,16 @@ def facts_of(signposts: Sequence[Signpost]) -> list[Fact]:
     return sorted({f.id: f for sp in signposts for f in sp.cited()}.values(), key=lambda f: (f.date.start, f.id))
 
 
+def series_of(signposts: Sequence[Signpost]) -> tuple[str, ...]:
+    """The observation series' sources some signposts were read from: cited beside their facts."""
+    return tuple(dict.fromkeys(s for sp in signposts for s in sp.series_sources()))
+
+
+def say(text: str, signposts: Sequence[Signpost]) -> Sentence:
+    """A sentence resting on what these signposts were read from: their facts and their series."""
+    return phrase.say(text, facts_of(signposts), series_of(signposts))
+
+
 def for_hypothesis(h: str, signposts: Sequence[Signpost]) -> list[Signpost]:
     """The signposts consistent with `h` (met, its own); when there are none, those inconsistent with the other
     answers (not met, theirs), which are why `h` ranks where it does."""
@@ -79,26 +89,28 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     if len(question.hypotheses) < 2:
         return None
     lead, alt = ranked(question, signposts)[:2]
-    backing = facts_of(for_hypothesis(lead, signposts)) or facts_of(signposts)
-    if not backing:
+    backers = [sp for sp in for_hypothesis(lead, signposts) if sp.source_ids()] or list(signposts)
+    if not facts_of(backers) and not series_of(backers):
         return None
+    backing = facts_of(backers)
     term = likelihood(question, signposts)
     clause = likely_clause(term, question.forecast(lead))
-    statement = phrase.say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}", backing)
+    statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}", backers)
     contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
-    level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of)
+    level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
+                                   [sp.series_by for sp in backers if sp.series_by])
     implication = question.implication(lead)
-    meaning = phrase.say(f"If so, {implication}", backing) if implication else None
+    meaning = say(f"If so, {implication}", backers) if implication else None
     why = "" if tied(question, signposts) else question.explanation(lead)
-    reason = phrase.say(f"The evidence fits this explanation best: {why}", backing) if why else None
-    assumption = (phrase.say(f"This judgment assumes that {question.assumption}", backing)
+    reason = say(f"The evidence fits this explanation best: {why}", backers) if why else None
+    assumption = (say(f"This judgment assumes that {question.assumption}", backers)
                   if question.assumption else None)
-    return Judgment(question.id, question.question, statement, phrase.say(words, facts_of(signposts)), term, level,
+    return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     matrix(question, signposts, as_of), reason,
-                    since(question, signposts, earlier, earlier_as_of, backing) if earlier_as_of else None, meaning,
+                    since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
                     question.short, answer_label(question, signposts))
 
 
@@ -111,7 +123,7 @@ def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
 
 
 def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[Signpost], then: dt.date,
-          backing: Sequence[Fact]) -> Sentence | None:
+          backing: Sequence[Signpost]) -> Sentence | None:
     """Whether the answer has changed since the signposts were read a year earlier, and which moved."""
     if not earlier:
         return None
@@ -130,19 +142,19 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     if moved:
         text += "; since then " + join(f"“{new.indicator.name}” went from {old.status} to {new.status}"
                                        for old, new in moved)
-    return phrase.say(text, facts_of([sp for pair in moved for sp in pair]) or backing)
+    cited = [sp for pair in moved for sp in pair]
+    return say(text, cited if facts_of(cited) or series_of(cited) else backing)
 
 
 def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:
     """'The alternative is that …; for it, …; against it, …', or None if nothing cites it."""
     pro = [sp for sp in signposts if sp.backs(alt)]
     con = [sp for sp in signposts if sp.status == "met" and not sp.backs(alt) or sp.tells_against(alt)]
-    facts = facts_of(pro + con)
-    if not facts:
+    if not facts_of(pro + con) and not series_of(pro + con):
         return None
 
     def side(sps: list[Signpost]) -> str:
         return join(sp.says(as_of) for sp in sps) if sps else "no signpost"
 
-    return phrase.say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
-                      facts)
+    return say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
+               pro + con)

@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief import phrase
-from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, tied
+from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, tied
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost
 from watchfloor.brief.text import join
@@ -37,12 +36,12 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
         else:
             why = reasons(lead, mine, REASONS)
             text = f"{q.answer(lead)}: {join(sp.says(as_of) for sp in why)}"
-        if facts_of(why):
-            out.append(phrase.say(text, facts_of(why)))
+        if facts_of(why) or series_of(why):
+            out.append(say(text, why))
     return out
 
 
 def reasons(hypothesis: str, signposts: Sequence[Signpost], n: int) -> list[Signpost]:
     """The signposts that weigh most for a hypothesis; one that recorded nothing in either window is no reason."""
-    telling = [sp for sp in for_hypothesis(hypothesis, signposts) if not sp.silent()]
+    telling = [sp for sp in for_hypothesis(hypothesis, signposts) if not sp.silent() and sp.source_ids()]
     return sorted(telling, key=lambda sp: -sp.supports()[hypothesis])[:n]

@@ -150,23 +150,27 @@ def watch_plan(iso3: str) -> WatchPlan | None:
         return None
 
 
-def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot | date | None = None) -> Contents:
+def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot | date | None = None,
+           specs: list[Any] | None = None) -> Contents:
     """What the brief says: the plan's questions answered from its signposts, and the chronology; with `since`
-    (a previous brief, or a date to read the store as of), what changed since."""
+    (a previous brief, or a date to read the store as of), what changed since. `specs`, the plan's figures, say which
+    reports measure one thing (for competing values). Every sentence and table cell stating one of competing values
+    gives the others."""
     from watchfloor.analyse.indicators import board
     from watchfloor.brief import annex, competing, signposts
     from watchfloor.brief.assess import judge
     from watchfloor.brief.bottom_line import bottom_line
 
-    found = competing.find(store, ev, plan)
+    specs = specs or []
+    found = competing.find(store, ev, plan, specs)
     chronology = annex.chronology(ev, plan)
     as_of = ev.end.end
     if plan is None:
         contents = Contents([], [], Table(()), found.sentences, chronology)
     else:
         then = year_before(as_of)
-        posts = signposts.read(ev, plan, board(store, plan, as_of))
-        earlier = signposts.read(ev, plan, board(store, plan, then))
+        posts = signposts.read(ev, plan, board(store, plan, as_of), store)
+        earlier = signposts.read(ev, plan, board(store, plan, then), store)
         judgments = [j for q in plan.questions
                      if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
                                     [sp for sp in earlier if sp.question is q], then)) is not None]
@@ -179,9 +183,10 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
             if since >= as_of:
                 raise ConfigError(f"--changed-since {since.isoformat()} is not before the evidence cut-off "
                                   f"{as_of.isoformat()}", hint="give an earlier date, or widen --until")
-            then_found = competing.find(store, evidence_until(ev, since), plan)
+            then_found = competing.find(store, evidence_until(ev, since), plan, specs)
             since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, then_found), since)
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
+    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows])
     return contents
 
 
@@ -263,7 +268,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
                             "--since/--until")
     step("Writing the judgments")
     plan = plan or watch_plan(code)
-    contents = assess(store, ev, plan, since)
+    specs = figure_specs if figure_specs is not None else specs_for(code, plan)
+    contents = assess(store, ev, plan, since, specs)
     if against is not None:
         from watchfloor.brief import record
 
@@ -273,8 +279,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     drawn: list[Figure] = []
     if figures:
         step("Drawing the figures")
-        argued = exhibits(store, ev, contents, figure_specs if figure_specs is not None else
-                          specs_for(code, plan), period_label(ev))
+        argued = exhibits(store, ev, contents, specs, period_label(ev))
         # a plan that argues with its own figures needs none of the store's generic ones (a chart of all events
         # carries no message, a blind review found); a country without a plan gets them
         kinds: tuple[str, ...] = () if argued else ("events", "actors", "map")

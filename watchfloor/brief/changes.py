@@ -45,7 +45,7 @@ def as_of(store: Store, ev: Evidence, plan: WatchPlan | None, judge: Judge, day:
     if plan is None:
         return Snapshot(human(day), day, {}, {})
 
-    posts = signposts.read(ev, plan, board(store, plan, day))
+    posts = signposts.read(ev, plan, board(store, plan, day), store)
     judged: list[Judgment] = [j for q in plan.questions
                               if (j := judge(q, [sp for sp in posts if sp.question is q], day)) is not None]
     return Snapshot(human(day), day, {j.question: (j.likelihood, j.level) for j in judged},

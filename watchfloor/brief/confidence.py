@@ -25,11 +25,12 @@ RECENT_DAYS = 183
 
 
 def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
-          as_of: dt.date) -> list[tuple[bool, str]]:
-    """(passed, what a failure means in words) for each test of the rubric."""
+          as_of: dt.date, series_by: Sequence[str] = ()) -> list[tuple[bool, str]]:
+    """(passed, what a failure means in words) for each test of the rubric; `series_by` are the publishers of the
+    observation series the leading answer was also read from (a publisher corroborating the reports)."""
     sources = {s["id"]: s for f in all_facts for s in f.sources}
     graded = sum((s["reliability"] or "F") in "ABC" for s in sources.values())
-    publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources}
+    publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
     newest = max((f.date.end for f in lead_facts), default=None)
     few = "none" if not graded else f"only {number_word(graded)}"
     return [
@@ -45,9 +46,9 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
 
 
 def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
-         as_of: dt.date) -> tuple[str, str]:
+         as_of: dt.date, series_by: Sequence[str] = ()) -> tuple[str, str]:
     """(level, the confidence sentence without its markers)."""
-    failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of) if not ok]
+    failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by) if not ok]
     level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
     reason = join(failed) if failed else ("its reports are mostly graded, come from several publishers, are "
                                           "recent, leave no signpost silent and agree")

@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from watchfloor.analyse.argument_specs import FigureSpec
 from watchfloor.brief.evidence import Evidence
 from watchfloor.brief.integrations import strip_xml_prolog
 from watchfloor.brief.model import Figure, Row, Sentence, Table
-from watchfloor.brief.text import join, number_word
+from watchfloor.brief.text import fmt_number, join, number_word
 from watchfloor.store import Store
+
+if TYPE_CHECKING:
+    from watchfloor.analyse.series_chart import Point, Series  # imported when read: it brings matplotlib
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +105,14 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
     span = str(years[0]) if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
     notes = []
     for s in drawn:
-        n = len(s.points)
+        n = len({p.x for p in s.points})  # two reports of one date (competing values) are one date of data
         if n < THIN:
             notes.append(f"“{s.label}” rests on {number_word(n)} figure{'' if n == 1 else 's'} only "
                          f"({points_text(s.points)})")
     missing = [s.label for s in series if not s.points]
     if missing:
         notes.append(f"the store holds nothing for {join(f'“{m}”' for m in missing)}")
+    notes += [note for s in drawn if (note := _two_values(ev, s, spec.unit))]
     if spec.compare and len(drawn) > 1:
         differ = disagreements(drawn)
         notes.append(f"the sources disagree for {points_text(differ)}, marked by dotted lines" if differ
@@ -122,6 +127,35 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
     text = f"{spec.title}, {span}" + (": " + "; ".join(notes) if notes else "")
     figure = Figure(spec.name, text, _svg(build_series_chart(series, spec, spec.title)))
     return Exhibit(spec.name, Sentence(text, cited, tuple(dict.fromkeys(events))), figure=figure)
+
+
+def _two_values(ev: Evidence, series: Series, unit: str) -> str:
+    """Where one series holds two reports' values for one date more than 2% apart, both with who gives them: the
+    figure draws a disagreement, and its caption must say so."""
+    from watchfloor.analyse.series_chart import DISAGREE, QUALIFIER_WORDS, points_text
+
+    by_x: dict[float, list[Point]] = {}
+    for p in series.points:
+        by_x.setdefault(p.x, []).append(p)
+    parts = []
+    for pts in by_x.values():
+        top = max(p.value for p in pts)
+        if len(pts) > 1 and top - min(p.value for p in pts) > DISAGREE * top:
+            parts.append(f"for {points_text(pts[:1])}: " + join(
+                f"{QUALIFIER_WORDS.get(p.qualifier, '')}{with_unit(p.value, unit)} according to {_publisher(ev, p)}"
+                for p in pts))
+    return f"the reports behind “{series.label}” differ {'; '.join(parts)}" if parts else ""
+
+
+def with_unit(v: float, unit: str) -> str:
+    """A figure's value as a caption writes it: '31% of GDP', '$0.82bn', '11,000'."""
+    if unit.startswith("%"):
+        return f"{fmt_number(v)}{unit}"
+    return f"${fmt_number(v)}bn" if unit == "US$ bn" else fmt_number(v)
+
+
+def _publisher(ev: Evidence, p: Point) -> str:
+    return str(ev.sources.get(p.sources[0], {}).get("publisher") or "one report") if p.sources else "one report"
 
 
 def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_label: str) -> Exhibit | None:

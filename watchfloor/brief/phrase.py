@@ -22,9 +22,10 @@ def cite(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for f in facts for s in f.source_ids))
 
 
-def say(text: str, facts: Sequence[Fact]) -> Sentence:
-    """A template sentence resting on the given facts."""
-    return Sentence(sentence_case(text.strip().rstrip(".")), cite(facts), tuple(f.id for f in facts))
+def say(text: str, facts: Sequence[Fact], extra: Sequence[str] = ()) -> Sentence:
+    """A template sentence resting on the given facts (and on `extra` sources, an observation series', which are
+    no facts)."""
+    return Sentence(sentence_case(text.strip().rstrip(".")), (*cite(facts), *extra), tuple(f.id for f in facts))
 
 
 def needs_lead(f: Fact) -> bool:

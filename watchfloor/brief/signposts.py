@@ -17,6 +17,7 @@ from watchfloor.brief import phrase
 from watchfloor.brief.evidence import Evidence, Fact
 from watchfloor.brief.model import Row, Table
 from watchfloor.brief.text import fmt_number, lower_first, number_word, quantity
+from watchfloor.store import Store
 
 WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years"}
 OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -33,6 +34,8 @@ class Signpost:
     """The facts behind the current value."""
     before: tuple[Fact, ...]
     """The facts behind the previous value."""
+    series_by: str = ""
+    """Who publishes the observation series a figure was read from ('' when it was read from reports)."""
 
     @property
     def status(self) -> str:
@@ -70,6 +73,13 @@ class Signpost:
         the facts of the window before, which the reading is set against."""
         return self.now or self.before
 
+    def series_sources(self) -> tuple[str, ...]:
+        """The observation series' sources, when the reading is the series' (it has no facts to cite)."""
+        return tuple(dict.fromkeys(source for _year, source in self.reading.observed))
+
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*phrase.cite(self.cited()), *self.series_sources())))
+
     def reading_text(self, as_of: dt.date) -> str:
         """'three in the year to 31 December 2025, against six in the year before'; '48.2% of GDP in 2023'."""
         r, ind = self.reading, self.indicator
@@ -80,6 +90,12 @@ class Signpost:
             text = f"{now_hedge}{fmt_number(r.value)} {ind.spec.unit} in {r.window.removeprefix('year ')}"
             if r.previous is not None:
                 text += f", against {before_hedge}{fmt_number(r.previous)} the year before"
+            return text
+        if ind.measure and r.observed:
+            years = [year for year, _source in r.observed]
+            text = f"{quantity(ind.measure, r.value)} in {years[0]} in the {self.series_by or 'observation'} series"
+            if r.previous is not None and len(years) > 1:
+                text += f", against {quantity(ind.measure, r.previous)} in {years[1]}"
             return text
         if ind.measure:
             text = quantity(ind.measure, r.value) + (f" {phrase.as_of(self.now[0], ind.measure)}" if self.now else "")
@@ -121,15 +137,29 @@ def human(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
-def read(ev: Evidence, plan: WatchPlan, board: Board) -> list[Signpost]:
-    """Each reading of the board with the brief's facts behind it, in the plan's order."""
+def read(ev: Evidence, plan: WatchPlan, board: Board, store: Store | None = None) -> list[Signpost]:
+    """Each reading of the board with the brief's facts behind it, in the plan's order; a figure read from an
+    observation series brings the series' source into the brief (from `store`)."""
     by_name = {(r.question, r.name): r for r in board.readings}
     out = []
     for q in plan.questions:
         for ind in q.indicators:
             r = by_name[(q.question, ind.name)]
-            out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events)))
+            by = ""
+            if r.observed and store is not None and add_source(store, ev, r.observed[0][1]):
+                by = str(ev.sources[r.observed[0][1]].get("publisher") or "")
+            out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events), by))
     return out
+
+
+def add_source(store: Store, ev: Evidence, source_id: str) -> bool:
+    """Make a source the brief holds no fact from (an observation series') known to its numbering."""
+    if source_id not in ev.sources:
+        rows = store.query("SELECT * FROM source WHERE id = ?", [source_id])
+        if not rows:
+            return False
+        ev.sources[source_id] = dict(rows[0])
+    return True
 
 
 def _facts(ev: Evidence, ids: Sequence[str]) -> tuple[Fact, ...]:
@@ -145,7 +175,7 @@ def status_text(sp: Signpost) -> str:
 def board_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
     """The signposts as a board: what each would point to, its threshold, its reading and status now."""
     rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis), sp.threshold(),
-                 sp.reading_text(as_of), status_text(sp)), phrase.cite(sp.cited()))
+                 sp.reading_text(as_of), status_text(sp)), sp.source_ids())
             for sp in signposts]
     return Table(("Signpost", "Points to", "Threshold", "Reading", "Status"), rows)
 
@@ -157,5 +187,5 @@ def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) ->
     rows = []
     for sp in signposts:
         marks = tuple("for" if sp.backs(h) else "against" if sp.tells_against(h) else "–" for h in hyps)
-        rows.append(Row((sp.indicator.name, sp.reading_text(as_of), *marks), phrase.cite(sp.cited())))
+        rows.append(Row((sp.indicator.name, sp.reading_text(as_of), *marks), sp.source_ids()))
     return Table(("Signpost", "Reading", *(question.label(h) for h in hyps)), rows)
