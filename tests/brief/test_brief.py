@@ -151,7 +151,10 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     assert [r.cells[4].split(",")[0] for r in rows] == [r.status for r in readings]
     md = section(brief.markdown, "Annex: Signpost Board")
     assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | ≥ 1 a quarter | two in the " \
-           "quarter to 31 December 2025, against none in the quarter before | met, rising | [" in md
+           "quarter to 31 December 2025; the collection was silent in the quarter before | met, rising | [" in md
+    assert "| no new attack or plot abroad" not in md and "none recorded in 2025, against three in 2024" in md, \
+        "the store holds events of the kind (attacks abroad) but none with Tajiks in 2025: an absence, recorded"
+    assert "the collection is silent in 2025, as in 2024" in md, "no event of the kind at all: a gap in collection"
 
 
 def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: Store) -> None:

@@ -45,6 +45,9 @@ class Reading:
     """The events behind `previous`: what a brief cites when the current window is empty."""
     hedges: tuple[str, str] = ("", "")
     """How the value and the previous one were reported ('more than'), for a figure read a year at a time."""
+    kind: tuple[float | None, float | None] = (None, None)
+    """For a count: the events of the indicator's kind (its types, on the country, anywhere and with anyone) in the
+    window and the one before. None of them is a silent collection; some, none passing the filter, is an absence."""
     observed: tuple[tuple[int, str], ...] = ()
     """For a figure read from its observation series: (year, source id) of the value and of the previous one."""
 
@@ -86,13 +89,16 @@ def cut_off(store: Store, iso3: str) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
-    """Signposts count incidents, so machine-coded news (its volume measures attention) is left out, as in alerts."""
+def _where(ind: Indicator, iso3: str, kind_only: bool = False) -> tuple[str, list[Any]]:
+    """Signposts count incidents, so machine-coded news (its volume measures attention) is left out, as in alerts.
+    `kind_only` keeps only the types: what the collection holds of the kind at all, whoever and wherever."""
     sql: list[str] = ["list_contains(countries, ?)", "NOT list_contains(?, dataset)"]
     params: list[Any] = [iso3, list(MEDIA_DATASETS)]
     if ind.types:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
+    if kind_only:
+        return " AND ".join(sql), params
     if ind.countries:
         # an event involves a country it lists, or whose people or bodies act in it (a president's state visit)
         sql.append("(list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
@@ -107,8 +113,9 @@ def _where(ind: Indicator, iso3: str) -> tuple[str, list[Any]]:
     return " AND ".join(sql), params
 
 
-def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date) -> tuple[float, list[str]]:
-    where, params = _where(ind, iso3)
+def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date,
+           kind_only: bool = False) -> tuple[float, list[str]]:
+    where, params = _where(ind, iso3, kind_only)
     precisions = list(_FINE_ENOUGH[WINDOWS[ind.window]])
     rows = store.query(f"SELECT id FROM event WHERE {where} AND date BETWEEN ? AND ? "
                        "AND date_precision IN (SELECT unnest(?)) ORDER BY date, id",
@@ -218,10 +225,12 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str)
     before = start - dt.timedelta(days=1)
     value, events = _count(store, ind, iso3, start, as_of)
     previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before)
+    kind = (value or _count(store, ind, iso3, start, as_of, True)[0],
+            previous or _count(store, ind, iso3, _months_back(before, months), before, True)[0])
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
                    trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
-                   events=events, previous_events=previous_events)
+                   events=events, previous_events=previous_events, kind=kind)
 
 
 def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:

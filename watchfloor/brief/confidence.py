@@ -5,8 +5,8 @@ Five tests, each passed or failed (docs/briefs.md):
 - graded: at least half of the reports behind the question's signposts are graded A–C;
 - corroborated: the evidence for the judgment comes from two or more publishers;
 - recent: its newest report is no more than six months older than the evidence cut-off;
-- complete: every signpost of the question has recorded something, now or in the window before (a signpost
-  silent in both is a gap in collection as much as an absence of events);
+- complete: the store holds events of every signpost's kind, now or in the window before (a signpost whose kind
+  the collection holds nothing of is a gap in collection, not an absence of events);
 - consistent: no figure it uses has competing values in the store, and no source disputes one.
 
 High confidence passes all five; moderate fails one or two; low fails three or more. The
@@ -39,8 +39,8 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
         (len(publishers) >= 2, "a single publisher carries the evidence for it"),
         (newest is not None and (as_of - newest).days <= RECENT_DAYS,
          "its newest supporting report is more than six months old"),
-        (gaps == 0, f"{number_word(gaps)} of its signposts {'has' if gaps == 1 else 'have'} recorded nothing in "
-                    "either window"),
+        (gaps == 0, f"the collection is silent on {number_word(gaps)} of its signposts (no event of the kind in "
+                    "either window)"),
         (not contested, f"sources give competing values for {contested}"),
     ]
 

@@ -62,11 +62,12 @@ class Signpost:
         return self.status == "not met" and self.indicator.hypothesis == hypothesis
 
     def silent(self) -> bool:
-        """No reading, or nothing recorded in this window or the one before: a gap in collection as much as an
-        absence of events."""
+        """No reading, or the store holds no event of the indicator's kind in this window nor the one before: a gap
+        in collection, not evidence that nothing happened (events of the kind that fail the indicator's filter are
+        an absence, not a gap)."""
         r = self.reading
-        return r.status == "no data" or (not self.indicator.measure and not self.indicator.spec and not r.value
-                                          and not r.previous)
+        return r.status == "no data" or (not self.indicator.measure and not self.indicator.spec
+                                          and not r.kind[0] and not r.kind[1])
 
     def cited(self) -> tuple[Fact, ...]:
         """What a sentence about this signpost cites: the facts behind its value, or, when nothing was recorded,
@@ -84,7 +85,7 @@ class Signpost:
         """'three in the year to 31 December 2025, against six in the year before'; '48.2% of GDP in 2023'."""
         r, ind = self.reading, self.indicator
         if r.value is None:
-            return "no reading"
+            return "the collection is silent: the store holds no figure for it"
         if ind.spec is not None:
             now_hedge, before_hedge = (f"{h} " if h else "" for h in r.hedges)
             text = f"{now_hedge}{fmt_number(r.value)} {ind.spec.unit} in {r.window.removeprefix('year ')}"
@@ -103,10 +104,18 @@ class Signpost:
                 text += f", against {quantity(ind.measure, r.previous)} {phrase.as_of(self.before[0], ind.measure)}"
             return text
         now, before = window_words(ind.window, as_of)
-        text = f"{count_word(r.value)} {now}"
-        if r.previous is not None:
-            text += f", as {before}" if r.previous == r.value else f", against {count_word(r.previous)} {before}"
-        return text
+        quiet_now, quiet_before = (not k for k in r.kind)
+        if quiet_now:
+            text = f"the collection is silent {now}"
+        else:
+            text = f"{count_word(r.value)}{' recorded' if not r.value else ''} {now}"
+        if r.previous is None:
+            return text
+        if quiet_before:
+            return text + (f", as {before}" if quiet_now else f"; the collection was silent {before}")
+        if r.previous == r.value and not quiet_now:
+            return text + f", as {before}"
+        return text + f", against {count_word(r.previous)}{' recorded' if not r.previous else ''} {before}"
 
     def says(self, as_of: dt.date) -> str:
         """The status in the plan's words, with the reading: 'prosecutions abroad go on (three in the year to …)'."""
