@@ -121,6 +121,9 @@ class FigureSpec:
     """Events left out of a table or map although the filter takes them (aggregate statistics, say)."""
     note: str = ""
     """Why the figure is drawn as it is, for the reader of the plan (not shown)."""
+    supports: tuple[str, ...] = ()
+    """The names of the question's indicators whose reading the figure shows: the brief refers to it where it states
+    them, and leaves out a figure that supports none (it would carry no message)."""
 
 
 def _fail(path: Path, where: str, message: str) -> InputError:
@@ -201,7 +204,7 @@ def _spec(obj: Any, question: str, path: Path) -> FigureSpec:
                       compare=bool(obj.get("compare", False)),
                       rows=obj.get("rows", "where"), outcomes=outcomes,
                       exclude=tuple(_filter(x, path, f"{where}, exclude") for x in exclude),
-                      note=str(obj.get("note", "")))
+                      note=str(obj.get("note", "")), supports=_strings(obj, "supports", path, where))
 
 
 def load_specs(path: Path) -> list[FigureSpec]:

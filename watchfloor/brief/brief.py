@@ -212,16 +212,44 @@ def specs_for(iso3: str, plan: WatchPlan | None) -> list[Any]:
 
 
 def exhibits(store: Store, ev: Evidence, contents: Contents, specs: list[Any], span: str) -> bool:
-    """Draw the plan's figures and place each under the judgment of its question; True when any was placed."""
+    """Draw the plan's figures that support a signpost of a judgment, place each under that judgment, and refer to
+    it where the judgment states the signpost ('(…; Figure 2)'); True when any was placed. A figure that supports no
+    signpost is left out: it would carry no message."""
     from watchfloor.brief.exhibits import build
 
     if not specs or not contents.judgments:
         return False
+    shown = {(sp.question.id, sp.indicator.name) for sp in contents.readings}
     wanted = {j.topic for j in contents.judgments}
-    made = build(store, ev, [s for s in specs if s.question in wanted], span)
+    made = build(store, ev, [s for s in specs if s.question in wanted
+                             and any((s.question, name) in shown for name in s.supports)], span)
+    by_name = {s.name: s for s in specs}
+    counter = {"Figure": 0, "Table": 0}
     for j in contents.judgments:
         j.exhibits = made.get(j.topic, [])
+        for x in j.exhibits:
+            kind = "Figure" if x.figure is not None else "Table"
+            counter[kind] += 1
+            refer(j, [sp for sp in contents.readings if sp.question.id == j.topic
+                      and sp.indicator.name in by_name[x.name].supports], f"{kind} {counter[kind]}", ev.end.end)
     return any(made.values())
+
+
+def refer(judgment: Any, signposts: list[Any], label: str, as_of: date) -> None:
+    """Put '; Figure 2' inside the reading of the first signpost the judgment's text states, or, when its text states
+    none, after its statement."""
+    for sentence in (judgment.alternative, judgment.statement):
+        if sentence is None:
+            continue
+        for sp in signposts:
+            said = sp.says(as_of)
+            if said in sentence.text:
+                marked = f"{said[:-1]}; {label})" if said.endswith(")") else f"{said} ({label})"
+                sentence.text = sentence.text.replace(said, marked, 1)
+                sentence.template = sentence.template.replace(said, marked, 1)
+                return
+    judgment.statement.text += f" ({label})"
+    judgment.statement.template += f" ({label})"
 
 
 def year_before(day: date) -> date:
