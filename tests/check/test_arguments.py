@@ -34,3 +34,16 @@ def test_another_body_as_the_doer_of_the_same_verb_is_found(demo_db) -> None:
     assert _found(demo_db, right) == []
     swapped = right.replace("the CSTO's", "the Shanghai Cooperation Organisation's")
     assert _found(demo_db, swapped) == [("wrong_actor", "Shanghai Cooperation Organisation")]
+
+
+def test_a_place_that_acts_stands_as_an_argument() -> None:
+    from watchfloor.extract.arguments import stands_as_argument
+
+    def acts(text: str, word: str) -> bool:
+        return stands_as_argument(text, text.index(word), text.index(word) + len(word))
+
+    assert acts("The summit capped a decade in which Strelsau has cautiously widened its ties.", "Strelsau")
+    assert acts("The plan was approved by Strelsau in May.", "Strelsau")
+    assert not acts("Gunmen attacked the opera house in Zenda.", "Zenda")
+    assert not acts("Zenda's mayor was shot.", "Zenda")
+

@@ -65,3 +65,33 @@ def test_a_figure_for_the_rest_of_a_group_is_marked() -> None:
     text = "The other two cyclists killed in the attack were from Switzerland and the Netherlands."
     assert [text[a:b] for a, b in remainder_figures(text)] == ["two"]
     assert remainder_figures("The four gunmen were charged on Sunday.") == []
+
+
+def test_a_figure_joined_to_a_name_counts_the_rest_of_the_group() -> None:
+    from watchfloor.extract.frames import joined_figures
+
+    text = "On 8 November Rupert Hentzau and two colleagues were detained in Strelsau."
+    assert [text[a:b] for a, b in joined_figures(text)] == ["two"]
+    assert joined_figures("Two officers and three attackers died in the clash.") == []
+    assert joined_figures("The administration handed over 164 women and children.") == []
+
+
+def test_a_denial_is_read_through_the_tree() -> None:
+    from watchfloor.extract.frames import denied_by_parse
+
+    def denied(text: str, word: str) -> bool:
+        i = text.index(word)
+        return denied_by_parse(text, i, i + len(word))
+
+    assert denied("The court found no proof that the defendants had formed a terror cell.", "formed")
+    assert denied("There was no sign of an attack.", "attack")
+    assert not denied("The court found that they had formed a terror cell.", "formed")
+    assert not denied("He did not say that the attack killed five.", "killed")
+
+
+def test_the_people_a_nationality_describes() -> None:
+    from watchfloor.extract.frames import described
+
+    text = "In exchange, Ruritanian authorities freed two Bordurian hostages."
+    assert described(text, text.index("Ruritanian"), text.index("Ruritanian") + 10) == "authority"
+    assert described(text, text.index("Bordurian"), text.index("Bordurian") + 9) == "hostage"

@@ -18,6 +18,7 @@ import re
 
 from watchfloor.check.base import Check, Context, alternatives, belongs_elsewhere
 from watchfloor.check.report import Finding
+from watchfloor.extract.arguments import stands_as_argument
 
 _STAY = re.compile(
     r"\b(?:lodg|stay|live|lived|living|resid|settl|hid|hidden|hiding|studi|study|work|based|rent|mov|travel|flew|"
@@ -66,7 +67,9 @@ class Contradicted(Check):
         """A place is no contradiction when the store itself puts something of this claim there (another
         event nearly as good a match, or the matched event's own summary, names it: 'stayed in Fatih before the
         attack'), or
-        when the words that place it are about a stay or a journey, not about the event."""
+        when the words that place it are about a stay or a journey, not about the event, or when the place is
+        itself a verb's doer or undergoer ('a decade in which Strelsau widened its ties': the capital for its
+        government)."""
         p = best.place
         if belongs_elsewhere(m.claim, p.start, best.event):
             return True
@@ -77,7 +80,10 @@ class Contradicted(Check):
             if place and place in c.event.summary.lower() and (c is best or c.anchor_score >= 1.2):
                 return True
         lead = ctx.text[max(m.claim.start, p.start - 40):p.start]
-        return bool(_STAY.search(lead) or _SEAT.search(lead))
+        if _STAY.search(lead) or _SEAT.search(lead):
+            return True
+        base = m.claim.sentence.start
+        return stands_as_argument(m.claim.sentence.text, p.start - base, p.end - base)
 
     @staticmethod
     def _unanimous(m):  # type: ignore[no-untyped-def]

@@ -99,6 +99,8 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
     mine = [m for m in claim.entities if m.start < start + len(r.claim_name) and start < m.end]
     if any(m.entity_id in best.event.entity_ids or m.kind in ("place", "country") or m.demonym for m in mine):
         return True
+    if _describes(r.store_name, mine):
+        return True
     if r.store_start >= 0:
         summary = best.event.summary
         theirs = [m for m in best.event.mentions if m.start < r.store_start + len(r.store_name) and
@@ -109,3 +111,10 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
         if any(related_names(a.name, b.name) for a in mine for b in theirs):
             return True
     return False
+
+
+def _describes(store_name: str, mine: list) -> bool:  # type: ignore[type-arg]
+    """The store's words are a description in lower case whose every word is in the full name of the report's
+    entity: 'the security committee' for the State Security Committee, however the report spells it."""
+    words = set(store_name.lower().split())
+    return store_name[:1].islower() and any(words <= set(m.name.lower().split()) for m in mine)

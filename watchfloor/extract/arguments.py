@@ -55,6 +55,20 @@ def arguments(text: str) -> list[Argument]:
     return out
 
 
+def stands_as_argument(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] are themselves a verb's agent or patient, not a word inside one: 'Strelsau' in
+    'a decade in which Strelsau widened its ties' acts (a capital for its government); in 'Strelsau's opera
+    house was attacked' it only says where."""
+    from watchfloor.extract.frames import span_at
+
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return False
+    root = span.root
+    role = root.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root
+    return _role(role)[0] != "" and role.head.pos_ in ("VERB", "AUX")
+
+
 def _role(child: Token) -> tuple[str, Token | None]:
     if child.dep_ in AGENT_DEPS:
         return "agent", child

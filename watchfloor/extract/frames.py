@@ -46,6 +46,8 @@ class Mention:
     """A figure taken out of a whole ('three of the four attackers', '21% of the vote')."""
     remainder: bool = False
     """A figure for the rest of a group already named ('the other two cyclists'): a part, not the whole."""
+    joined: bool = False
+    """A figure joined to a noun without a figure of its own ('Hentzau and two colleagues'): the whole is one more."""
 
 
 @dataclass
@@ -152,7 +154,17 @@ def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
     remainder = any(c.lemma_.lower() == "other" and c.dep_ in ("amod", "advmod") for t in near for c in t.children)
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=label,
                    counts=counts.lemma_.lower() if counts is not None else None, definite=definite,
-                   partitive=partitive, remainder=remainder)
+                   partitive=partitive, remainder=remainder,
+                   joined=counts is not None and _joined_to_uncounted(counts))
+
+
+def _joined_to_uncounted(noun: Token) -> bool:
+    """'Hentzau and two colleagues were detained': the figure is joined to a noun without a figure of its own, so it
+    counts the rest of a group, not all of it. A figure before the first noun counts them all ('164 women and
+    children')."""
+    head = noun.head
+    return noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ == "nummod" for c in head.children)
 
 
 def _counted(ent: Span) -> Token | None:
@@ -217,9 +229,27 @@ def modifiers(text: str, start: int, end: int) -> frozenset[str]:
                      range(span.start, span.end))
 
 
+def described(text: str, start: int, end: int) -> str | None:
+    """The lemma of the noun the words at text[start:end] describe: 'hostage' for 'Ruritanian' in 'two Ruritanian
+    hostages'; the words' own lemma when they are the noun ('the Ruritanians'). Two nationalities are two answers
+    to one question only when they describe the same kind of people."""
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return None
+    root = span.root
+    noun = root.head if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") else root
+    return noun.lemma_.lower()
+
+
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of `text`'s words, lower-cased: 'men' is 'man', and 'woman' is not 'man'."""
     return frozenset(t.lemma_.lower() for t in parsed(text) if t.is_alpha)
+
+
+def joined_figures(text: str) -> list[tuple[int, int]]:
+    """Spans of the figures joined to one uncounted noun before them ('Hentzau and two colleagues were detained'):
+    the group they stand in is one larger than the figure."""
+    return [(m.start, m.end) for f in frames(text) for m in f.figures if m.joined]
 
 
 def remainder_figures(text: str) -> list[tuple[int, int]]:
@@ -231,3 +261,30 @@ def definite_figures(text: str) -> list[tuple[int, int]]:
     """Spans of the figures a definite determiner points back with ('the two sides', 'the other three'): they
     name a group already met, so they count nothing new and are no part of a list of counts."""
     return [(m.start, m.end) for f in frames(text) for m in f.figures if m.definite]
+
+
+CARRY_DEPS = frozenset({"acl", "ccomp", "xcomp", "pcomp", "pobj", "prep", "relcl"})
+"""Dependencies through which a denied noun above a word denies it too ('no proof that they had formed a cell')."""
+
+
+def denied_by_parse(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] is denied by the tree: it has a negation of its own ('did not form'), or it
+    hangs on a noun whose determiner denies it ('found no proof that they had formed a cell': 'formed' is
+    under 'no proof' however many words stand between). A verb above stops it: 'did not say that five died' does
+    not deny the deaths."""
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return False
+    tok = span.root
+    if any(c.dep_ == "neg" for c in tok.children) or _denied(tok):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in CARRY_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and _denied(cur):
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
