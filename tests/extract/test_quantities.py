@@ -47,3 +47,13 @@ def test_ages_totals_and_defendants() -> None:
     assert (total.value, total.category, total.strong) == (17, "defendants", True)
     tried = q("The trial of 19 people opened")[0]
     assert (tried.value, tried.category) == (19, "defendants")
+
+
+def test_a_figure_after_a_passive_by_is_a_level_not_a_change() -> None:
+    from watchfloor.extract.quantities import find_quantities
+
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(q.text, q.value) for q in find_quantities(text, 0, len(text), [])]
+
+    assert read("The referendum was approved by 96.5% of voters.") == [("96.5% of voters", 96.5)]
+    assert read("Exports fell by about $87m.") == []

@@ -318,6 +318,15 @@ def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool]]
     return out
 
 
+def _passive_agent(text: str, start: int, end: int, at: int) -> bool:
+    """The 'by' at `at` brings a passive verb's agent ('approved by 96.5% of voters'), not the size of a change
+    ('rose by 5%'): the parse tells them apart, read only for a figure after 'by'."""
+    from watchfloor.extract.frames import parsed, span_at
+
+    word = span_at(parsed(text[start:end]), at - start, at - start + 2)
+    return word is not None and word.root.dep_ == "agent"
+
+
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]],
                     deltas: list[Quantity] | None = None) -> list[Quantity]:
     """Quantities in text[start:end], ignoring anything inside `skip` (dates, citations, names).
@@ -402,8 +411,10 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             elif unit == "count" and category is None and _ON_TRIAL.search(text[max(start, s - 40):s]) and (
                     head.lower() in ("people", "men", "persons", "suspects", "women")):
                 category, strong = "defendants", True
-        if _DIFFERENCE.match(text[e:min(end, e + 30)]) or _BY.search(text[max(start, s - 12):s]) and not (
-                _PHRASAL_UP.search(text[max(start, s - 30):s])):
+        by = _BY.search(text[max(start, s - 12):s])
+        if _DIFFERENCE.match(text[e:min(end, e + 30)]) or by and not (
+                _PHRASAL_UP.search(text[max(start, s - 30):s])) and not _passive_agent(
+                    text, start, end, max(start, s - 12) + by.start()):
             taken.add(s, e)
             if deltas is not None and not vague:
                 lo, hi = interval(value, hedge, unit)
