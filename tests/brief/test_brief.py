@@ -67,7 +67,7 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
     assert rows[0][:3] == ("Jihadist violence abroad", "Contained", "likely")
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
-    assert rows[1][1:3] == ("split: Growing or Fraying", "roughly even chance")
+    assert rows[1][1:3] == ("Growing, on balance", "likely")
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
@@ -98,7 +98,9 @@ def test_sources_lines_follow_the_house_format(brief: Brief) -> None:
 def test_bottom_line_answers_each_question(brief: Brief) -> None:
     bluf = section(brief.markdown, "Bottom Line").strip()
     assert bluf.startswith("Tajik involvement in jihadist violence abroad is being contained: ")
-    for answer in ("On dependence on Russia, the signposts are split: remittances still carry the economy",
+    for answer in ("Dushanbe's dependence on Russia is growing: remittances still carry the economy",
+                   "Russia kept tightening its rules for Tajik migrants",
+                   "but these weigh less, since curbs and expulsions are Moscow's doing",
                    "China is being drawn into security on the Afghan border", "The succession remains orderly"):
         assert answer in bluf
 
@@ -115,8 +117,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.statement.text.startswith("Over the twelve months from 31 December 2025, ")
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence: ")
         assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
-        if j.likelihood == "roughly even chance":
-            assert j.reason is None, "a split gives no explanation the evidence fits best"
+        if j.answer.startswith("split: "):
+            assert j.reason is None, "an even split gives no explanation the evidence fits best"
         else:
             assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
         assert j.implication is not None and j.implication.text.startswith("If so, ")
@@ -130,10 +132,13 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Sources |" in md
     russia = judgments[1].change
-    assert russia is not None and "favoured the answer that Dushanbe's dependence on Russia is growing, where now " \
-        "they are split; since then “Tajik citizens expelled from Russia in a year, as reported” went from not met " \
-        "to met" in russia.text
-    assert judgments[1].likelihood == "roughly even chance"
+    assert russia is not None and "favoured the same answer; since then “Tajik citizens expelled from Russia in a " \
+        "year, as reported” went from not met to met" in russia.text
+    assert judgments[1].likelihood == "likely", "split signposts, but those for fraying have low diagnosticity"
+    assert "it is likely that Dushanbe will stay tied to Moscow by migrants' remittances and the Russian military " \
+        "presence: the signposts are split, but those for the other answer weigh less, since curbs and expulsions " \
+        "are Moscow's doing" in judgments[1].statement.text
+    assert "| Russian rules curbing Tajik migrants (low diagnosticity) | one in 2025, as in 2024 | – | for |" in md
     jihad = judgments[0]
     assert jihad.likelihood == "likely"
     assert "prosecutions and expulsions abroad will keep outpacing" in jihad.statement.text

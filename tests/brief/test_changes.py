@@ -19,7 +19,7 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
-    ("Judgment: Dependence on Russia", "likely, high confidence", "roughly even chance, moderate confidence"),
+    ("Judgment: Dependence on Russia", "roughly even chance, moderate confidence", "likely, moderate confidence"),
     ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
     ("Judgment: Succession", "likely, moderate confidence", "likely, low confidence"),
     ("Signpost: Russian deployments, drills, reinforcements and top-level visits", "not met", "met"),

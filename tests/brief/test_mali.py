@@ -37,6 +37,8 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
     assert section(md, "Bottom Line").strip().startswith("JNIM's pressure on the Malian state is rising: ")
     assert "| Signpost | Reading | Holding | Fraying | Sources |" in md
+    russia = mali.contents.judgments[1]
+    assert (russia.answer, russia.likelihood) == ("Holding, on balance", "likely")
     assert re.search(r"Reports of the attack on 7 September 2023 differ on the number of civilians killed: 49 "
                      r"according to [^,\[]+ and 154 according to Wikipedia", section(md, "Competing Values"))
     sentences = body_sentences(md)

@@ -20,6 +20,9 @@ WINDOWS = {"quarter": 3, "half": 6, "year": 12, "two_years": 24}
 """Window lengths in months."""
 OPERATORS = (">=", ">", "<=", "<")
 WHERE = ("home", "abroad", "any")
+DIAGNOSTICITY = {"high": 1.0, "moderate": 0.5, "low": 0.25}
+"""What a signpost's status weighs, by how well it tells the hypotheses apart (analysis of competing hypotheses):
+one that would be seen whichever hypothesis holds says little about which does."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,14 @@ class Indicator:
     """That figure's spec (argument_specs.FigureSpec), attached when the plan is loaded."""
     says: tuple[tuple[str, str], ...] = ()
     """What a status means in words, for the brief: (("met", "…"), ("not met", "…"))."""
+    diagnosticity: str = "high"
+    """How well the indicator tells its hypothesis from the others: 'high' (default), 'moderate' or 'low'."""
+    why: str = ""
+    """Why its diagnosticity is below high, as a clause ('Zenda's curbs would come whichever way Strelsau leans')."""
+
+    @property
+    def weight(self) -> float:
+        return DIAGNOSTICITY[self.diagnosticity]
 
     def said(self, status: str) -> str:
         return dict(self.says).get(status, "")
@@ -117,11 +128,23 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
     if not isinstance(says, dict) or not set(says) <= {"met", "not met"} or \
             not all(isinstance(v, str) for v in says.values()):
         raise _fail(path, where, "field 'says' maps 'met' and 'not met' to words")
+    level, why = _diagnosticity(obj.get("diagnosticity", "high"), path, where)
     return Indicator(name=obj["name"], hypothesis=obj["hypothesis"], window=obj["window"],
                      operator=obj["operator"], threshold=float(obj["threshold"]),
                      types=tuple(obj.get("types", ())), countries=tuple(obj.get("countries", ())),
                      where=obj.get("where", "any"), measure=obj.get("measure"), series=obj.get("series"),
-                     figure=obj.get("figure"), says=tuple(sorted(says.items())))
+                     figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why)
+
+
+def _diagnosticity(value: Any, path: Path, where: str) -> tuple[str, str]:
+    """'low', or {"level": "low", "why": "…"}: the level and the reason it is not high."""
+    if isinstance(value, str):
+        value = {"level": value}
+    if not isinstance(value, dict) or value.get("level") not in DIAGNOSTICITY or \
+            not isinstance(value.get("why", ""), str) or not set(value) <= {"level", "why"}:
+        raise _fail(path, where, f"field 'diagnosticity' is one of {', '.join(DIAGNOSTICITY)}, or "
+                                 "{\"level\": …, \"why\": \"…\"}")
+    return value["level"], value.get("why", "").strip().rstrip(".")
 
 
 def _per_hypothesis(q: dict[str, Any], key: str, path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str], ...]:

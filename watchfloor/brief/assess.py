@@ -3,13 +3,17 @@ the assumption it rests on and the alternative weighed against it.
 
 How the answer is reached (analysis of competing hypotheses, kept small): each
 signpost's status speaks for a hypothesis (see `signposts`); a met signpost
-adds 1 to its hypothesis, one not met adds 0.5 to the others, each divided by
-the number of signposts the plan gives the signpost's own hypothesis, so that a
-hypothesis does not win by having more signposts. The hypothesis with the most
-support leads. Its likelihood is (support + 1) / (all support + number of
-hypotheses), Laplace's rule, so a few signposts never make anything certain,
-put on the ICD 203 scale and capped at "very likely"; a tie is a roughly even
-chance. The horizon runs from the evidence cut-off.
+adds its weight to its hypothesis, one not met half its weight to the others,
+each divided by the number of signposts the plan gives the signpost's own
+hypothesis, so that a hypothesis does not win by having more signposts. The
+weight is the indicator's diagnosticity in the plan (high 1, moderate 0.5, low
+0.25): a signpost that would be seen whichever answer holds counts for little.
+The hypothesis with the most support leads. Its likelihood is (support + 1) /
+(all support + number of hypotheses), Laplace's rule, so a few signposts never
+make anything certain, put on the ICD 203 scale and capped at "very likely", or
+at "likely" when the signposts are split (met ones point to more than one
+answer); a tie is a roughly even chance. The horizon runs from the evidence
+cut-off.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from watchfloor.analyse.watchplan import Question
 from watchfloor.brief import confidence, phrase
 from watchfloor.brief.competing import Competing
 from watchfloor.brief.evidence import Fact
-from watchfloor.brief.judgments import likely_clause, term_for
+from watchfloor.brief.judgments import SPLIT_CEILING, likely_clause, term_for
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost, human, matrix
 from watchfloor.brief.text import join
@@ -45,6 +49,23 @@ def tied(question: Question, signposts: Sequence[Signpost]) -> bool:
     return abs(score[lead] - score[second]) < 1e-9
 
 
+def split(question: Question, signposts: Sequence[Signpost]) -> bool:
+    """Met signposts point to more than one answer: the evidence is mixed even when one answer weighs more."""
+    return len({sp.indicator.hypothesis for sp in signposts if sp.status == "met"}) > 1
+
+
+def weighing(question: Question, signposts: Sequence[Signpost], among: Sequence[Signpost] | None = None) -> str:
+    """Why the leading answer wins when the signposts are split: ', since …', the reasons the plan gives for the
+    other answers' met signposts (`among` them, when given) telling the answers apart less well than the leading
+    answer's; '' when it gives none."""
+    lead = ranked(question, signposts)[0]
+    strongest = max((sp.indicator.weight for sp in signposts if sp.backs(lead)), default=0.0)
+    whys = dict.fromkeys(sp.indicator.why for sp in (signposts if among is None else among)
+                         if sp.status == "met" and sp.indicator.hypothesis != lead
+                         and sp.indicator.weight < strongest and sp.indicator.why)
+    return f", since {join(whys)}" if whys else ""
+
+
 def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
     """Hypotheses from most to least supported; the plan's order breaks ties."""
     score = support(question, signposts)
@@ -57,7 +78,8 @@ def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
         return "roughly even chance"
     score = support(question, signposts)
     lead = ranked(question, signposts)[0]
-    return term_for((score[lead] + 1) / (sum(score.values()) + len(score)))
+    p = (score[lead] + 1) / (sum(score.values()) + len(score))
+    return term_for(p, SPLIT_CEILING) if split(question, signposts) else term_for(p)
 
 
 def facts_of(signposts: Sequence[Signpost]) -> list[Fact]:
@@ -95,7 +117,11 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     backing = facts_of(backers)
     term = likelihood(question, signposts)
     clause = likely_clause(term, question.forecast(lead))
-    statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}", backers)
+    mixed = split(question, signposts) and not tied(question, signposts)
+    if mixed:
+        clause += f": the signposts are split, but those for the other answer weigh less{weighing(question, signposts)}"
+    statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}",
+                    signposts if mixed else backers)
     contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
@@ -119,6 +145,8 @@ def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
     lead, alt = ranked(question, signposts)[:2]
     if tied(question, signposts):
         return f"split: {question.label(lead)} or {question.label(alt)}"
+    if split(question, signposts):
+        return f"{question.label(lead)}, on balance"
     return question.label(lead)
 
 

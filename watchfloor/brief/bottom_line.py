@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, tied
+from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, split, tied, weighing
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost
 from watchfloor.brief.text import join
@@ -18,7 +18,9 @@ REASONS = 2
 def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],
                 as_of: dt.date) -> list[Sentence]:
     """For each question judged, in the plan's order: the leading answer and the signposts that weigh most for
-    it, in the plan's words; when the signposts are evenly split, both answers and one signpost for each."""
+    it, in the plan's words; when the signposts are evenly split, both answers and one signpost for each; when they
+    are split but one answer weighs more, that answer, its strongest signpost, the other answer's and why they weigh
+    less."""
     judged = {j.topic for j in judgments}
     out: list[Sentence] = []
     for q in plan.questions:
@@ -32,6 +34,13 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
                 if q.short else f"Between the answers that {q.answer(lead)} and that {q.answer(alt)}"
             text = (f"{topic}, the signposts are split: {join(sp.says(as_of) for sp in a)}, but "
                     f"{join(sp.says(as_of) for sp in b)}")
+            why = a + b
+        elif split(q, mine):
+            a, b = reasons(lead, mine, 1), reasons(alt, mine, REASONS)
+            text = f"{q.answer(lead)}: {join(sp.says(as_of) for sp in a)}"
+            if b:
+                text += (f"; {join(sp.says(as_of) for sp in b)}, but {'these weigh' if len(b) > 1 else 'this weighs'} "
+                         f"less{weighing(q, mine, b)}")
             why = a + b
         else:
             why = reasons(lead, mine, REASONS)

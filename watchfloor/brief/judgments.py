@@ -16,6 +16,8 @@ SCALE: list[tuple[float, str]] = [
 """ICD 203 terms with the upper end of each band (almost no chance 1–5% … almost certain 95–99%)."""
 TERMS = [t for _p, t in SCALE]
 CEILING = "very likely"
+SPLIT_CEILING = "likely"
+"""The highest term when met signposts point to more than one answer: mixed evidence never reads as very likely."""
 
 
 def term_for(p: float, ceiling: str = CEILING) -> str:

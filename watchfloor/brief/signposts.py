@@ -42,14 +42,15 @@ class Signpost:
         return self.reading.status
 
     def supports(self) -> dict[str, float]:
-        """The hypotheses this status speaks for, with the weight it carries."""
-        own = self.indicator.hypothesis
+        """The hypotheses this status speaks for, with the weight it carries: scaled by the indicator's
+        diagnosticity, so a signpost that would be seen whichever answer holds counts for little."""
+        own, weight = self.indicator.hypothesis, self.indicator.weight
         if self.status == "met":
-            return {own: 1.0}
+            return {own: weight}
         if self.status != "not met":
             return {}
         others = [h for h in self.question.hypotheses if h != own]
-        return {h: NOT_MET_WEIGHT / len(others) for h in others}
+        return {h: weight * NOT_MET_WEIGHT / len(others) for h in others}
 
     def backs(self, hypothesis: str) -> bool:
         """Met, and its own hypothesis: evidence consistent with that answer."""
@@ -191,10 +192,13 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
     """The consistency matrix, as in analysis of competing hypotheses: for each signpost, the hypothesis its status
-    is consistent with (met) or inconsistent with (not met); the others are left blank."""
+    is consistent with (met) or inconsistent with (not met); the others are left blank. A signpost the plan weighs
+    below high says so after its name ('(low diagnosticity)')."""
     hyps = list(question.hypotheses)
     rows = []
     for sp in signposts:
         marks = tuple("for" if sp.backs(h) else "against" if sp.tells_against(h) else "–" for h in hyps)
-        rows.append(Row((sp.indicator.name, sp.reading_text(as_of), *marks), sp.source_ids()))
+        level = sp.indicator.diagnosticity
+        name = sp.indicator.name + (f" ({level} diagnosticity)" if level != "high" else "")
+        rows.append(Row((name, sp.reading_text(as_of), *marks), sp.source_ids()))
     return Table(("Signpost", "Reading", *(question.label(h) for h in hyps)), rows)
