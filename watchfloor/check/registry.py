@@ -5,6 +5,7 @@ from __future__ import annotations
 from watchfloor.check.base import Check
 from watchfloor.check.bounds import WrongBound
 from watchfloor.check.contradicted import Contradicted
+from watchfloor.check.frame_dates import WrongFrameDate
 from watchfloor.check.internal import InternalContradiction
 from watchfloor.check.intervals import WrongInterval
 from watchfloor.check.missing_source import MissingSource
@@ -16,8 +17,9 @@ from watchfloor.check.wrong_date import WrongDate
 from watchfloor.check.wrong_number import WrongNumber
 from watchfloor.errors import ConfigError
 
-CHECKS: list[type[Check]] = [WrongDate, WrongInterval, WrongBound, WrongNumber, WrongActor, Contradicted,
-                             InternalContradiction, RestatedFigure, Unsupported, UncertaintyLanguage, MissingSource]
+CHECKS: list[type[Check]] = [WrongDate, WrongInterval, WrongBound, WrongFrameDate, WrongNumber, WrongActor,
+                             Contradicted, InternalContradiction, RestatedFigure, Unsupported, UncertaintyLanguage,
+                             MissingSource]
 """Store checks first (internal contradictions fold their evidence in), then support, then style."""
 KINDS = list(dict.fromkeys(c.kind for c in CHECKS))
 
