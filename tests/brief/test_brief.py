@@ -19,7 +19,7 @@ from watchfloor.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "tajikistan-facts-2026-01-15.md"
 MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]\.$")
-BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Competing Values", "Annex: Chronology")
+BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology")
 
 
 def body_sentences(md: str) -> list[str]:
@@ -49,8 +49,8 @@ def source_numbers(md: str) -> list[int]:
 def test_shape_in_order(brief: Brief) -> None:
     md = brief.markdown
     heads = re.findall(r"^## (.+)$", md, re.M)
-    assert heads == ["Bottom Line", "Key Judgments", "Competing Values", "Annex: Chronology", "Annex: Signpost Board",
-                     "Sources"]
+    assert heads == ["Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology",
+                     "Annex: Signpost Board", "Sources"]
     assert md.startswith("# Tajikistan: Assessment, 2024–2025\n\n**Unclassified, open sources**  \n")
     assert "**Date of writing:** 15 January 2026" in md
     assert "**Evidence cut-off:** 31 December 2025" in md
@@ -163,7 +163,7 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
 
 
 def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: Store) -> None:
-    competing = section(brief.markdown, "Competing Values")
+    competing = section(brief.markdown, "Annex: Competing Values")
     assert "the National Bank chairman disputed a World Bank estimate that remittances equalled 45.3% of GDP" \
         in competing
     russia = brief.contents.judgments[1]
@@ -176,7 +176,7 @@ def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: St
 
 def test_competing_values_against_an_observation_series(demo_db: Store) -> None:
     b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
-    competing = section(b.markdown, "Competing Values")
+    competing = section(b.markdown, "Annex: Competing Values")
     assert re.search(r"For 2023, remittances were 48\.2% of GDP according to \S+ and 37\.84% of GDP in the World "
                      r"Bank series in the store \[\d+, \d+\]", competing)
 

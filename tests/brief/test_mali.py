@@ -40,7 +40,7 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     russia = mali.contents.judgments[1]
     assert (russia.answer, russia.likelihood) == ("Holding, on balance", "likely")
     assert re.search(r"Reports of the attack on 7 September 2023 differ on the number of civilians killed: 49 "
-                     r"according to [^,\[]+ and 154 according to Wikipedia", section(md, "Competing Values"))
+                     r"according to [^,\[]+ and 154 according to Wikipedia", section(md, "Annex: Competing Values"))
     sentences = body_sentences(md)
     assert len(sentences) >= 15 and all(MARKERS.search(s) for s in sentences)
 

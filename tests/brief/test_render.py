@@ -59,6 +59,8 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     assert "Evidence cut-off: 31 December 2025" in pages[0] and "Bottom Line" in pages[0]
     assert "Succession Orderly likely" in pages[0], "the judgments at a glance end the first page"
     assert pages[1].startswith("Key Judgments")
+    body = next(n for n, p in enumerate(pages) if p.startswith("Annex: "))
+    assert body <= 6, f"the body, summary included, runs to {body} pages: at most six"
 
 
 def test_pdf_fetches_nothing() -> None:
@@ -159,7 +161,8 @@ def test_each_figure_is_referred_to_where_its_judgment_states_its_signpost(brief
             caption = brief.markdown.split(f": {x.caption.text[:40]}")[0].rsplit("\n", 1)[-1]
             assert caption in text.replace(")", "").replace(";", ""), f"{caption} is not referred to in {j.topic}"
     russia = brief.contents.judgments[1].alternative
-    assert russia is not None and "the year before; Figure 2)" in russia.text
+    assert russia is not None and "Russia expelled Tajik citizens by the tens of thousands (Figure 2)" in russia.text, \
+        "the alternative names its signposts without their readings (the matrix gives them), the figure after the name"
 
 
 def test_a_figure_caption_becomes_the_figcaption_with_linked_markers(brief: Brief) -> None:

@@ -175,14 +175,15 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
 
 
 def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_of: dt.date) -> Sentence | None:
-    """'The alternative is that …; for it, …; against it, …', or None if nothing cites it."""
+    """'The alternative is that …; for it, …; against it, …', or None if nothing cites it. The signposts in the plan's
+    words only: their readings are in the matrix that follows."""
     pro = [sp for sp in signposts if sp.backs(alt)]
     con = [sp for sp in signposts if sp.status == "met" and not sp.backs(alt) or sp.tells_against(alt)]
     if not facts_of(pro + con) and not series_of(pro + con):
         return None
 
     def side(sps: list[Signpost]) -> str:
-        return join(sp.says(as_of) for sp in sps) if sps else "no signpost"
+        return join(sp.indicator.said(sp.status) or sp.says(as_of) for sp in sps) if sps else "no signpost"
 
     return say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
                pro + con)

@@ -236,18 +236,18 @@ def exhibits(store: Store, ev: Evidence, contents: Contents, specs: list[Any], s
 
 
 def refer(judgment: Any, signposts: list[Any], label: str, as_of: date) -> None:
-    """Put '; Figure 2' inside the reading of the first signpost the judgment's text states, or, when its text states
-    none, after its statement."""
+    """Put '; Figure 2' inside the reading of the first signpost the judgment's text states ('(Figure 2)' after it
+    when stated without its reading), or, when its text states none, after its statement."""
     for sentence in (judgment.alternative, judgment.statement):
         if sentence is None:
             continue
         for sp in signposts:
-            said = sp.says(as_of)
-            if said in sentence.text:
-                marked = f"{said[:-1]}; {label})" if said.endswith(")") else f"{said} ({label})"
-                sentence.text = sentence.text.replace(said, marked, 1)
-                sentence.template = sentence.template.replace(said, marked, 1)
-                return
+            for said in (sp.says(as_of), sp.indicator.said(sp.status)):
+                if said and said in sentence.text:
+                    marked = f"{said[:-1]}; {label})" if said.endswith(")") else f"{said} ({label})"
+                    sentence.text = sentence.text.replace(said, marked, 1)
+                    sentence.template = sentence.template.replace(said, marked, 1)
+                    return
     judgment.statement.text += f" ({label})"
     judgment.statement.template += f" ({label})"
 

@@ -22,7 +22,12 @@ CLASSIFICATION = "Unclassified, open sources"
 BOTTOM_LINE = "Bottom Line"
 """The summary's heading: with the cover block and the judgments at a glance it is the PDF's first page."""
 ANNEX = "Annex: Chronology"
-"""The chronology's heading: the PDF starts it on a new page, after the assessment."""
+"""The chronology's heading."""
+COMPETING = "Annex: Competing Values"
+"""The competing values' heading: an annex, for every sentence of the body that states one of them already gives the
+others and their sources; the list is the reference, not the argument."""
+FIRST_ANNEX = "Annex: "
+"""How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
 
 
 @dataclass
@@ -145,7 +150,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
         changed=changed, judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
-        annex=annex, annex_heading=ANNEX, bottom_line_heading=BOTTOM_LINE,
+        annex=annex, annex_heading=ANNEX, bottom_line_heading=BOTTOM_LINE, competing_heading=COMPETING,
         sources=[e.line() for e in numbering.entries()])
     at = md.find(box) if box else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),

@@ -12,7 +12,7 @@ import re
 from jinja2 import Environment, select_autoescape
 from markdown_it import MarkdownIt
 
-from watchfloor.brief.layout import ANNEX, BOTTOM_LINE, template
+from watchfloor.brief.layout import BOTTOM_LINE, FIRST_ANNEX, template
 from watchfloor.brief.model import Figure
 from watchfloor.brief.record import HEADING as RECORD
 
@@ -30,7 +30,7 @@ def to_html(markdown: str, title: str, figures: list[Figure], figure_prefix: str
     head, sep, tail = body.partition("<h2>Sources</h2>")
     head = _MARKERS.sub(_link_markers, head)
     tail = _SOURCE_P.sub(_source_entry, tail)
-    body = (head + sep + tail).replace(f"<h2>{ANNEX}</h2>", f'<h2 class="annex">{ANNEX}</h2>', 1)
+    body = (head + sep + tail).replace(f"<h2>{FIRST_ANNEX}", f'<h2 class="annex">{FIRST_ANNEX}', 1)
     body = summary_page(body)
     body = _RECORD.sub(lambda m: f'<aside class="record">{m.group(1)}{m.group(2)}</aside>', body, count=1)
     for i, f in enumerate(figures, 1):
