@@ -313,6 +313,9 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
         kinds: tuple[str, ...] = () if argued else ("events", "actors", "map")
         drawn = integrations.figures(store, code, Period(ev.start, ev.end), name, period_label(ev), kinds) \
             if kinds else []
+    from watchfloor.brief.sources import undated
+
+    ev.undated = undated(store, ev.sources)
     brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")

@@ -79,6 +79,8 @@ class Evidence:
     country_names: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     """Event id → the id of the fact it was merged into (two reports of one event)."""
+    undated: dict[str, str] = field(default_factory=dict)
+    """Source id → what the source list says for a source without a date ('undated; cited for events of …')."""
 
     def fact(self, event_id: str) -> Fact | None:
         """The fact for an event id of the store, following merges; None if the brief does not hold it."""

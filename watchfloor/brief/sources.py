@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from watchfloor.brief.escape import md_text, md_url
 from watchfloor.brief.evidence import ADMIRALTY
+from watchfloor.brief.text import join
+from watchfloor.dates import FuzzyDate, from_parts
+from watchfloor.store import Store
+
+SPAN = 3
+"""More distinct months than this, and an undated source's note gives the first and the last only."""
 
 
 @dataclass(frozen=True)
@@ -31,8 +39,10 @@ class SourceEntry:
 class Numbering:
     """Hands out [n] numbers to source ids as the brief is read from top to bottom."""
 
-    def __init__(self, sources: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, sources: dict[str, dict[str, Any]], undated: dict[str, str] | None = None) -> None:
         self.sources = sources
+        self.undated = undated or {}
+        """Source id → what stands for the date of a source that has none ('undated; cited for events of …')."""
         self.numbers: dict[str, int] = {}
 
     def number(self, source_id: str) -> int:
@@ -52,7 +62,8 @@ class Numbering:
         for sid, n in sorted(self.numbers.items(), key=lambda kv: kv[1]):
             s = self.sources[sid]
             out.append(SourceEntry(n, sid, clean(s.get("publisher") or "unknown publisher"),
-                                   title(s.get("title") or "untitled"), s.get("published_at") or "n.d.",
+                                   title(s.get("title") or "untitled"),
+                                   s.get("published_at") or self.undated.get(sid) or "n.d.",
                                    s.get("url") or "no link", s.get("reliability") or "F"))
         return out
 
@@ -69,3 +80,41 @@ def title(text: str) -> str:
 def clean(text: str) -> str:
     """Titles and publishers on one line, without characters that would break the list."""
     return " ".join(str(text).replace("“", "'").replace("”", "'").split())
+
+
+def undated(store: Store, ids: Iterable[str]) -> dict[str, str]:
+    """For each source without a publication date, when it was cited for, from the store: the dates of the events
+    that cite it ('undated; cited for events of June 2024'), else the years of the observations it publishes
+    ('undated; cited for figures for 2009 to 2024'). A reader can place an undated report in time without a guess
+    at its date."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ", ".join("?" for _ in wanted)
+    dates: dict[str, list[FuzzyDate]] = defaultdict(list)
+    for r in store.query("SELECT es.source_id, e.date, e.date_precision FROM event_source es "
+                         f"JOIN event e ON e.id = es.event_id JOIN source s ON s.id = es.source_id "
+                         f"WHERE es.source_id IN ({marks}) AND s.published_at IS NULL", wanted):
+        dates[r["source_id"]].append(from_parts(r["date"], r["date_precision"]))
+    out = {sid: "undated; cited for " + events(ds) for sid, ds in dates.items()}
+    for r in store.query("SELECT o.source_id, min(o.year) AS first, max(o.year) AS last FROM observation o "
+                         f"JOIN source s ON s.id = o.source_id WHERE o.source_id IN ({marks}) "
+                         "AND s.published_at IS NULL GROUP BY o.source_id", wanted):
+        if r["source_id"] not in out:
+            span = str(r["first"]) if r["first"] == r["last"] else f"{r['first']} to {r['last']}"
+            out[r["source_id"]] = f"undated; cited for figures for {span}"
+    return out
+
+
+def events(dates: list[FuzzyDate]) -> str:
+    """'an event of 11 June 2024'; 'events of June 2024 and March 2025'; 'events of 2016 to March 2025'."""
+    ordered = sorted(dates, key=lambda d: (d.start, d.end))
+    if len({(d.start, d.end) for d in ordered}) == 1:
+        return f"{'an event' if len(ordered) == 1 else 'events'} of {ordered[0].human()}"
+    months = list(dict.fromkeys(d.human() if d.precision == "year" else f"{d.value.strftime('%B')} {d.value.year}"
+                                for d in ordered))
+    if len(months) == 1:
+        return f"events of {months[0]}"
+    if len(months) <= SPAN:
+        return f"events of {join(months)}"
+    return f"events of {months[0]} to {months[-1]}"
