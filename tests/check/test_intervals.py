@@ -26,3 +26,17 @@ def test_the_right_interval_passes_and_a_wrong_one_is_found(demo_db) -> None:
 def test_an_interval_with_no_earlier_anchor_is_left_alone(demo_db) -> None:
     alone = RIGHT.split("\n\n")[1].replace("Three days after", "Two weeks after")
     assert _dates(demo_db, alone) == []
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_count_the_summary_states_from_the_same_anchor_is_compared_even_when_the_date_fits(demo_db) -> None:
+    from watchfloor.check import check_text
+
+    right = ("When Putin met Rahmon in Dushanbe in October 2025, a day after Defence Minister Belousov toured the "
+             "Russian facilities, he called the base a guarantor of security for the country and the region.")
+
+    def dated(text: str) -> list[str]:
+        return [f.quote for f in check_text(demo_db, text, "t").findings if f.kind == "wrong_date"]
+
+    assert dated(right) == []
+    assert dated(right.replace("a day after", "two days after")) != []

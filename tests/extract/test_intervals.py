@@ -14,6 +14,11 @@ from watchfloor.extract.intervals import intervals
      "two weeks before the attack on the concert hall", 14, -1, "the attack on the concert hall"),
     ("The plant opened some sixteen months after the contract was signed.",
      "some sixteen months after the contract was signed", 487, 1, "after the contract was signed"),
+    ("When the king met the envoy in Strelsau in May, two days after the minister toured the barracks, he praised "
+     "the garrison.", "two days after the minister toured the barracks", 2, 1, "the minister toured the barracks"),
+    ("The court banned the party, a week before the march its leader had called for in Zenda.",
+     "a week before the march its leader had called for in Zenda", 7, -1, "the march its leader had called for in "
+     "Zenda"),
 ])
 def test_an_interval_and_its_anchor(text: str, span: str, days: float, sign: int, anchor: str) -> None:
     found = intervals(text)

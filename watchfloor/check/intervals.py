@@ -42,26 +42,32 @@ class WrongInterval(Check):
             if not words & DIRECTIONS.keys():
                 continue
             alts = alternatives(m, "date")
-            if not alts or not _firm(alts[0]) or alts[0].date.status == "match" and alts[0].date.strength >= 1.5:
+            if not alts or not _firm(alts[0]):
                 continue
+            dated = alts[0].date.status == "match" and alts[0].date.strength >= 1.5
             base = m.claim.sentence.start
             for iv in intervals(m.claim.sentence.text):
                 if not m.claim.start <= base + iv.start < m.claim.end:
                     continue
-                found = self._judge(ctx, m, alts[0], iv)
+                found = self._judge(ctx, m, alts[0], iv, dated)
                 if found:
                     out.append(found)
                     break
         return out
 
-    def _judge(self, ctx: Context, m: ClaimMatch, judged: Comparison, iv: Interval) -> Finding | None:
+    def _judge(self, ctx: Context, m: ClaimMatch, judged: Comparison, iv: Interval, dated: bool) -> Finding | None:
+        """The summary's own interval from the same anchor is compared first, whatever the dates say (the event's
+        date may match while the report counts two days from an anchor the store counts one day from); else the
+        interval is measured between the anchor event's date and this one's, unless this one's date matched."""
         event, text, base = judged.event, m.claim.sentence.text, m.claim.sentence.start
-        if _told_by_its_anchor(m, event, base + iv.anchor_start, base + iv.anchor_end):
-            return None
         words = stems(text[iv.anchor_start:iv.anchor_end])
         stated = _stated(event, words)
+        if stated is None and (dated or _told_by_its_anchor(m, event, base + iv.anchor_start, base + iv.anchor_end)):
+            return None
         if stated is not None:
-            if abs(stated.sign * stated.days - iv.sign * iv.days) <= iv.slack:
+            # two stated counts are compared as counts: 'two days after' is not 'a day after'
+            tolerance = iv.slack if iv.approx or stated.approx else 0.5 * min(iv.length, stated.length)
+            if abs(stated.sign * stated.days - iv.sign * iv.days) <= tolerance:
                 return None
             quote = event.summary[stated.start:stated.end]
             return self.finding(

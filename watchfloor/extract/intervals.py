@@ -35,6 +35,10 @@ class Interval:
     anchor_start: int
     anchor_end: int
     unit: str
+    length: float = 1.0
+    """Days in one of the unit ('week' 7)."""
+    approx: bool = False
+    """Hedged ('about two weeks', 'some sixteen months')."""
 
 
 def intervals(text: str) -> list[Interval]:
@@ -43,7 +47,7 @@ def intervals(text: str) -> list[Interval]:
 
     out = []
     for tok in parsed(text):
-        if tok.dep_ != "npadvmod" or tok.pos_ != "NOUN" or tok.head.pos_ not in ("VERB", "AUX", "ADP"):
+        if tok.dep_ != "npadvmod" or tok.pos_ != "NOUN" or tok.head.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
             continue
         length = _days(tok.lemma_.lower())
         count = _count(tok)
@@ -59,8 +63,9 @@ def intervals(text: str) -> list[Interval]:
         approx = any(c.dep_ in ("advmod", "quantmod") or c.dep_ == "det" and c.lower_ not in ("a", "an")
                      for c in tok.subtree if c.i != tok.i and not c.like_num)
         slack = max(1.0, 0.25 * days if approx else 0.3 * length)
-        out.append(Interval(start, end, days, slack, DIRECTIONS[word.lower_], obj.left_edge.idx, end,
-                            tok.lemma_.lower()))
+        first = obj.doc[word.i + 1].idx if obj.left_edge.i < tok.i else obj.left_edge.idx
+        out.append(Interval(start, end, days, slack, DIRECTIONS[word.lower_], first, end, tok.lemma_.lower(),
+                            length, approx))
     return out
 
 
@@ -76,12 +81,18 @@ def _phrase_end(obj: Token) -> int:
 
 def _anchor(tok: Token) -> tuple[Token, Token] | None:
     """The 'after' or 'before' the span counts from, and what follows it (a noun phrase or a clause), when the
-    span dates a verb: in '1,000 a year before the attack' it qualifies a number, and is a rate."""
+    span dates a verb: in '1,000 a year before the attack' it qualifies a number, and is a rate. The parse may hang
+    the span on the anchor clause's own verb ('two days after [the minister toured the base]')."""
     own = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in DIRECTIONS), None)
     if own is not None:
         obj = next((c for c in own.children if c.dep_ in ("pobj", "pcomp")), None)
         return (own, obj) if obj is not None else None
     head = tok.head
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in DIRECTIONS and c.i > tok.i), None)
+    if mark is not None and head.pos_ in ("VERB", "AUX"):
+        return mark, head
+    if head.lower_ in DIRECTIONS and head.dep_ == "mark" and head.head.pos_ in ("VERB", "AUX"):
+        return head, head.head
     if head.lower_ in DIRECTIONS and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         obj = next((c for c in head.children if c.dep_ in ("pobj", "pcomp")), None)
         return (head, obj) if obj is not None else None
