@@ -413,8 +413,9 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
                 category, strong = "defendants", True
         by = _BY.search(text[max(start, s - 12):s])
         if _DIFFERENCE.match(text[e:min(end, e + 30)]) or by and not (
-                _PHRASAL_UP.search(text[max(start, s - 30):s])) and not _passive_agent(
-                    text, start, end, max(start, s - 12) + by.start()):
+                _PHRASAL_UP.search(text[max(start, s - 30):s])) and not (
+                    by.group().lower().startswith("by") and _passive_agent(text, start, end,
+                                                                            max(start, s - 12) + by.start())):
             taken.add(s, e)
             if deltas is not None and not vague:
                 lo, hi = interval(value, hedge, unit)
