@@ -21,7 +21,6 @@ CUTOFF = date(2025, 6, 30)
 ROWS = [
     ("Judgment: Dependence on Russia", "roughly even chance, moderate confidence", "likely, moderate confidence"),
     ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
-    ("Judgment: Succession", "likely, moderate confidence", "likely, low confidence"),
     ("Signpost: Russian deployments, drills, reinforcements and top-level visits", "not met", "met"),
     ("Signpost: Attacks on Chinese nationals or sites in Tajikistan", "not met", "met"),
     ("Signpost: Chinese loans, projects, trade and cooperation agreements", "met", "not met"),

