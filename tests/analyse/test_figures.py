@@ -55,3 +55,17 @@ def test_outlines_are_small_and_cover_the_region():
     shapes = outlines()
     assert {"TJK", "AFG", "UZB", "KGZ", "CHN", "RUS", "USA"} <= set(shapes)
     assert shapes["TJK"]["name"] == "Tajikistan"
+
+
+def test_level_text_is_anchored_at_its_start_in_svg() -> None:
+    """WeasyPrint clips SVG text anchored in the middle; the brief's PDF showed country names cut to their ends."""
+    import re
+
+    from watchfloor.analyse.figures import _figure, to_svg
+
+    fig = _figure(4, 3)
+    ax = fig.add_subplot()
+    ax.text(0.5, 0.5, "Ruritania", ha="center", alpha=0.9)
+    ax.text(0.9, 0.2, "Graustark", ha="right")
+    anchors = dict((name, anchor) for anchor, name in re.findall(r"text-anchor: (\w+)[^>]*>([^<]*)<", to_svg(fig)))
+    assert anchors["Ruritania"] == "start" and anchors["Graustark"] == "start"

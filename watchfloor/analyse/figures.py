@@ -64,9 +64,33 @@ def category(event_type: str) -> str:
 # ---------------------------------------------------------------- output
 
 def to_svg(fig: Figure) -> str:
+    _anchor_at_start(fig)
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "watchfloor"}, bbox_inches="tight")
     return buf.getvalue()
+
+
+def _anchor_at_start(fig: Figure) -> None:
+    """Anchor every level text at its start, where it is drawn now: WeasyPrint draws SVG text anchored in the middle
+    or at the end clipped (a country name 'Ruritania' came out 'itania' in the brief's PDF); the same text anchored at
+    its start at the same place is drawn whole. Rotated text and annotations keep their anchors."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation, Text
+
+    texts = [t for t in fig.findobj(Text) if not isinstance(t, Annotation) and t.get_visible() and t.get_text()
+             and t.get_horizontalalignment() != "left" and not t.get_rotation()]
+    if not texts:
+        return
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for t in texts:
+        left = t.get_window_extent(renderer).x0
+        transform = t.get_transform()
+        _, y = transform.transform(t.get_unitless_position())
+        if "\n" in t.get_text():
+            t.set_multialignment(t.get_horizontalalignment())
+        t.set_horizontalalignment("left")
+        x, y = transform.inverted().transform((left, y))
+        t.set_position((float(x), float(y)))
 
 
 def to_png(fig: Figure, dpi: int = 150) -> bytes:
