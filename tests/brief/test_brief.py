@@ -90,8 +90,8 @@ def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
 
 def test_sources_lines_follow_the_house_format(brief: Brief) -> None:
     sources = brief.markdown.split("\n## Sources\n", 1)[1].strip().split("\n\n")
-    pattern = re.compile(r"^\[\d+\] [^,]+, “[^”]+”, (n\.d\.|\d{4}-\d{2}-\d{2}|undated; cited for [^,]+), https?://\S+, "
-                         r"reliability [A-F] \(.+\)$")
+    pattern = re.compile(r"^\[\d+\] [^,]+, “[^”]+”, (n\.d\.|\d{4}-\d{2}-\d{2}( \(after the evidence cut-off; [^,]+\))?|"
+                         r"undated; cited for [^,]+), https?://\S+, reliability [A-F] \(.+\)$")
     assert sources and all(pattern.match(s) for s in sources), [s for s in sources if not pattern.match(s)][:3]
 
 

@@ -26,5 +26,11 @@ def test_no_source_is_a_bare_nd(brief: Brief) -> None:
     entries = re.findall(r"^\[\d+\] .*$", sources, re.M)
     undated = [e for e in entries if "undated; cited for " in e]
     assert undated and not [e for e in entries if ", n.d., " in e]
-    assert all(re.search(r"”, (\d{4}-\d\d-\d\d|undated; cited for (an event|events|figures) (of|for) [^,]+), ", e)
-               for e in entries)
+    assert all(re.search(r"”, (\d{4}-\d\d-\d\d( \(after the evidence cut-off; [^,]+\))?|"
+                         r"undated; cited for (an event|events|figures) (of|for) [^,]+), ", e) for e in entries)
+
+
+def test_a_source_published_after_the_cut_off_says_so(brief: Brief) -> None:
+    cutoff = brief.markdown.split("\n## Sources\n", 1)[1]
+    late = [e for e in re.findall(r"^\[\d+\] .*$", cutoff, re.M) if "after the evidence cut-off" in e]
+    assert late and all(re.search(r"”, 2026-", e) for e in late)

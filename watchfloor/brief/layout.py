@@ -103,7 +103,7 @@ def stale_note(today: date, cutoff: date) -> str:
 
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
             figure_prefix: str) -> Layout:
-    numbering = Numbering(ev.sources, ev.undated)
+    numbering = Numbering(ev.sources, ev.undated, ev.end.end.isoformat())
 
     def r(s: Sentence) -> str:
         return render_sentence(s, numbering)

@@ -39,8 +39,12 @@ class SourceEntry:
 class Numbering:
     """Hands out [n] numbers to source ids as the brief is read from top to bottom."""
 
-    def __init__(self, sources: dict[str, dict[str, Any]], undated: dict[str, str] | None = None) -> None:
+    def __init__(self, sources: dict[str, dict[str, Any]], undated: dict[str, str] | None = None,
+                 cutoff: str | None = None) -> None:
         self.sources = sources
+        self.cutoff = cutoff
+        """The evidence cut-off (ISO): a source published later is kept, for a year's figures come out after the
+        year, and says so."""
         self.undated = undated or {}
         """Source id → what stands for the date of a source that has none ('undated; cited for events of …')."""
         self.numbers: dict[str, int] = {}
@@ -57,13 +61,21 @@ class Numbering:
         nums = sorted({self.number(i) for i in ids})
         return "[" + ", ".join(str(n) for n in nums) + "]"
 
+    def _date(self, sid: str, s: dict[str, Any]) -> str:
+        published = str(s.get("published_at") or "")
+        if not published:
+            return self.undated.get(sid) or "n.d."
+        if self.cutoff and published[:10] > self.cutoff:
+            return f"{published} (after the evidence cut-off; cited for what happened before it)"
+        return published
+
     def entries(self) -> list[SourceEntry]:
         out = []
         for sid, n in sorted(self.numbers.items(), key=lambda kv: kv[1]):
             s = self.sources[sid]
             out.append(SourceEntry(n, sid, clean(s.get("publisher") or "unknown publisher"),
                                    title(s.get("title") or "untitled"),
-                                   s.get("published_at") or self.undated.get(sid) or "n.d.",
+                                   self._date(sid, s),
                                    s.get("url") or "no link", s.get("reliability") or "F"))
         return out
 
