@@ -40,6 +40,7 @@ def test_units_of_store_keys() -> None:
 
     assert (parse_key("capacity_tonnes", 506000).unit, parse_key("capacity_gw", 3.6).value) == ("tonnes", 3600.0)
     assert parse_key("capacity_gw", 3.6).unit == "mw"
+    assert parse_key("people_targeted_million", 4.1).value == 4_100_000 and parse_key("killed", 5).value == 5
 
 
 def test_rounding_steps() -> None:

@@ -144,5 +144,5 @@ def parse_key(key: str, value: float) -> Figure:
         category = nouns[0][1]
     if unit == "years" and category in ("sentenced", "convicted"):
         category = "sentence_years"
-    return Figure(key, float(value) * scale, unit, category, subgroup, qualifier, year, tuple(words), of_gdp,
+    return Figure(key, round(float(value) * scale, 6), unit, category, subgroup, qualifier, year, tuple(words), of_gdp,
                   prev_year=prev_year)
