@@ -186,7 +186,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
             then_found = competing.find(store, evidence_until(ev, since), plan, specs)
             since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, then_found), since)
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
-    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows])
+    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows], short=contents.bottom_line)
     return contents
 
 

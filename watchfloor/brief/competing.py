@@ -60,6 +60,10 @@ class Value:
         return bool(self.stated.search(text)) and bool(set(self.sources) & set(sources))
 
 
+SHORT = "; sources differ on the figures (Annex: Competing Values)"
+"""What a bottom-line sentence stating a competing value adds, in place of every value and source."""
+
+
 @dataclass(frozen=True)
 class Conflict:
     values: tuple[Value, ...]
@@ -99,11 +103,15 @@ class Competing:
             return "", ()
         return "; sources differ " + join(dict.fromkeys(parts)), tuple(dict.fromkeys(extra))
 
-    def flag(self, sentences: Sequence[Sentence], rows: Sequence[Row]) -> None:
+    def flag(self, sentences: Sequence[Sentence], rows: Sequence[Row], short: Sequence[Sentence] = ()) -> None:
         """Every sentence and table cell that states one of the competing values gives the others and their sources
-        too (a reader of any one line must not take a disputed figure for settled)."""
+        too (a reader of any one line must not take a disputed figure for settled). The `short` ones (the bottom
+        line, read first and in a hurry) say only that sources differ and where the values are."""
+        brief = {id(s) for s in short}
         for s in sentences:
             clause, extra = self.differ(s.text, s.sources)
+            if clause and id(s) in brief:
+                clause, extra = SHORT, ()
             if clause:
                 s.text, s.template = s.text + clause, s.template + clause
                 s.sources = tuple(dict.fromkeys((*s.sources, *extra)))
