@@ -561,12 +561,12 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
 def _rest_of_whole(claim: Claim, q, use: list) -> bool:  # type: ignore[no-untyped-def,type-arg]
     """'Hentzau and two colleagues were detained' against the store's three detained: the figure joined to a name
     counts the group less that one, read from the parse only when the store's figure is one more."""
+    from watchfloor.check.gate import among
     from watchfloor.extract.frames import joined_figures
 
     if not any(q.compatible(f.value - 1, f.value - 1) for _, f in use if not f.qualifier):
         return False
-    base = claim.sentence.start
-    return any(a < q.end - base and q.start - base < b for a, b in joined_figures(claim.sentence.text))
+    return among(claim, q, joined_figures(claim.sentence.text))
 
 
 def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-arg]

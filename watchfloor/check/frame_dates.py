@@ -48,11 +48,10 @@ class WrongFrameDate(Check):
 
 def aligned_conflict(claim: Claim, event: StoreEvent) -> tuple[DateMention, FuzzyDate] | None:
     """The claim's written date and the store's date for the same verb, when they cannot be the same date."""
-    from watchfloor.extract.frames import frames
+    from watchfloor.extract.frames import frames, hangs_on
 
     base, text = claim.sentence.start, claim.sentence.text
-    written = [d for d in claim.dates if not d.relative and not d.inferred_year and d.relation == "point"
-               and d.date.precision in ("day", "month") and d.until is None]
+    written = [d for d in claim.dates if _plain(d) and not d.inferred_year and d.date.precision in ("day", "month")]
     told = [t for t in [event.date] + [d.date for d in event.dates] if t.precision in ("day", "month")]
     written = [d for d in written if not any(d.date.compatible(t) for t in told)]
     if not written:
@@ -62,7 +61,7 @@ def aligned_conflict(claim: Claim, event: StoreEvent) -> tuple[DateMention, Fuzz
     for f in frames(text):
         for mention in f.dates:
             mine = next((d for d in written if d.start - base < mention.end and mention.start < d.end - base), None)
-            if mine is None or not _direct(text, f.head, mention):
+            if mine is None or not hangs_on(text, f.head, mention.start, mention.end):
                 continue
             words = stems(_own_words(text, f.start, f.end, f.dates))
             for g in theirs:
@@ -84,26 +83,19 @@ def _own_words(text: str, start: int, end: int, dates: list) -> str:  # type: ig
     return " ".join(out)
 
 
-def _direct(text: str, head: int, mention) -> bool:  # type: ignore[no-untyped-def]
-    """The date hangs on the verb itself ('took over on 1 July', 'signed it last March'), not on a noun between
-    ('over the August shooting', 'treaties (March 2025) … signed')."""
-    from watchfloor.extract.frames import parsed, span_at
-
-    span = span_at(parsed(text), mention.start, mention.end)
-    if span is None:
-        return False
-    up = span.root.head
-    if up.pos_ == "ADP":
-        up = up.head
-    return up.idx == head
+def _plain(d: DateMention) -> bool:
+    """A date written as one point, not worked out from another date and bounding nothing."""
+    return not d.relative and d.relation == "point" and d.until is None
 
 
 def _store_date(event: StoreEvent, frame, lead: bool) -> FuzzyDate | None:  # type: ignore[no-untyped-def]
     """The frame's own written date in the summary, or the event's date for the summary's first main frame."""
+    from watchfloor.extract.frames import hangs_on
+
     if frame.dates:
-        own = [d for d in event.dates if any(d.start < m.end and m.start < d.end and
-                                             _direct(event.summary, frame.head, m) for m in frame.dates)
-               and not d.relative and d.relation == "point" and d.until is None]
+        own = [d for d in event.dates if _plain(d) and any(
+            d.start < m.end and m.start < d.end and hangs_on(event.summary, frame.head, m.start, m.end)
+            for m in frame.dates)]
         return own[0].date if len(own) == 1 and own[0].date.precision in ("day", "month") else None
     if lead and event.date.precision in ("day", "month"):
         return event.date

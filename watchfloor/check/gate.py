@@ -81,17 +81,17 @@ def _rest_of_group(claim: Claim, q: Quantity) -> bool:
     """'The other two cyclists killed in the attack': the parse marks a figure for the rest of a group."""
     from watchfloor.extract.frames import remainder_figures
 
-    return _among(claim, q, remainder_figures(claim.sentence.text))
+    return among(claim, q, remainder_figures(claim.sentence.text))
 
 
 def _points_back(claim: Claim, x: Quantity) -> bool:
     """'The two sides signed 17 agreements': a figure with a definite determiner names a group already met."""
     from watchfloor.extract.frames import definite_figures
 
-    return _among(claim, x, definite_figures(claim.sentence.text))
+    return among(claim, x, definite_figures(claim.sentence.text))
 
 
-def _among(claim: Claim, q: Quantity, spans: list[tuple[int, int]]) -> bool:
+def among(claim: Claim, q: Quantity, spans: list[tuple[int, int]]) -> bool:
     """The quantity overlaps one of these spans of its sentence's text."""
     base = claim.sentence.start
     return any(a < q.end - base and q.start - base < b for a, b in spans)

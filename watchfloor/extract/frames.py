@@ -246,6 +246,18 @@ def lemmas(text: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in parsed(text) if t.is_alpha)
 
 
+def hangs_on(text: str, head: int, start: int, end: int) -> bool:
+    """The words at text[start:end] hang on the word at offset `head` itself, directly or through a preposition
+    ('took over on 1 July', 'signed it last March'), not on a noun between ('over the August shooting')."""
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return False
+    up = span.root.head
+    if up.pos_ == "ADP":
+        up = up.head
+    return up.idx == head
+
+
 def joined_figures(text: str) -> list[tuple[int, int]]:
     """Spans of the figures joined to one uncounted noun before them ('Hentzau and two colleagues were detained'):
     the group they stand in is one larger than the figure."""
