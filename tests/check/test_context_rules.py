@@ -193,3 +193,16 @@ def test_those_who_refused_are_not_refused(demo_db: Store) -> None:
     text = ("After militants slipped into Darvoz from Afghanistan on the night of 30 August 2023, Tajik forces "
             "killed three Jamaat Ansarullah members who refused to surrender.")
     assert _errors(demo_db, text) == []
+
+
+def test_a_term_is_read_against_the_person_the_parse_gives_it_to(demo_db: Store) -> None:
+    text = ("In October 2024 a Dushanbe court sentenced Suhrob Zafar, the leader of the opposition movement Group 24, "
+            "to twenty-five years in prison, and his fellow activist Nasimjon Sharifov to 20 years.")
+    found = [(f.kind, f.quote) for f in check_text(demo_db, text, "t", STYLE).findings if f.kind == "wrong_number"]
+    assert found == [("wrong_number", "twenty-five years")]
+
+
+def test_two_round_shares_a_whole_step_apart_differ(demo_db: Store) -> None:
+    text = ("In December 2024 the World Bank approved a $350m IDA grant for the first phase of completing Rogun, "
+            "which it now puts at 3,780 MW and $6.29bn, with about 60% of the power meant for export.")
+    assert _errors(demo_db, text) == [("wrong_number", "about 60% of the power meant for export")]

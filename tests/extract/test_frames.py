@@ -95,3 +95,20 @@ def test_the_people_a_nationality_describes() -> None:
     text = "In exchange, Ruritanian authorities freed two Bordurian hostages."
     assert described(text, text.index("Ruritanian"), text.index("Ruritanian") + 10) == "authority"
     assert described(text, text.index("Bordurian"), text.index("Bordurian") + 9) == "hostage"
+
+
+def test_each_term_goes_to_the_name_the_parse_gives_it_to() -> None:
+    from watchfloor.extract.holders import figure_holder
+
+    text = ("The court sentenced Rupert Hentzau, the former chamberlain, to 25 years in prison, and his aide "
+            "Fritz Detchard to 20 years.")
+
+    def holder(figure: str) -> str | None:
+        at = figure_holder(text, text.index(figure), text.index(figure) + len(figure))
+        return None if at is None else text[at:].split()[0].strip(",")
+
+    assert holder("25 years") == "Hentzau"
+    assert holder("20 years") == "Detchard"
+    clause = "Hentzau, who ran the palace guard for 16 years, was arrested."
+    at = clause.index("16 years")
+    assert figure_holder(clause, at, at + 8) is None

@@ -578,11 +578,11 @@ def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-ar
 
 def _rounded_apart(q, f) -> bool:  # type: ignore[no-untyped-def]
     """Two round figures, both approximate ('about 13,000' against the store's 'about 11,000'): each widens the
-    other, so their intervals meet, yet they name different values when they differ by more than the coarser
-    one's rounding step."""
+    other, so their intervals meet, yet they name different values when they differ by a whole step of the
+    coarser one's rounding or more ('about 60%' is not the store's 'about 70%')."""
     if hedge_kind(q.hedge) != "approx" or f.qualifier != "approx":
         return False
-    return abs(q.value - f.value) > max(rounding_step(q.value), rounding_step(f.value))
+    return abs(q.value - f.value) >= max(rounding_step(q.value), rounding_step(f.value))
 
 
 def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]
@@ -593,12 +593,16 @@ def _other_bound(q, f) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _whose_term(claim: Claim, q, use: list) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Several terms in one trial ('Zafar 30 years, Sharifov 20'): the one whose figure names the person written
-    right before the number ('handed Suhrob Zafar 25 years')."""
-    before = [m for m in claim.entities if m.kind == "person" and m.end <= q.start and q.start - m.end <= 12]
-    if not before:
+    """Several terms in one trial ('Zafar 30 years, Sharifov 20'): the one whose figure names the person the
+    parse gives this figure to ('sentenced Suhrob Zafar, the movement's leader, to 25 years')."""
+    from watchfloor.extract.holders import figure_holder
+
+    base = claim.sentence.start
+    at = figure_holder(claim.sentence.text, q.start - base, q.end - base)
+    held = [m for m in claim.entities if m.kind == "person" and at is not None and m.start <= base + at < m.end]
+    if not held:
         return use
-    names = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", before[-1].name + " " + before[-1].text)}
+    names = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", held[0].name + " " + held[0].text)}
     mine = [(e, f) for e, f in use if names & set(f.words)]
     return mine if len(mine) == 1 else use
 
