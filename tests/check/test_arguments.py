@@ -47,3 +47,21 @@ def test_a_place_that_acts_stands_as_an_argument() -> None:
     assert not acts("Gunmen attacked the opera house in Zenda.", "Zenda")
     assert not acts("Zenda's mayor was shot.", "Zenda")
 
+
+
+def test_a_nouns_by_phrase_names_its_doer() -> None:
+    from watchfloor.extract.arguments import arguments, parsed_names
+
+    text = "Acting on a suit by the Strelsau Chamber of Commerce, the court fined the firm."
+    roles = {(a.lemma, a.role, text[a.start:a.end]) for a in arguments(text)}
+    assert ("suit", "agent", "the Strelsau Chamber of Commerce") in roles
+    assert ("Strelsau Chamber of Commerce", "body") in {(w, s) for _, _, w, s in parsed_names(text)}
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_body_the_alias_table_does_not_know_is_read_in_its_role(demo_db) -> None:
+    right = ("On 29 September 2015 the Supreme Court, acting on a suit by the Prosecutor General, declared the "
+             "Islamic Renaissance Party of Tajikistan an extremist and terrorist organisation and banned it.")
+    assert _found(demo_db, right) == []
+    swapped = right.replace("the Prosecutor General", "the Justice Ministry")
+    assert _found(demo_db, swapped) == [("wrong_actor", "Justice Ministry")]

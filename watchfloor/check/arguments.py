@@ -46,10 +46,15 @@ def _named(claim: Claim) -> tuple[set[str], set[str]]:
 
 def worth_parsing(claim: Claim, event: StoreEvent) -> bool:
     """Cheap test before any parse: the claim names someone the event does not, and the event someone the claim
-    does not, of the same sort."""
+    does not, of the same sort; or each side has a capitalised name the other never mentions, which only the
+    parse can sort."""
+    from watchfloor.check.slots import unshared_names
+
     ids, countries = _named(claim)
     mine = {_sort(m) for m in claim.entities if _sort(m) and not _knows(m, event.entity_ids, event.all_countries)}
-    return any(_sort(m) in mine and not _knows(m, ids, countries) for m in event.mentions)
+    if any(_sort(m) in mine and not _knows(m, ids, countries) for m in event.mentions):
+        return True
+    return unshared_names(claim.sentence.text, event.summary)
 
 
 def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict]:
@@ -61,18 +66,39 @@ def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict
         return []
     text, base = claim.sentence.text, claim.sentence.start
     ids, countries = _named(claim)
-    theirs = _placed(arguments(event.summary), event.mentions, 0)
+    theirs = _placed(arguments(event.summary), _with_parsed(event.summary, event.mentions, 0), 0)
     out = []
-    for key, mine in _placed(arguments(text), claim.entities, base).items():
+    for key, mine in _placed(arguments(text), _with_parsed(text, claim.entities, base), base).items():
         for m in mine:
-            if _knows(m, event.entity_ids, event.all_countries):
+            if _knows(m, event.entity_ids, event.all_countries) or not m.entity_id and _said(m.name, event.summary):
                 continue
             rival = next((n for n in theirs.get(key, []) if _sort(n) == _sort(m) and not _knows(n, ids, countries)
-                          and not related_names(m.name, n.name)), None)
+                          and not (not n.entity_id and _said(n.name, text)) and not related_names(m.name, n.name)),
+                         None)
             if rival is not None:
                 out.append(ArgumentConflict(m, rival, *key))
                 break
     return out
+
+
+def _said(name: str, text: str) -> bool:
+    from watchfloor.check.roles import _mentioned
+
+    return _mentioned(name, text)
+
+
+def _with_parsed(text: str, mentions: list[EntityMention], base: int) -> list[EntityMention]:
+    """The alias table's mentions written in `text` (an event's actors from its pack are not all in its
+    summary), and the names only the parser finds (a ministry, a company, an official the
+    table does not know), with no entity id: such a name is known to the other side when its words are there."""
+    from watchfloor.extract.arguments import parsed_names
+
+    kinds = {"body": "organisation", "person": "person"}
+    written = [m for m in mentions if text[m.start - base:m.end - base] == m.text]
+    found = [EntityMention(base + a, base + b, words, "", kinds[sort], words)
+             for a, b, words, sort in parsed_names(text)
+             if not any(m.start < base + b and base + a < m.end for m in written)]
+    return [*written, *found]
 
 
 def _placed(args: list, mentions: list[EntityMention], base: int) -> dict[tuple[str, str], list[EntityMention]]:

@@ -5,7 +5,7 @@ wrong one ("Defence Minister Rupert Hentzau toured …" where the store's summar
 Sapt visited …") can only be caught from the wording. How it decides, for an event already identified
 without its actors: a capitalised name in the claim that the event's summary never mentions stands where
 the summary puts a *different* name — after the same title ("Defence Minister", "SCS director"), before the
-same deed (the same verb and at least two of the same words after it: "told … CIS security chiefs"), or as
+same deed (the same verb and at least two of the same words after it: "told … the council's security chiefs"), or as
 the same country's company for the same licence or contract ("Graustark's X was given a licence"
 against "Graustark's Y had been licensed"). Any of the summary's names appearing in the claim cancels the finding.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}"
 _TITLE_WORDS = ("minister", "director", "chairman", "chief", "secretary", "president", "prosecutor-general",
                 "prosecutor", "governor", "mayor", "ambassador", "commander", "speaker", "envoy", "head")
-_TITLE = re.compile(r"\b((?:[A-Z][a-z]+|FSB|GKNB|SCO|CSTO|CIS) (?i:" + "|".join(_TITLE_WORDS) + r")) (" + _NAME + r")")
+_TITLE = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]{2,5}) (?i:" + "|".join(_TITLE_WORDS) + r")) (" + _NAME + r")")
 _SUBJECT = re.compile(r"\b(" + _NAME + r") ([a-z]{3,}) ((?:[\w'-]+ ){1,7})")
 _COMPANY = re.compile(r"\b([A-Z][a-z]+)'s (" + _NAME + r"|[A-Z]{2,}(?: [A-Z][a-z]+)?)")
 _DEAL = ("licen", "contract", "concession", "tender")

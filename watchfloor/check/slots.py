@@ -155,6 +155,12 @@ def _agree(p: Slot, q: Slot) -> bool:
             or (same_verb or saying) and len(after) >= 2 or same_verb and bool(after))
 
 
+def unshared_names(claim_text: str, summary: str) -> bool:
+    """Each side has a name the other never mentions: the cheap test before reading roles from the parse."""
+    return any(not _mentioned(q.name, claim_text) for q in slots(summary)) and any(
+        not _mentioned(p.name, summary) for p in slots(claim_text))
+
+
 def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
     """A name of the claim standing where the summary has another, neither mentioned by the other side."""
     theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text)]
