@@ -80,7 +80,7 @@ def test_remittances_draw_both_series_and_find_where_they_disagree(demo_db: Stor
     fig = build_series_chart([wdi, reports], spec("TJK", "remittances"), "t")
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert labels[0] == "WDI series BX.TRF.PWKR.DT.GD.ZS (World Bank)"
-    assert labels[1].startswith("Reports in the store (")
+    assert labels[1].startswith("Other reports (")
 
 
 def test_debt_by_creditor_in_billions_on_the_day_reported(demo_db: Store) -> None:

@@ -33,7 +33,7 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert [len(q.indicators) for q in plan.questions] == [2, 4, 3, 2]
+    assert [len(q.indicators) for q in plan.questions] == [3, 5, 4, 3]
     result = board(demo_db, plan)
     assert result.as_of == dt.date(2025, 12, 31)
     chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
@@ -98,9 +98,9 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 11
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 15
     text = cli("--db", demo_db_path, "indicators", "TJ")
-    assert text.code == 0 and "Tajikistan: 7 of 11 indicators met" in text.out
+    assert text.code == 0 and "Tajikistan: 10 of 15 indicators met" in text.out
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")

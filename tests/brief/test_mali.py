@@ -35,7 +35,8 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     md = mali.markdown
     assert md.startswith("# Mali: Assessment, 2024–2025\n")
     assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
-    assert section(md, "Bottom Line").strip().startswith("JNIM's pressure on the Malian state is rising: ")
+    assert section(md, "Bottom Line").strip().startswith("It is likely that JNIM's pressure on the Malian state is "
+                                                         "rising: ")
     assert "| Signpost | Reading | Holding | Fraying | Sources |" in md
     russia = mali.contents.judgments[1]
     assert (russia.answer, russia.likelihood) == ("Holding, on balance", "likely")

@@ -60,7 +60,9 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     assert "Succession Orderly likely" in pages[0], "the judgments at a glance end the first page"
     assert pages[1].startswith("Key Judgments")
     body = next(n for n, p in enumerate(pages) if p.startswith("Annex: "))
-    assert body <= 6, f"the body, summary included, runs to {body} pages: at most six"
+    # seven since session 9: the third review asked for more answers weighed (displacement, China pulling back) and
+    # Dushanbe's own moves as signposts, four more matrix rows; the summary still fits its page
+    assert body <= 7, f"the body, summary included, runs to {body} pages: at most seven"
 
 
 def test_pdf_fetches_nothing() -> None:
@@ -146,11 +148,11 @@ def test_each_figure_sits_under_the_judgment_it_supports(brief: Brief) -> None:
 
 def test_captions_say_where_the_data_are_thin(brief: Brief) -> None:
     captions = {x.name: x.caption.text for j in brief.contents.judgments for x in j.exhibits}
-    assert "the store holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
+    assert "the collection holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
         "the facts store has no World Bank series: the caption says so rather than drawing one"
     assert "“Reported yearly totals” rests on three figures only (2023, 2024 and 2025)" in captions["deportations"]
     assert "the cross border fire of 7 May 2022 (Khoja Ghor (Takhar, Afghanistan) / Panj district) is not drawn, " \
-           "for the store cannot place it" in captions["border-incidents"]
+           "for the place its report names is not on the map's list" in captions["border-incidents"]
     assert "debt-by-creditor" not in captions, "a figure that supports no signpost is left out"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,8 @@ from watchfloor.store import Store
 if TYPE_CHECKING:
     from watchfloor.analyse.series_chart import Point  # imported when read: it brings matplotlib
 
+LOOK_BACK = 3
+"""How many years before the newest a series figure is compared with for an earlier high."""
 _FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year")}
 
 
@@ -52,6 +55,9 @@ class Reading:
     window and the one before. None of them is a silent collection; some, none passing the filter, is an absence."""
     observed: tuple[tuple[int, str], ...] = ()
     """For a figure read from its observation series: (year, source id) of the value and of the previous one."""
+    high: tuple[int, float] | None = None
+    """For a figure read from its observation series: an earlier year of the last few whose value was above the
+    newest, (year, value), so that a rise from a dip is not read as a new high."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "hypothesis": self.hypothesis, "name": self.name, "status": self.status,
@@ -110,6 +116,13 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
         sql.append("(list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
                    "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
         params += [list(ind.countries), list(ind.countries)]
+    if ind.not_countries:
+        sql.append("NOT (list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
+                   "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
+        params += [list(ind.not_countries), list(ind.not_countries)]
+    if ind.mentions:
+        sql.append("regexp_matches(summary, ?)")
+        params.append("(?i)\\b(" + "|".join(re.escape(m) for m in ind.mentions) + ")\\b")
     if ind.where == "home":
         sql.append("country_iso3 = ?")
         params.append(iso3)
@@ -165,13 +178,14 @@ def _trend(value: float | None, previous: float | None) -> str:
 
 
 def _observed(store: Store, ind: Indicator, iso3: str, as_of: dt.date) -> list[tuple[int, float, str]]:
-    """The observation series' newest two values known at `as_of` (a year's value is known once the year is over),
-    newest first."""
+    """The observation series' newest values known at `as_of` (a year's value is known once the year is over), up
+    to LOOK_BACK before the newest, newest first."""
     if not ind.series:
         return []
     last = as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
     rows = store.query("SELECT year, value, source_id FROM observation WHERE country_iso3 = ? AND indicator = ? "
-                       "AND year <= ? AND value IS NOT NULL ORDER BY year DESC LIMIT 2", [iso3, ind.series, last])
+                       "AND year <= ? AND value IS NOT NULL ORDER BY year DESC LIMIT ?",
+                       [iso3, ind.series, last, LOOK_BACK + 1])
     return [(int(r["year"]), float(r["value"]), str(r["source_id"])) for r in rows]
 
 
@@ -182,10 +196,13 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
     series = _observed(store, ind, iso3, as_of)
     if series:
         now, before = series[0][1], series[1][1] if len(series) > 1 else None
+        higher = [(year, value) for year, value, _source in series[2:] if value > now]
+        high = max(higher, key=lambda yv: yv[1]) if higher else None
+        series = series[:2]
         return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(now, ind),
                        trend=_trend(now, before), threshold=_threshold(ind), value=now, previous=before,
                        window=f"series {ind.series}, {series[0][0]}",
-                       observed=tuple((year, source) for year, _v, source in series))
+                       observed=tuple((year, source) for year, _v, source in series), high=high)
     figures = _figures(store, ind, iso3, as_of)
     value = figures[0][1] if figures else None
     previous = figures[1][1] if len(figures) > 1 else None

@@ -50,6 +50,13 @@ class Indicator:
     """How well the indicator tells its hypothesis from the others: 'high' (default), 'moderate' or 'low'."""
     why: str = ""
     """Why its diagnosticity is below high, as a clause ('Zenda's curbs would come whichever way Strelsau leans')."""
+    mentions: tuple[str, ...] = ()
+    """Words one of which the event's summary must say (whole words, any case): a call to leave, a named group."""
+    not_countries: tuple[str, ...] = ()
+    """ISO3 codes the event must not involve (listed, or the country of one acting in it): ties with partners
+    other than Zenda."""
+    counts: str = ""
+    """The counting rule in words, for the brief's method annex ('each arrest, trial or sentence once')."""
 
     @property
     def weight(self) -> float:
@@ -100,6 +107,8 @@ class Question:
 class WatchPlan:
     country: str
     questions: tuple[Question, ...]
+    state_media: tuple[str, ...] = ()
+    """Publishers owned or run by a state, as the sources name them: a brief marks them in its source list."""
 
 
 def _fail(path: Path, where: str, message: str) -> InputError:
@@ -133,7 +142,17 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      operator=obj["operator"], threshold=float(obj["threshold"]),
                      types=tuple(obj.get("types", ())), countries=tuple(obj.get("countries", ())),
                      where=obj.get("where", "any"), measure=obj.get("measure"), series=obj.get("series"),
-                     figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why)
+                     figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why,
+                     mentions=_words(obj, "mentions", path, where),
+                     not_countries=_words(obj, "not_countries", path, where),
+                     counts=str(obj.get("counts", "")).strip().rstrip("."))
+
+
+def _words(obj: dict[str, Any], key: str, path: Path, where: str) -> tuple[str, ...]:
+    value = obj.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(path, where, f"field {key!r} is a list of words")
+    return tuple(value)
 
 
 def _diagnosticity(value: Any, path: Path, where: str) -> tuple[str, str]:
@@ -178,7 +197,11 @@ def load_plan(path: Path) -> WatchPlan:
                                   forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
                                   assumption=str(q.get("assumption", "")),
                                   implications=_per_hypothesis(q, "implications", path, hypotheses)))
-    return WatchPlan(country=data["country"], questions=tuple(_with_figures(questions, path)))
+    media = data.get("state_media", [])
+    if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
+        raise _fail(path, "top level", "field 'state_media' is a list of publishers")
+    return WatchPlan(country=data["country"], questions=tuple(_with_figures(questions, path)),
+                     state_media=tuple(media))
 
 
 def _with_figures(questions: list[Question], path: Path) -> list[Question]:

@@ -1,11 +1,14 @@
 """The annex: the period's events as a dated chronology, one section per watch-plan question.
 
 A fact goes to the first question one of whose signposts would count it (its
-type, the countries it involves, at home or abroad); what no signpost counts
+type, the countries it involves, at home or abroad, the words it says), a
+signpost naming one of its countries first; what no signpost counts
 goes under "Other events". Each year of a section is a paragraph.
 """
 
 from __future__ import annotations
+
+import re
 
 from watchfloor.analyse.watchplan import Indicator, WatchPlan
 from watchfloor.brief import phrase
@@ -21,6 +24,10 @@ def counts(ind: Indicator, f: Fact, iso3: str) -> bool:
         return False
     if ind.countries and not set(ind.countries) & set(f.countries):
         return False
+    if ind.not_countries and set(ind.not_countries) & set(f.countries):
+        return False
+    if ind.mentions and not re.search(r"(?i)\b(" + "|".join(re.escape(m) for m in ind.mentions) + r")\b", f.summary):
+        return False
     if ind.where == "home":
         return f.country == iso3
     if ind.where == "abroad":
@@ -33,7 +40,10 @@ def chronology(ev: Evidence, plan: WatchPlan | None) -> list[Section]:
     groups: dict[str, list[Fact]] = {q.id: [] for q in questions}
     groups[OTHER] = []
     for f in ev.period:
-        home = next((q.id for q in questions if any(counts(i, f, ev.iso3) for i in q.indicators)), OTHER)
+        # a signpost naming a country the fact involves claims it first (a state visit from Zenda goes to the
+        # question about Zenda, not to one counting any partner)
+        home = next((q.id for q in questions if any(i.countries and counts(i, f, ev.iso3) for i in q.indicators)),
+                    next((q.id for q in questions if any(counts(i, f, ev.iso3) for i in q.indicators)), OTHER))
         groups[home].append(f)
     titles = {q.id: q.short or q.question for q in questions} | {OTHER: OTHER}
     out = []

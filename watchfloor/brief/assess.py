@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from watchfloor.analyse.watchplan import Question
+from watchfloor.analyse.watchplan import DIAGNOSTICITY, Question
 from watchfloor.brief import confidence, phrase
 from watchfloor.brief.competing import Competing
 from watchfloor.brief.evidence import Fact
@@ -125,8 +125,9 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
+    positive = any(sp.backs(lead) and sp.indicator.weight > DIAGNOSTICITY["low"] for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
-                                   [sp.series_by for sp in backers if sp.series_by])
+                                   [sp.series_by for sp in backers if sp.series_by], positive)
     implication = question.implication(lead)
     meaning = say(f"If so, {implication}", backers) if implication else None
     why = "" if tied(question, signposts) else question.explanation(lead)
@@ -190,7 +191,9 @@ def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_
         return None
 
     def side(sps: list[Signpost]) -> str:
-        return join(sp.indicator.said(sp.status) or sp.says(as_of) for sp in sps) if sps else "no signpost"
+        # an absence is dated ("none recorded in 2025, against two in 2024"): the chronology may hold earlier ones
+        return join(sp.says(as_of) if sp.status == "not met" and not sp.indicator.measure and not sp.indicator.spec
+                    else sp.indicator.said(sp.status) or sp.says(as_of) for sp in sps) if sps else "no signpost"
 
     return say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
                pro + con)

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, split, tied, weighing
+from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, split, tied
+from watchfloor.brief.judgments import likely_clause
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost
 from watchfloor.brief.text import join
@@ -18,16 +19,17 @@ REASONS = 2
 def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],
                 as_of: dt.date) -> list[Sentence]:
     """For each question judged, in the plan's order: the leading answer and the signposts that weigh most for
-    it, in the plan's words; when the signposts are evenly split, both answers and one signpost for each; when they
-    are split but one answer weighs more, that answer, its strongest signpost, the other answer's and why they weigh
-    less."""
-    judged = {j.topic for j in judgments}
+    it, in the plan's words, hedged with the judgment's likelihood ('It is likely that …'); when the signposts are
+    evenly split, both answers and one signpost for each; when they are split but one answer weighs more, that answer,
+    its strongest signpost, and the other answer's strongest, which weighs less (the key judgment says why)."""
+    judged = {j.topic: j for j in judgments}
     out: list[Sentence] = []
     for q in plan.questions:
         if q.id not in judged or len(out) == MAX_SENTENCES:
             continue
         mine = [sp for sp in signposts if sp.question is q]
         lead, alt = ranked(q, mine)[:2]
+        hedged = likely_clause(judged[q.id].likelihood, q.answer(lead))  # a judgment, never a bare fact
         if tied(q, mine):
             a, b = reasons(lead, mine, 1), reasons(alt, mine, 1)
             topic = (f"On {q.short[0].lower()}{q.short[1:]}" if q.short[1:2].islower() else f"On {q.short}") \
@@ -36,15 +38,17 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
                     f"{join(sp.says(as_of) for sp in b)}")
             why = a + b
         elif split(q, mine):
-            a, b = reasons(lead, mine, 1), reasons(alt, mine, REASONS)
-            text = f"{q.answer(lead)}: {join(sp.says(as_of) for sp in a)}"
+            a, b = reasons(lead, mine, 1), reasons(alt, mine, 1)
+            text = f"{hedged}: {join(sp.says(as_of) for sp in a)}"
             if b:
-                text += (f"; {join(sp.says(as_of) for sp in b)}, but {'these weigh' if len(b) > 1 else 'this weighs'} "
-                         f"less{weighing(q, mine, b)}")
+                # the other answer's signpost in the plan's words only: its reading and why it weighs less are in the
+                # key judgment, and the summary must fit its page
+                text += (f"; {join(sp.indicator.said(sp.status) or sp.says(as_of) for sp in b)}, but "
+                         f"{'these weigh' if len(b) > 1 else 'this weighs'} less")
             why = a + b
         else:
             why = reasons(lead, mine, REASONS)
-            text = f"{q.answer(lead)}: {join(sp.says(as_of) for sp in why)}"
+            text = f"{hedged}: {join(sp.says(as_of) for sp in why)}"
         if facts_of(why) or series_of(why):
             out.append(say(text, why))
     return out

@@ -158,7 +158,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
     gives the others."""
     from watchfloor.analyse.indicators import board
     from watchfloor.brief import annex, competing, signposts
-    from watchfloor.brief.assess import judge
+    from watchfloor.brief.assess import judge, ranked
     from watchfloor.brief.bottom_line import bottom_line
 
     specs = specs or []
@@ -174,8 +174,9 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         judgments = [j for q in plan.questions
                      if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
                                     [sp for sp in earlier if sp.question is q], then)) is not None]
+        leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         contents = Contents(bottom_line(plan, posts, judgments, as_of), judgments,
-                            signposts.board_table(posts, as_of), found.sentences, chronology, readings=posts)
+                            signposts.board_table(posts, as_of, leads), found.sentences, chronology, readings=posts)
     if since is not None:
         from watchfloor.brief import changes
 
@@ -315,7 +316,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
             if kinds else []
     from watchfloor.brief.sources import undated
 
-    ev.undated = undated(store, ev.sources)
+    ev.undated = undated(store, ev.sources, ev.end.end)
+    ev.state_media = frozenset(plan.state_media) if plan else frozenset()
     brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
     if llm:
         step("Rewording through the language model")

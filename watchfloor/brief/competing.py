@@ -203,11 +203,11 @@ def _against_series(store: Store, ev: Evidence, plan: WatchPlan, facts: Sequence
                     continue
                 name = str(ev.sources[source_id].get("publisher") or "an observation")
                 text = (f"For {ref[:4]}, {label(measure)} were {quantity(k, v)} according to {publisher(f)} and "
-                        f"{quantity(measure, value)} in the {name} series in the store")
+                        f"{quantity(measure, value)} in the {name} series")
                 s = phrase.say(text, [f])
                 out.add(Sentence(s.text, (*s.sources, source_id), s.events), measure, [f])
                 out.conflict([value_of(f, k, v, f"for {ref[:4]}"),
-                              Value(quantity(measure, value), f"for {ref[:4]}", f"the {name} series in the store",
+                              Value(quantity(measure, value), f"for {ref[:4]}", f"the {name} series",
                                     (source_id,), stated(measure, value))])
 
 

@@ -7,10 +7,13 @@ Five tests, each passed or failed (docs/briefs.md):
 - recent: its newest report is no more than six months older than the evidence cut-off;
 - complete: the store holds events of every signpost's kind, now or in the window before (a signpost whose kind
   the collection holds nothing of is a gap in collection, not an absence of events);
-- consistent: no figure it uses has competing values in the store, and no source disputes one.
+- consistent: no figure it uses has competing values in the store, and no source disputes one;
+- positive: the leading answer rests on at least one signpost met that tells the answers apart (diagnosticity above
+  low), not only on what was not recorded (an absence in an open-source collection is weak evidence).
 
-High confidence passes all five; moderate fails one or two; low fails three or more. The
-sentence gives the level and the reason in one clause: what failed, or, for high, that nothing did.
+High confidence passes all six; moderate fails one or two; low fails three or more. The
+sentence gives the level and the reason in one clause: what failed, or, for high, what the judgment rests on
+(how many reports, from how many publishers, the newest when), so no two read alike.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ RECENT_DAYS = 183
 
 
 def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
-          as_of: dt.date, series_by: Sequence[str] = ()) -> list[tuple[bool, str]]:
+          as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True) -> list[tuple[bool, str]]:
     """(passed, what a failure means in words) for each test of the rubric; `series_by` are the publishers of the
     observation series the leading answer was also read from (a publisher corroborating the reports)."""
     sources = {s["id"]: s for f in all_facts for s in f.sources}
@@ -42,14 +45,26 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
         (gaps == 0, f"the collection is silent on {number_word(gaps)} of its signposts (no event of the kind in "
                     "either window)"),
         (not contested, f"sources give competing values for {contested}"),
+        (positive, "its answer rests on what was not recorded and on weak signposts more than on what was"),
     ]
 
 
 def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
-         as_of: dt.date, series_by: Sequence[str] = ()) -> tuple[str, str]:
+         as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True) -> tuple[str, str]:
     """(level, the confidence sentence without its markers)."""
-    failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by) if not ok]
+    failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by, positive) if not ok]
     level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
-    reason = join(failed) if failed else ("its reports are mostly graded, come from several publishers, are "
-                                          "recent, leave no signpost silent and agree")
+    reason = join(failed) if failed else grounds(lead_facts, series_by)
     return level, f"We hold this judgment with {level} confidence: {reason}"
+
+
+def grounds(lead_facts: Sequence[Fact], series_by: Sequence[str] = ()) -> str:
+    """What a judgment held with high confidence rests on, in its own numbers: 'it rests on six reports from five
+    publishers, the newest of November 2025, with no signpost silent and no figure disputed'."""
+    sources = {s["id"] for f in lead_facts for s in f.sources}
+    publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
+    newest = max((f.date for f in lead_facts), key=lambda d: d.end, default=None)
+    when = f", the newest of {newest.human()}" if newest is not None else ""
+    return (f"it rests on {number_word(len(sources))} report{'s' if len(sources) != 1 else ''} from "
+            f"{number_word(len(publishers))} publisher{'s' if len(publishers) != 1 else ''}{when}, mostly graded A to "
+            "C, with no signpost silent and no figure disputed")

@@ -82,6 +82,8 @@ class Evidence:
     """Event id → the id of the fact it was merged into (two reports of one event)."""
     undated: dict[str, str] = field(default_factory=dict)
     """Source id → what the source list says for a source without a date ('undated; cited for events of …')."""
+    state_media: frozenset[str] = frozenset()
+    """Publishers the watch plan names as state media: the source list marks them."""
 
     def fact(self, event_id: str) -> Fact | None:
         """The fact for an event id of the store, following merges; None if the brief does not hold it."""

@@ -111,7 +111,7 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
                          f"({points_text(s.points)})")
     missing = [s.label for s in series if not s.points]
     if missing:
-        notes.append(f"the store holds nothing for {join(f'“{m}”' for m in missing)}")
+        notes.append(f"the collection holds nothing for {join(f'“{m}”' for m in missing)}")
     notes += [note for s in drawn if (note := _two_values(ev, s, spec.unit))]
     if spec.compare and len(drawn) > 1:
         differ = disagreements(drawn)
@@ -173,8 +173,9 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
                      "names, not at the spot")
     if unplaced:
         which = join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location})" for i in unplaced)
-        notes.append(f"{which} {'is' if len(unplaced) == 1 else 'are'} not drawn, for the store cannot place "
-                     f"{'it' if len(unplaced) == 1 else 'them'}")
+        notes.append(f"{which} {'is' if len(unplaced) == 1 else 'are'} not drawn, for the place "
+                     f"{'its report names is' if len(unplaced) == 1 else 'their reports name are'} "
+                     "not on the map's list")
     ids = [i.id for i in incidents] + [i.id for i in unplaced]
     cited = sources_of(store, ev, ids)
     if not cited:

@@ -26,6 +26,8 @@ ANNEX = "Annex: Chronology"
 COMPETING = "Annex: Competing Values"
 """The competing values' heading: an annex, for every sentence of the body that states one of them already gives the
 others and their sources; the list is the reference, not the argument."""
+BOARD = "Annex: Signpost Board and What to Check Now"
+"""The board's heading: its last column says what to look for since the cut-off."""
 FIRST_ANNEX = "Annex: "
 """How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
 
@@ -92,18 +94,32 @@ are as of then (a blind review read a twelve-month horizon from an eleven-month-
 
 
 def stale_note(today: date, cutoff: date) -> str:
-    """'the evidence ends eleven months before the date of writing; …', or '' when the evidence is recent."""
+    """'the evidence ends eleven months before the date of writing; …', or '' when the evidence is recent. When the
+    twelve-month horizon is nearly over (or over) at the date of writing, it says so and points to what to check."""
     days = (today - cutoff).days
     if days <= STALE_DAYS:
         return ""
     months = max(3, round(days / 30.4))
-    return (f"the evidence ends {number_word(months)} months before the date of writing; every judgment, horizon and "
+    note = (f"the evidence ends {number_word(months)} months before the date of writing; every judgment, horizon and "
             f"signpost is read as of the cut-off, not as of today")
+    try:
+        end = cutoff.replace(year=cutoff.year + 1)
+    except ValueError:  # 29 February
+        end = cutoff.replace(year=cutoff.year + 1, day=28)
+    left = (end - today).days
+    if left < 0:
+        note += f"; the twelve-month horizon ended on {human(end)}, so the judgments are to be tested, not used"
+    else:
+        weeks = max(1, round(left / 7))
+        plural = "s" if weeks != 1 else ""
+        note += (f"; the twelve-month horizon ends on {human(end)}, {number_word(weeks)} week{plural} after the date "
+                 "of writing, so the judgments are nearly spent")
+    return note + f": the last column of the {BOARD.removeprefix('Annex: ')} annex says what to check now"
 
 
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
             figure_prefix: str) -> Layout:
-    numbering = Numbering(ev.sources, ev.undated, ev.end.end.isoformat())
+    numbering = Numbering(ev.sources, ev.undated, ev.end.end.isoformat(), ev.state_media)
 
     def r(s: Sentence) -> str:
         return render_sentence(s, numbering)
@@ -137,6 +153,9 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
+    from watchfloor.brief import method
+
+    method_annex = method.annex(contents.readings) if contents.readings else ""
     from watchfloor.brief import record
 
     box = record.to_markdown(contents.record, numbering.markers) if contents.record else ""
@@ -150,7 +169,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
         changed=changed, judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
-        annex=annex, annex_heading=ANNEX, bottom_line_heading=BOTTOM_LINE, competing_heading=COMPETING,
+        annex=annex, annex_heading=ANNEX, method=method_annex, method_heading=method.HEADING,
+        board_heading=BOARD, bottom_line_heading=BOTTOM_LINE, competing_heading=COMPETING,
         sources=[e.line() for e in numbering.entries()])
     at = md.find(box) if box else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),

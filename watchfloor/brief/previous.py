@@ -67,8 +67,10 @@ def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=1) + "\n"
 
 
-BOARD_HEADINGS = ("\n## Annex: Signpost Board\n", "\n## Signposts\n")
-"""Where a brief keeps its signpost board: in an annex since session 7, in the body before."""
+BOARD_HEADINGS = ("\n## Annex: Signpost Board and What to Check Now\n", "\n## Annex: Signpost Board\n",
+                  "\n## Signposts\n")
+"""Where a brief keeps its signpost board: in an annex since session 7 (with what to check now since session 9), in
+the body before."""
 
 
 def from_file(path: Path) -> Snapshot:

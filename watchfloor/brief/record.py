@@ -90,23 +90,30 @@ def _sources(store: Store, ev: Evidence, event_id: str) -> tuple[str, ...]:
 def to_markdown(record: Record, markers: Any) -> str:
     """The box as a Markdown block quote (the HTML makes it a box); `markers(ids)` gives '[3, 7]'."""
     n = len(record.corrections)
-    head = (f"What `watchfloor check` found wrong in “{md_text(record.report)}”: "
-            f"{number_word(n) if n else 'no'} error{'' if n == 1 else 's'}, each with what the store says instead "
-            "and the evidence it rests on.")
+    head = (f"The report corrected here is “{md_text(record.report)}”, an earlier report handed in beside this "
+            f"assessment; checked against the same evidence, it holds {number_word(n) if n else 'no'} "
+            f"error{'' if n == 1 else 's'}, each given with what the evidence says instead and the reports it "
+            "rests on.")
     lines = [f"> {head}"]
     for i, c in enumerate(record.corrections, 1):
-        says = md_text(c.says.strip().rstrip("."))
+        says = md_text(_plain(c.says.strip().rstrip(".")))
         lines += [">", f"> {i}. **{c.label}**: the report says “{md_text(c.quote)}”. {says}. "
                        f"Evidence: {_evidence(c.evidence, markers)}."]
     return "\n".join(lines)
 
 
+def _plain(text: str) -> str:
+    """The checker's message in the reader's words: the evidence, not the store that holds it."""
+    return text.replace("the store's", "the evidence's").replace("the store", "the evidence")
+
+
 def _evidence(cited: tuple[Cited, ...], markers: Any) -> str:
+    """Each piece of evidence by its date and publisher (an event's id is for the analyst, not the reader)."""
     parts = []
     for c in cited:
         if c.event:
             who = f", {md_text(c.label)}" if c.label else ""
-            parts.append(f"event {c.event} ({c.when}{who})" + (f" {markers(c.sources)}" if c.sources else ""))
+            parts.append(f"{c.when}{who}" + (f" {markers(c.sources)}" if c.sources else ""))
         else:
             parts.append(f"{md_text(c.label)} ({c.when})")
     return "; ".join(parts) if parts else "none given"

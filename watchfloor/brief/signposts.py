@@ -47,8 +47,8 @@ class Signpost:
         own, weight = self.indicator.hypothesis, self.indicator.weight
         if self.status == "met":
             return {own: weight}
-        if self.status != "not met":
-            return {}
+        if self.status != "not met" or self.silent():
+            return {}  # a collection silent on the signpost's kind is a gap, not evidence for the other answers
         others = [h for h in self.question.hypotheses if h != own]
         return {h: weight * NOT_MET_WEIGHT / len(others) for h in others}
 
@@ -60,7 +60,7 @@ class Signpost:
         """Not met, and its own hypothesis: evidence inconsistent with that answer. It is no evidence for the others
         (no new loans is no sign of foreign troops), though it weighs in their favour when answers
         are ranked (`supports`)."""
-        return self.status == "not met" and self.indicator.hypothesis == hypothesis
+        return self.status == "not met" and self.indicator.hypothesis == hypothesis and not self.silent()
 
     def silent(self) -> bool:
         """No reading, or the store holds no event of the indicator's kind in this window nor the one before: a gap
@@ -90,6 +90,7 @@ class Signpost:
         if ind.spec is not None:
             now_hedge, before_hedge = (f"{h} " if h else "" for h in r.hedges)
             text = f"{now_hedge}{fmt_number(r.value)} {ind.spec.unit} in {r.window.removeprefix('year ')}"
+            text += self.single()
             if r.previous is not None:
                 text += f", against {before_hedge}{fmt_number(r.previous)} the year before"
             return text
@@ -98,6 +99,8 @@ class Signpost:
             text = f"{quantity(ind.measure, r.value)} in {years[0]} in the {self.series_by or 'observation'} series"
             if r.previous is not None and len(years) > 1:
                 text += f", against {quantity(ind.measure, r.previous)} in {years[1]}"
+            if r.high is not None:
+                text += f", and below the {quantity(ind.measure, r.high[1])} of {r.high[0]}"
             return text
         if ind.measure:
             text = quantity(ind.measure, r.value) + (f" {phrase.as_of(self.now[0], ind.measure)}" if self.now else "")
@@ -117,6 +120,12 @@ class Signpost:
         if r.previous == r.value and not quiet_now:
             return text + f", as {before}"
         return text + f", against {count_word(r.previous)}{' recorded' if not r.previous else ''} {before}"
+
+    def single(self) -> str:
+        """' (one report only, by …)' when a figure read from reports rests on a single publisher: a weighty figure
+        that no second source confirms is flagged where it is stated."""
+        publishers = {str(s.get("publisher") or s["id"]) for f in self.now for s in f.sources}
+        return f" (one report only, by {next(iter(publishers))})" if len(publishers) == 1 else ""
 
     def says(self, as_of: dt.date) -> str:
         """The status in the plan's words, with the reading: 'prosecutions abroad go on (three in the year to …)'."""
@@ -182,22 +191,28 @@ def status_text(sp: Signpost) -> str:
     return sp.status if trend in ("no data", "") else f"{sp.status}, {trend}"
 
 
-def board_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
-    """The signposts as a board: what each would point to, its threshold, its reading and status now."""
+def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, str] | None = None) -> Table:
+    """The signposts as a board: what each would point to, its threshold, its reading and status at the cut-off,
+    and, given each question's leading answer (`leads`, question id → hypothesis), what to check now."""
+    from watchfloor.brief.method import check_now
+
     rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis), sp.threshold(),
-                 sp.reading_text(as_of), status_text(sp)), sp.source_ids())
+                 sp.reading_text(as_of), status_text(sp),
+                 *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
-    return Table(("Signpost", "Points to", "Threshold", "Reading", "Status"), rows)
+    return Table(("Signpost", "Points to", "Threshold", "Reading", "Status", *(("Check now",) if leads else ())), rows)
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
     """The consistency matrix, as in analysis of competing hypotheses: for each signpost, the hypothesis its status
-    is consistent with (met) or inconsistent with (not met); the others are left blank. A signpost the plan weighs
+    is consistent with (met) or inconsistent with (not met), or a gap when the collection holds nothing of its kind
+    (no evidence either way); the others are left blank. A signpost the plan weighs
     below high says so after its name ('(low diagnosticity)')."""
     hyps = list(question.hypotheses)
     rows = []
     for sp in signposts:
-        marks = tuple("for" if sp.backs(h) else "against" if sp.tells_against(h) else "–" for h in hyps)
+        marks = tuple("for" if sp.backs(h) else "against" if sp.tells_against(h)
+                      else "gap" if sp.silent() and sp.indicator.hypothesis == h else "–" for h in hyps)
         level = sp.indicator.diagnosticity
         name = sp.indicator.name + (f" ({level} diagnosticity)" if level != "high" else "")
         rows.append(Row((name, sp.reading_text(as_of), *marks), sp.source_ids()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,21 +28,25 @@ class SourceEntry:
     date: str
     url: str
     reliability: str
+    state: bool = False
+    """Owned or run by a state (the watch plan's list): it may carry its government's line."""
 
     def line(self) -> str:
         """`[n] publisher, title, date, url, reliability` — the house format of `## Sources`, as Markdown: what
         came from the store is escaped, so a title cannot turn into a link or an image."""
         url = md_url(self.url) if self.url.startswith(("http://", "https://")) else md_text(self.url)
         return (f"[{self.number}] {md_text(self.publisher)}, “{md_text(self.title)}”, {md_text(self.date)}, {url}, "
-                f"reliability {md_text(self.reliability)} ({ADMIRALTY.get(self.reliability, 'unknown')})")
+                f"reliability {md_text(self.reliability)} ({ADMIRALTY.get(self.reliability, 'unknown')}"
+                f"{'; state media, may carry its government’s line' if self.state else ''})")
 
 
 class Numbering:
     """Hands out [n] numbers to source ids as the brief is read from top to bottom."""
 
     def __init__(self, sources: dict[str, dict[str, Any]], undated: dict[str, str] | None = None,
-                 cutoff: str | None = None) -> None:
+                 cutoff: str | None = None, state_media: frozenset[str] = frozenset()) -> None:
         self.sources = sources
+        self.state_media = state_media
         self.cutoff = cutoff
         """The evidence cut-off (ISO): a source published later is kept, for a year's figures come out after the
         year, and says so."""
@@ -76,7 +81,8 @@ class Numbering:
             out.append(SourceEntry(n, sid, clean(s.get("publisher") or "unknown publisher"),
                                    title(s.get("title") or "untitled"),
                                    self._date(sid, s),
-                                   s.get("url") or "no link", s.get("reliability") or "F"))
+                                   s.get("url") or "no link", s.get("reliability") or "F",
+                                   clean(s.get("publisher") or "") in self.state_media))
         return out
 
 
@@ -94,11 +100,12 @@ def clean(text: str) -> str:
     return " ".join(str(text).replace("“", "'").replace("”", "'").split())
 
 
-def undated(store: Store, ids: Iterable[str]) -> dict[str, str]:
+def undated(store: Store, ids: Iterable[str], cutoff: dt.date | None = None) -> dict[str, str]:
     """For each source without a publication date, when it was cited for, from the store: the dates of the events
     that cite it ('undated; cited for events of June 2024'), else the years of the observations it publishes
     ('undated; cited for figures for 2009 to 2024'). A reader can place an undated report in time without a guess
-    at its date."""
+    at its date. A source cited only for a whole year that ends at the `cutoff` can only have come out after it
+    (a year's total is known once the year is over), and says so."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
@@ -108,7 +115,10 @@ def undated(store: Store, ids: Iterable[str]) -> dict[str, str]:
                          f"JOIN event e ON e.id = es.event_id JOIN source s ON s.id = es.source_id "
                          f"WHERE es.source_id IN ({marks}) AND s.published_at IS NULL", wanted):
         dates[r["source_id"]].append(from_parts(r["date"], r["date_precision"]))
-    out = {sid: "undated; cited for " + events(ds) for sid, ds in dates.items()}
+    out = {sid: "undated; cited for " + events(ds) + (
+        " (a total for a year ending at the evidence cut-off: published after it)"
+        if cutoff is not None and all(d.precision == "year" and d.end >= cutoff for d in ds) else "")
+        for sid, ds in dates.items()}
     for r in store.query("SELECT o.source_id, min(o.year) AS first, max(o.year) AS last FROM observation o "
                          f"JOIN source s ON s.id = o.source_id WHERE o.source_id IN ({marks}) "
                          "AND s.published_at IS NULL GROUP BY o.source_id", wanted):

@@ -1,0 +1,117 @@
+"""The method annex: what the brief's words and scales mean, and what each signpost counts.
+
+A reader of a brief should not have to guess what "likely", "moderate confidence", a grade "C" or "the collection is
+silent" mean, nor how a signpost was counted. This annex says so in tables (no sentence of it states a fact about the
+country, so none needs a citation): the ICD 203 likelihood scale, the confidence rubric (`confidence`), the Admiralty
+source grades, the watch plan's signposts with their counting rules and weights, and the terms the readings use.
+It also gives, per signpost, what to check now: the horizon runs from the evidence cut-off, which may be long past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from watchfloor.analyse.watchplan import DIAGNOSTICITY
+from watchfloor.brief.evidence import ADMIRALTY
+from watchfloor.brief.judgments import SCALE
+from watchfloor.brief.signposts import Signpost, human
+
+HEADING = "Annex: Method and Scales"
+
+LIKELIHOOD_LOW = {"almost no chance": 1, "very unlikely": 5, "unlikely": 20, "roughly even chance": 45,
+                  "likely": 55, "very likely": 80, "almost certain": 95}
+"""The lower end of each ICD 203 band, in per cent (the upper ends are judgments.SCALE)."""
+
+CONFIDENCE = (
+    ("high", "the judgment passes every test below"),
+    ("moderate", "it fails one or two"),
+    ("low", "it fails three or more"),
+)
+TESTS = (
+    ("Source grades", "at least half the reports behind the question's signposts are graded A to C"),
+    ("Corroboration", "the evidence for the leading answer comes from two or more publishers"),
+    ("Recency", "its newest report is at most six months older than the evidence cut-off"),
+    ("No gaps", "the collection holds events of every signpost's kind, now or the year before"),
+    ("No disputed figure", "no figure the judgment uses has competing values, and no source disputes one"),
+    ("Not absence alone", "the leading answer rests on at least one signpost met that tells the answers apart, "
+                          "not only on what was not recorded"),
+)
+TERMS = (
+    ("the collection", "the reports gathered for this brief, each summarised in our words, dated and graded, and the "
+                       "statistical series the watch plan names; open sources only"),
+    ("met, not met", "whether a signpost reached its threshold in its window (the year, or quarter, to the cut-off)"),
+    ("none recorded", "the collection holds events of the signpost's kind, but none that the signpost counts"),
+    ("silent, gap", "the collection holds no event of the signpost's kind at all: absent from the collection, not "
+                    "necessarily from the world; a gap counts for no answer"),
+    ("diagnosticity", "how well a signpost tells the answers apart: high counts 1, moderate 0.5, low 0.25; a signpost "
+                      "that would be seen whichever answer holds is low"),
+    ("likelihood", "from the signposts' weights: the leading answer's support plus one over all support plus the "
+                   "number of answers, placed on the scale above; never above likely when met signposts point to "
+                   "more than one answer"),
+    ("state media", "a source owned or run by a state, marked in the source list: it may carry its government's line"),
+)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def likelihood_rows() -> list[tuple[str, str]]:
+    out = []
+    for hi, term in SCALE:
+        top = min(99, round(hi * 100))
+        out.append((term, f"{LIKELIHOOD_LOW[term]}–{top}%"))
+    return out
+
+
+def counting_rows(signposts: Sequence[Signpost]) -> list[tuple[str, str, str, str]]:
+    level = {v: k for k, v in DIAGNOSTICITY.items()}
+    return [(sp.indicator.name, sp.question.label(sp.indicator.hypothesis),
+             sp.indicator.counts or ("the latest figure" if sp.indicator.measure or sp.indicator.spec
+                                     else "each event of its kind once"),
+             f"{sp.threshold()}; {level[sp.indicator.weight]}" + (f": {sp.indicator.why}" if sp.indicator.why else ""))
+            for sp in signposts]
+
+
+def annex(signposts: Sequence[Signpost]) -> str:
+    """The annex's Markdown below its heading: tables only."""
+    parts = [
+        "### Likelihood (ICD 203)",
+        _table(("Term", "Probability"), likelihood_rows()),
+        "### Confidence",
+        _table(("Level", "When"), CONFIDENCE),
+        _table(("Test", "Passed when"), TESTS),
+        "### Source grades (Admiralty)",
+        _table(("Grade", "Meaning"), list(ADMIRALTY.items())),
+    ]
+    if signposts:
+        parts += ["### How each signpost is counted",
+                  _table(("Signpost", "Points to", "What is counted", "Threshold; diagnosticity"),
+                         counting_rows(signposts))]
+    parts += ["### Terms", _table(("Term", "Meaning"), TERMS)]
+    return "\n\n".join(parts)
+
+
+def check_now(sp: Signpost, lead: str, cutoff: dt.date) -> str:
+    """What a reader should look for after the cut-off to test a signpost, and what it would mean."""
+    ind = sp.indicator
+    label = sp.question.label(ind.hypothesis)
+    if ind.measure:
+        what = f"the figure for {cutoff.year if (cutoff.month, cutoff.day) == (12, 31) else cutoff.year - 1} " \
+               f"{sp.threshold()}"
+    elif ind.spec is not None:
+        what = f"the total for {cutoff.year + 1} {sp.threshold().replace(' a year', '')}"
+    elif ind.window == "year" and (cutoff.month, cutoff.day) == (12, 31):
+        what = f"{sp.threshold().replace(' a year', '')} in {cutoff.year + 1}"
+    else:
+        what = f"{sp.threshold()} since {human(cutoff)}"
+    if sp.silent():
+        return f"any report at all ({what}): the collection has been silent"
+    if sp.backs(lead):
+        return f"{what}? If not, {label} weakens"
+    if sp.status == "met":
+        return f"{what}? If so, {label} stays in play"
+    return f"{what} would favour {label}"
