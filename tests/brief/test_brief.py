@@ -104,7 +104,7 @@ def test_bottom_line_answers_each_question(brief: Brief) -> None:
                    "still carry the economy", "Dushanbe kept meeting and signing with partners other than Russia",
                    "Dushanbe kept meeting and signing with partners other than Russia, but this weighs less",
                    "China is reducing its exposure on the Afghan border rather than guarding it",
-                   "It is likely that the succession remains orderly"):
+                   "There is a roughly even chance that the succession remains orderly"):
         assert answer in bluf
 
 
@@ -151,6 +151,7 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert "outpacing" not in jihad.statement.text, "no ratio of prosecutions to attacks"
     succession = judgments[3]
     assert succession.level == "low" and "rests on what was not recorded" in succession.confidence.text
+    assert succession.likelihood == "roughly even chance", "an answer resting on absences is no more than that"
     assert not re.search(r"\bson\b", " ".join(s.text for s in succession.sentences()))
 
 

@@ -31,6 +31,9 @@ from watchfloor.brief.signposts import Signpost, human, matrix
 from watchfloor.brief.text import join
 
 HORIZON = "the twelve months from"
+ABSENCE_CEILING = "roughly even chance"
+"""The highest term for an answer resting only on what was not recorded and on weak signposts: in an open-source
+collection an absence says little."""
 
 
 def support(question: Question, signposts: Sequence[Signpost]) -> dict[str, float]:
@@ -73,12 +76,23 @@ def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
     return sorted(order, key=lambda h: (-score[h], order.index(h)))
 
 
+def positive(question: Question, signposts: Sequence[Signpost]) -> bool:
+    """Whether the leading answer rests on something recorded: a signpost of its own, met, that tells the answers
+    apart (diagnosticity above low), not only on what was not recorded."""
+    lead = ranked(question, signposts)[0]
+    return any(sp.backs(lead) and sp.indicator.weight > DIAGNOSTICITY["low"] for sp in signposts)
+
+
 def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
+    """The ICD 203 term: Laplace's rule on the support, capped at "very likely", at "likely" when the signposts are
+    split, and at "roughly even chance" when the answer rests on absences and weak signposts only."""
     if tied(question, signposts):
         return "roughly even chance"
     score = support(question, signposts)
     lead = ranked(question, signposts)[0]
     p = (score[lead] + 1) / (sum(score.values()) + len(score))
+    if not positive(question, signposts):
+        return term_for(p, ABSENCE_CEILING)
     return term_for(p, SPLIT_CEILING) if split(question, signposts) else term_for(p)
 
 
@@ -119,15 +133,16 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     clause = likely_clause(term, question.forecast(lead))
     mixed = split(question, signposts) and not tied(question, signposts)
     if mixed:
-        clause += f": the signposts are split, but those for the other answer weigh less{weighing(question, signposts)}"
+        others = "answers" if len(question.hypotheses) > 2 else "answer"
+        clause += f": the signposts are split, but those for the other {others} weigh less"
+        clause += weighing(question, signposts)
     statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}",
                     signposts if mixed else backers)
     contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
                                 facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
-    positive = any(sp.backs(lead) and sp.indicator.weight > DIAGNOSTICITY["low"] for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
-                                   [sp.series_by for sp in backers if sp.series_by], positive)
+                                   [sp.series_by for sp in backers if sp.series_by], positive(question, signposts))
     implication = question.implication(lead)
     meaning = say(f"If so, {implication}", backers) if implication else None
     why = "" if tied(question, signposts) else question.explanation(lead)
