@@ -104,6 +104,17 @@ def test_border_incidents_placed_at_the_named_district_or_not_at_all(demo_db: St
         ("31 May 2022", "security_operation"), ("September 2023", "security_operation")], \
         "neither the Khorog protests (no tie to the border in their reports) nor the attack on a post 140 km away"
     assert [(i.when, i.type) for i in unplaced] == [("7 May 2022", "cross_border_fire")]
+    assert [i.when for i in incidents if i.marked] == ["18 November 2024", "26 November 2025", "30 November 2025"], \
+        "attacks on Chinese workers and sites are drawn apart (diamonds) from the border guards' own fights"
+
+
+def test_border_map_shows_the_capital_and_a_scale(demo_db: Store) -> None:
+    incidents, _ = read_incidents(demo_db, spec("TJK", "border-incidents"), "TJK", CUTOFF, PERIOD_START)
+    fig = build_incident_map(incidents, spec("TJK", "border-incidents"), "TJK", "t", "2024 to 2025")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Dushanbe" in texts and any(t.endswith(" km") for t in texts)
+    legend = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
+    assert "on Chinese workers or sites" in legend and "capital" in legend
 
 
 def _overlaps(boxes: list[Any]) -> list[tuple[int, int]]:

