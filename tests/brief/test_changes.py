@@ -19,6 +19,8 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
+    ("Judgment: Dependence on Russia", "roughly even chance, low confidence",
+     "roughly even chance, moderate confidence"),
     ("Judgment: China on the Afghan border", "roughly even chance, low confidence",
      "roughly even chance, moderate confidence"),
     ("Signpost: Jihadist attacks on Tajikistan from Afghan territory", "not met", "met"),

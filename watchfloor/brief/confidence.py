@@ -2,7 +2,8 @@
 
 Five tests, each passed or failed (docs/briefs.md):
 
-- graded: at least half of the reports behind the question's signposts are graded A–C;
+- graded: at least half of the reports behind the question's signposts are graded A–C, and no event a signpost
+  counts rests only on sources graded D–F;
 - corroborated: the evidence for the judgment comes from two or more publishers;
 - recent: its newest report is no more than six months older than the evidence cut-off;
 - complete: the store holds events of every signpost's kind, now or in the window before (a signpost whose kind
@@ -36,9 +37,13 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
     publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
     newest = max((f.date.end for f in lead_facts), default=None)
     few = "none" if not graded else f"only {number_word(graded)}"
+    weak = [f for f in all_facts if f.best_grade not in "ABC"]
+    grades = (f"{few} of its {number_word(len(sources))} reports {'are' if graded > 1 else 'is'} graded A to C"
+              if graded * 2 < len(sources) else
+              f"{number_word(len(weak))} of the events its signposts count "
+              f"{'rest' if len(weak) > 1 else 'rests'} only on sources graded D to F")
     return [
-        (graded * 2 >= len(sources), f"{few} of its {number_word(len(sources))} reports "
-                                     f"{'are' if graded > 1 else 'is'} graded A to C"),
+        (graded * 2 >= len(sources) and not weak, grades),
         (len(publishers) >= 2, "a single publisher carries the evidence for it"),
         (newest is not None and (as_of - newest).days <= RECENT_DAYS,
          "its newest supporting report is more than six months old"),

@@ -29,7 +29,8 @@ CONFIDENCE = (
     ("low", "it fails three or more"),
 )
 TESTS = (
-    ("Source grades", "at least half the reports behind the question's signposts are graded A to C"),
+    ("Source grades", "at least half the reports behind the question's signposts are graded A to C, and no event a "
+                      "signpost counts rests only on sources graded D to F"),
     ("Corroboration", "the evidence for the leading answer comes from two or more publishers"),
     ("Recency", "its newest report is at most six months older than the evidence cut-off"),
     ("No gaps", "the collection holds events of every signpost's kind, now or the year before"),
