@@ -307,3 +307,13 @@ def test_an_old_cut_off_is_said_on_the_cover() -> None:
     assert stale_note(date(2026, 1, 15), date(2025, 12, 31)) == ""
     assert stale_note(date(2026, 12, 6), date(2025, 12, 31)).startswith(
         "the evidence ends eleven months before the date of writing; ")
+
+
+def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: Store) -> None:
+    """Remittances in 2024: 47.89% of GDP in the World Bank series, 45.3% in a report, both above the signpost's 40:
+    the sources differ on how much, not on what the signpost reads (the third blind review)."""
+    b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
+    russia = b.contents.judgments[1]
+    assert "competing values for remittances" not in russia.confidence.text
+    assert "no dispute over a figure that would change a signpost's reading" in russia.confidence.text
+    assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from watchfloor.analyse.indicators import _met
 from watchfloor.analyse.watchplan import DIAGNOSTICITY, Question
 from watchfloor.brief import confidence, phrase
 from watchfloor.brief.competing import Competing
@@ -96,6 +97,16 @@ def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
     return term_for(p, SPLIT_CEILING) if split(question, signposts) else term_for(p)
 
 
+def settled(sp: Signpost, competing: Competing) -> bool:
+    """A figure read from its series whose competing values for the year read all meet (or all miss) the threshold:
+    the sources differ on how much, not on the signpost's status, so the dispute does not lower confidence."""
+    ind = sp.indicator
+    if not ind.measure or not sp.reading.observed:
+        return False
+    return competing.one_side(str(ind.measure), sp.reading.observed[0][0],
+                              lambda v: _met(v, ind) == "met")
+
+
 def facts_of(signposts: Sequence[Signpost]) -> list[Fact]:
     return sorted({f.id: f for sp in signposts for f in sp.cited()}.values(), key=lambda f: (f.date.start, f.id))
 
@@ -138,8 +149,8 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
         clause += weighing(question, signposts)
     statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}",
                     signposts if mixed else backers)
-    contested = competing.about([str(sp.indicator.measure) for sp in signposts if sp.indicator.measure],
-                                facts_of(signposts))
+    contested = competing.about([str(sp.indicator.measure) for sp in signposts
+                                 if sp.indicator.measure and not settled(sp, competing)], facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
                                    [sp.series_by for sp in backers if sp.series_by], positive(question, signposts))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,14 @@ class Competing:
     """Fact id → the name of the figure it gives a competing or disputed value for."""
     conflicts: list[Conflict] = field(default_factory=list)
     """Each set of competing values, for flagging the sentences that state one of them."""
+    numbers: dict[tuple[str, int], set[float]] = field(default_factory=dict)
+    """(measure, year) → every value given for it, the series' among them: whether a dispute changes a reading."""
+
+    def one_side(self, measure: str, year: int, met: Callable[[float], bool]) -> bool:
+        """Whether every value given for a measure in a year meets a threshold alike (all above it, say): then the
+        dispute is over how much, not over what the signpost reads, and need not lower confidence."""
+        values = self.numbers.get((measure, year), set())
+        return bool(values) and len({met(v) for v in values}) == 1
 
     def conflict(self, values: Sequence[Value]) -> None:
         if len(values) > 1 and all(set(c.values) != set(values) for c in self.conflicts):
@@ -206,6 +214,7 @@ def _against_series(store: Store, ev: Evidence, plan: WatchPlan, facts: Sequence
                         f"{quantity(measure, value)} in the {name} series")
                 s = phrase.say(text, [f])
                 out.add(Sentence(s.text, (*s.sources, source_id), s.events), measure, [f])
+                out.numbers.setdefault((measure, int(ref[:4])), set()).update({v, value})
                 out.conflict([value_of(f, k, v, f"for {ref[:4]}"),
                               Value(quantity(measure, value), f"for {ref[:4]}", f"the {name} series",
                                     (source_id,), stated(measure, value))])

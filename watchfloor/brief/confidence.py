@@ -8,7 +8,9 @@ Five tests, each passed or failed (docs/briefs.md):
 - recent: its newest report is no more than six months older than the evidence cut-off;
 - complete: the store holds events of every signpost's kind, now or in the window before (a signpost whose kind
   the collection holds nothing of is a gap in collection, not an absence of events);
-- consistent: no figure it uses has competing values in the store, and no source disputes one;
+- consistent: no figure it uses has competing values in the store, and no source disputes one, unless every value
+  given for the year read meets the signpost's threshold alike (then the dispute is over how much, not over what the
+  signpost reads);
 - positive: the leading answer rests on at least one signpost met that tells the answers apart (diagnosticity above
   low), not only on what was not recorded (an absence in an open-source collection is weak evidence).
 
@@ -65,11 +67,11 @@ def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, conte
 
 def grounds(lead_facts: Sequence[Fact], series_by: Sequence[str] = ()) -> str:
     """What a judgment held with high confidence rests on, in its own numbers: 'it rests on six reports from five
-    publishers, the newest of November 2025, with no signpost silent and no figure disputed'."""
-    sources = {s["id"] for f in lead_facts for s in f.sources}
+    publishers, the newest of November 2025, …'."""
+    sources = {s["id"] for f in lead_facts for s in f.sources} | {f"series:{by}" for by in series_by}
     publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
     newest = max((f.date for f in lead_facts), key=lambda d: d.end, default=None)
     when = f", the newest of {newest.human()}" if newest is not None else ""
     return (f"it rests on {number_word(len(sources))} report{'s' if len(sources) != 1 else ''} from "
             f"{number_word(len(publishers))} publisher{'s' if len(publishers) != 1 else ''}{when}, mostly graded A to "
-            "C, with no signpost silent and no figure disputed")
+            "C, with no signpost silent and no dispute over a figure that would change a signpost's reading")

@@ -34,7 +34,8 @@ TESTS = (
     ("Corroboration", "the evidence for the leading answer comes from two or more publishers"),
     ("Recency", "its newest report is at most six months older than the evidence cut-off"),
     ("No gaps", "the collection holds events of every signpost's kind, now or the year before"),
-    ("No disputed figure", "no figure the judgment uses has competing values, and no source disputes one"),
+    ("No disputed figure", "no figure the judgment uses has competing values, and no source disputes one, unless "
+                           "every value for the year read falls on the same side of the signpost's threshold"),
     ("Not absence alone", "the leading answer rests on at least one signpost met that tells the answers apart, "
                           "not only on what was not recorded"),
 )
