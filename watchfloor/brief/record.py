@@ -8,6 +8,7 @@ library (`watchfloor.check.check_file`); this module only reads its findings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,7 +105,7 @@ def to_markdown(record: Record, markers: Any) -> str:
 
 def _plain(text: str) -> str:
     """The checker's message in the reader's words: the evidence, not the store that holds it."""
-    return text.replace("the store's", "the evidence's").replace("the store", "the evidence")
+    return re.sub(r"\b([Tt])he store('s)?\b", lambda m: f"{m.group(1)}he evidence{m.group(2) or ''}", text)
 
 
 def _evidence(cited: tuple[Cited, ...], markers: Any) -> str:
