@@ -125,7 +125,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         else:
             assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
         assert j.implication is not None and j.implication.text.startswith("If so, ")
-        assert j.assumption is not None and j.assumption.text.startswith("This judgment assumes that ")
+        assert j.assumption is not None and j.assumption.text.startswith("The judgment's linchpin assumption is that ")
+        assert "; so far it holds: " in j.assumption.text, "the plan names a signpost that tests it"
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
         assert j.change is not None and j.change.text.startswith("A year earlier, at 31 December 2024, the signposts ")
         assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators)

@@ -79,6 +79,9 @@ class Question:
     forecasts: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, what it expects over the horizon, as a 'will' clause."""
     assumption: str = ""
+    test: tuple[str, str] = ("", "")
+    """The linchpin assumption's test: (the name of one of the question's indicators, the status it shows while the
+    assumption holds, 'met' or 'not met'); ("", "") when none is named."""
     """What a judgment on this question takes for granted, as a clause."""
     implications: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, what it would mean for the reader, as a clause ('If so, …')."""
@@ -166,6 +169,18 @@ def _diagnosticity(value: Any, path: Path, where: str) -> tuple[str, str]:
     return value["level"], value.get("why", "").strip().rstrip(".")
 
 
+def _test(q: dict[str, Any], path: Path, indicators: tuple[Indicator, ...]) -> tuple[str, str]:
+    """The optional {"signpost": name, "holds": "met"}: which signpost tests the linchpin assumption, and how."""
+    value = q.get("assumption_test")
+    if value is None:
+        return "", ""
+    if not isinstance(value, dict) or value.get("signpost") not in {i.name for i in indicators} \
+            or value.get("holds") not in ("met", "not met"):
+        raise _fail(path, f"question {q['id']!r}", "field 'assumption_test' is {\"signpost\": one of the question's "
+                                                   "indicators, \"holds\": \"met\" or \"not met\"}")
+    return str(value["signpost"]), str(value["holds"])
+
+
 def _per_hypothesis(q: dict[str, Any], key: str, path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """An optional map from hypothesis to a clause; a key that is no hypothesis of the question is a mistake."""
     value = q.get(key, {})
@@ -196,6 +211,7 @@ def load_plan(path: Path) -> WatchPlan:
                                   answers=_per_hypothesis(q, "answers", path, hypotheses),
                                   forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
                                   assumption=str(q.get("assumption", "")),
+                                  test=_test(q, path, indicators),
                                   implications=_per_hypothesis(q, "implications", path, hypotheses)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):

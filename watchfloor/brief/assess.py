@@ -158,13 +158,27 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     meaning = say(f"If so, {implication}", backers) if implication else None
     why = "" if tied(question, signposts) else question.explanation(lead)
     reason = say(f"The evidence fits this explanation best: {why}", backers) if why else None
-    assumption = (say(f"This judgment assumes that {question.assumption}", backers)
-                  if question.assumption else None)
+    assumption = linchpin(question, signposts, as_of, backers)
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     matrix(question, signposts, as_of), reason,
                     since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
                     question.short, answer_label(question, signposts))
+
+
+def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
+             backers: Sequence[Signpost]) -> Sentence | None:
+    """The assumption the judgment rests on, marked as its linchpin and, when the plan names a signpost that tests it,
+    set against that signpost's reading (cited to it: the evidence on the assumption, not on the answer)."""
+    if not question.assumption:
+        return None
+    name, holds = question.test
+    tester = next((sp for sp in signposts if sp.indicator.name == name), None)
+    if tester is None or tester.silent() or tester.status not in ("met", "not met"):
+        return say(f"This judgment assumes that {question.assumption}", backers)
+    way = "so far it holds" if tester.status == holds else "the evidence now tells against it"
+    return say(f"The judgment's linchpin assumption is that {question.assumption}; {way}: {tester.says(as_of)}",
+               [tester] if tester.source_ids() else backers)
 
 
 def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
