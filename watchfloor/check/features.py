@@ -23,11 +23,11 @@ from watchfloor.extract.frames import Frame, Mention
 
 NAMES = (*(f"kind:{k}" for k in GATED), "cos", "cos_lead", "family", "anchor", "lexical", "countries",
          "parsed", "main_frame", "depth", "counted", "same_count", "siblings", "year_gap", "sentence_gap",
-         "definite", "partitive", "date_fit", "margin", "focus", "score", "shared_event")
+         "definite", "partitive", "date_fit", "margin", "focus", "score", "shared_event", "num_gap", "num_slip")
 
 
 SIGNS = {**dict.fromkeys(("cos", "cos_lead", "lexical", "family", "anchor", "countries", "same_count", "date_fit",
-                          "margin", "focus", "score", "shared_event", "main_frame", "counted"), 1),
+                          "margin", "focus", "score", "shared_event", "main_frame", "counted", "num_slip"), 1),
          **dict.fromkeys(("siblings", "year_gap", "depth", "sentence_gap", "partitive", "definite"), -1)}
 """The sign each fitted weight may take (others are free): more likeness to the event can only make an error
 likelier, a figure in a list or a date years off or deep in a side clause only less likely. With a few dozen
@@ -150,6 +150,8 @@ def _row(f: Finding, s: Sides, block: np.ndarray, parsed: list[Frame]) -> np.nda
             x["definite"] = float(mention.definite)
             x["partitive"] = float(mention.partitive)
     x["year_gap"] = _year_gap(f, s)
+    if c is not None and f.kind == "wrong_number":
+        x["num_gap"], x["num_slip"] = _figure_gap(f, s.claim, c)
     if s.other is not None:
         x["sentence_gap"] = math.log1p(abs(s.claim.sentence.index - s.other.sentence.index))
     return np.array([x[n] for n in NAMES], dtype=np.float64)
@@ -180,6 +182,22 @@ def _same_count(mention: Mention, s: Sides) -> float:
     if not mention.counts:
         return 0.0
     return 1.0 if mention.counts in lemmas(s.other_text) else 0.0
+
+
+def _figure_gap(f: Finding, claim: Claim, comp: Comparison) -> tuple[float, float]:
+    """How far the flagged figure is from the nearest of the event's figures of its unit, on a log scale, and
+    whether the two differ as a slip of the pen does (146 and 164): a slip is a writer's error, a figure ten
+    times another is more often a different quantity."""
+    from watchfloor.check.attributes import near_miss
+
+    q = next((q for q in claim.quantities if q.start < f.end and f.start < q.end), None)
+    if q is None or q.value <= 0:
+        return 0.0, 0.0
+    values = [g.value for g in comp.event.all_figures if g.unit == q.unit and g.value > 0]
+    if not values:
+        return 0.0, 0.0
+    gap = min(abs(math.log(q.value / v)) for v in values)
+    return min(3.0, gap), float(any(near_miss(q.value, v) for v in values))
 
 
 def _year_gap(f: Finding, s: Sides) -> float:
