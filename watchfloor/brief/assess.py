@@ -199,14 +199,18 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     lead, before = ranked(question, signposts)[0], ranked(question, earlier)[0]
     moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
              if old.status != new.status and "no data" not in (old.status, new.status)]
+    then_term = likelihood(question, earlier)  # the judgment as it would have read then, not only the signposts
     if tied(question, earlier):
-        way = "the signposts were split"
+        first, second = ranked(question, earlier)[:2]
+        way = (f"the signposts were split evenly between the answers that {question.answer(first)} and that "
+               f"{question.answer(second)}")
     elif tied(question, signposts):
-        way = f"the signposts favoured the answer that {question.answer(before)}, where now they are split"
+        way = (f"the signposts favoured the answer that {question.answer(before)} ({then_term}), where now they are "
+               "split")
     elif before == lead:
-        way = "the signposts favoured the same answer"
+        way = f"the signposts favoured the same answer ({then_term})"
     else:
-        way = f"the signposts favoured the other answer, that {question.answer(before)}"
+        way = f"the signposts favoured the other answer, that {question.answer(before)} ({then_term})"
     text = f"A year earlier, at {human(then)}, {way}"
     held: list[Signpost] = []
     if before != lead and not tied(question, earlier):
