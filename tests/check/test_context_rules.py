@@ -206,3 +206,10 @@ def test_two_round_shares_a_whole_step_apart_differ(demo_db: Store) -> None:
     text = ("In December 2024 the World Bank approved a $350m IDA grant for the first phase of completing Rogun, "
             "which it now puts at 3,780 MW and $6.29bn, with about 60% of the power meant for export.")
     assert _errors(demo_db, text) == [("wrong_number", "about 60% of the power meant for export")]
+
+
+def test_a_short_form_of_a_full_name_and_a_participle_before_a_refusal(demo_db: Store) -> None:
+    text = ("In June 2016, on completing its fifth review, the Fund extended Mali's credit facility to December 2017 "
+            "and raised it by SDR 60 million to SDR 98 million. On 9 January 2022 ECOWAS leaders meeting in Accra "
+            "rejected the junta's plan to hold elections only in December 2025.")
+    assert _errors(demo_db, text) == []

@@ -59,3 +59,12 @@ def test_day_month_year_round_trips(day: dt.date) -> None:
     text = f"It happened on {day.day} {day.strftime('%B')} {day.year}, officials said."
     (d,) = find(text)
     assert d.date.value == day and d.date.precision == "day" and text[d.start:d.end] == d.text
+
+
+def test_a_span_of_days_is_read_month_first_as_day_first() -> None:
+    from watchfloor.extract.dates import DateFinder
+
+    text = "Fighting broke out in September 2022. Over four days, from Sept. 14 to 17, a hundred people were killed."
+    found = DateFinder().find(text, 0, len(text))
+    span = [d for d in found if d.until is not None]
+    assert [(d.text, str(d.date), str(d.until)) for d in span] == [("from Sept. 14 to 17", "2022-09-14", "2022-09-17")]

@@ -26,3 +26,14 @@ def test_icd203_terms_rows_and_off_scale_words() -> None:
     terms = [(t.text, t.row) for t in likelihood_terms(text, 0, len(text))]
     assert terms == [("highly likely", None), ("unlikely", "a"), ("probable", "b")]
     assert modality(text, 0, 30) == "hedged" and modality("Officials reportedly said so.", 0, 28) == "reported"
+
+
+def test_a_word_is_refused_only_when_the_refusing_verb_acts_on_it() -> None:
+    from watchfloor.extract.polarity import refused_after
+
+    def refused(text: str, word: str) -> bool:
+        return refused_after(text, text.index(word), text.index(word) + len(word))
+
+    assert refused("Hentzau, whose extradition Graustark had refused, was killed in Strelsau.", "extradition")
+    assert refused("His appeal was rejected in May.", "appeal")
+    assert not refused("Bordurian ministers meeting in Strelsau rejected the plan to delay the vote.", "meeting")

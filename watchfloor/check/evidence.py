@@ -92,7 +92,7 @@ class StoreEvent:
         out = []
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
-            negated = polarity_negated(negs, t.start, t.end, t.text) or refused_after(self.summary, t.end)
+            negated = polarity_negated(negs, t.start, t.end, t.text) or refused_after(self.summary, t.start, t.end)
             out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text, t.start, t.end, self.summary))
         return out
 

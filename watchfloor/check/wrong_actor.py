@@ -99,7 +99,7 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
     mine = [m for m in claim.entities if m.start < start + len(r.claim_name) and start < m.end]
     if any(m.entity_id in best.event.entity_ids or m.kind in ("place", "country") or m.demonym for m in mine):
         return True
-    if _describes(r.store_name, mine):
+    if _describes(r.store_name, mine) or _short_form(r.claim_name, best.event.mentions):
         return True
     if r.store_start >= 0:
         summary = best.event.summary
@@ -118,3 +118,10 @@ def _describes(store_name: str, mine: list) -> bool:  # type: ignore[type-arg]
     entity: 'the security committee' for the State Security Committee, however the report spells it."""
     words = set(store_name.lower().split())
     return store_name[:1].islower() and any(words <= set(m.name.lower().split()) for m in mine)
+
+
+def _short_form(claim_name: str, theirs: list) -> bool:  # type: ignore[type-arg]
+    """The report's name is a short form of the full name of an entity the event names: 'the Fund' for the
+    International Monetary Fund the summary writes as its acronym."""
+    words = set(claim_name.lower().split())
+    return any(words <= set(m.name.lower().split()) for m in theirs)

@@ -206,7 +206,8 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             quants = read_terms(s.text, s.start, find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates]
                                                                + name_spans))
             negs = negation_spans(text, a, b)
-            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text) or refused_after(text, t.end))
+            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text) or
+                            refused_after(text, t.start, t.end, s.start, s.end))
                       for t in find_triggers(text, a, b)]
             have = {e.family for e in events}
             terms = [q for q in quants if q.category == "sentence_years"]

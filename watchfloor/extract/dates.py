@@ -32,11 +32,14 @@ _QUAL = (r"(?:early|mid|late|the\s+(?:start|beginning|end|middle|close|turn)\s+o
          r"the\s+(?:first|second|third|fourth)\s+quarter\s+of|H[12]|Q[1-4]|spring|summer|autumn|fall|winter)")
 _NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
 _UNIT = r"(?:day|week|month|year)s?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|to|and|until)\s*"
+_DAYS = rf"(?:{_DAY}{_TO}{_DAY}\s+({_MONTH})|({_MONTH})\s+{_DAY}{_TO}{_DAY})"
+"""A span of days in one month, day first ('14 to 17 September') or month first ('Sept. 14-17')."""
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")),
-    ("ddmy", re.compile(rf"\b(?:from\s+|between\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*(\d{{1,2}})"
-                        rf"(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b")),
+    ("ddmy", re.compile(rf"\b(?:from\s+|between\s+)?{_DAYS},?\s+({_YEAR})\b")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b")),
     ("range", re.compile(rf"\b(?:(from|between)\s+)?(?:({_MONTH})\s+)?({_YEAR})\s*(-|–|—|to|and|until|through|till)"
@@ -45,8 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"({_YEAR})\b", re.I)),
     ("qy", re.compile(rf"\b({_QUAL})[\s-]*({_YEAR})\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?((?:1[89]|20)\d0)s\b")),
-    ("ddm", re.compile(rf"\b(?:from\s+|between\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*(\d{{1,2}})"
-                       rf"(?:st|nd|rd|th)?\s+({_MONTH})()(?!\s*,?\s*\d)")),
+    ("ddm", re.compile(rf"\b(?:from\s+|between\s+)?{_DAYS}()(?!\s*,?\s*\d)")),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?!\s*,?\s*\d)")),
     ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
     ("m", re.compile(rf"\b(?:in|since|by|until|during|from|of|early|late|mid-?|last|next|the)\s+({_MONTH})(?!\s*\d)")),
@@ -240,13 +242,14 @@ class DateFinder:
             fd = _day(int(g[0]), int(g[1]), int(g[2]))
             return DateMention(s, e, quote, fd, relation=rel) if fd else None
         if kind in ("ddmy", "ddm"):
-            year = int(g[3]) if g[3] else (self.anchor.value.year if self.anchor else None)
+            first, last, month = (g[0], g[1], g[2]) if g[0] else (g[4], g[5], g[3])
+            year = int(g[6]) if g[6] else (self.anchor.value.year if self.anchor else None)
             if year is None:
                 return None
-            a, b = _day(year, _month(g[2]), int(g[0])), _day(year, _month(g[2]), int(g[1]))
+            a, b = _day(year, _month(month), int(first)), _day(year, _month(month), int(last))
             if a is None or b is None or b.value < a.value:
                 return None
-            return DateMention(s, e, quote, a, until=b, relation="range", relative=not g[3], inferred_year=not g[3])
+            return DateMention(s, e, quote, a, until=b, relation="range", relative=not g[6], inferred_year=not g[6])
         if kind == "dmy":
             fd = _day(int(g[2]), _month(g[1]), int(g[0]))
             return DateMention(s, e, quote, fd, relation=rel) if fd else None

@@ -73,9 +73,29 @@ def polarity_negated(spans: list[tuple[int, int, int]], start: int, end: int, wo
 
 
 _REFUSED_AFTER = re.compile(r"\s+(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
-                            r"(?:refused|rejected|blocked|turned\s+down|denied)\b(?!\s+to\b)", re.I)
+                            r"(refused|rejected|blocked|turned\s+down|denied)\b(?!\s+to\b)", re.I)
+UNDERGOER_DEPS = frozenset({"dobj", "nsubjpass"})
+"""Dependencies by which a word is what a verb acts on (spaCy's English labels)."""
 
 
-def refused_after(text: str, end: int) -> bool:
-    """'whose extradition Graustark had refused': the word is refused right after it, so it did not happen."""
-    return _REFUSED_AFTER.match(text, end) is not None
+def refused_after(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """'whose extradition Graustark had refused': the word at text[start:end] is refused right after it, so it did
+    not happen. The parse of text[lo:hi] (the word's sentence) must make the word what the refusing verb acts on:
+    in 'leaders meeting in Strelsau rejected the plan' the plan is refused, not the meeting."""
+    m = _REFUSED_AFTER.match(text, end)
+    if m is None:
+        return False
+    from watchfloor.extract.frames import parsed, span_at
+
+    doc = parsed(text[lo:len(text) if hi is None else hi])
+    word, verb = span_at(doc, start - lo, end - lo), span_at(doc, m.start(1) - lo, m.end(1) - lo)
+    if word is None or verb is None:
+        return True
+    tok = word.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == verb.root.i:
+            return tok.dep_ in UNDERGOER_DEPS
+        tok = tok.head
+    return False
