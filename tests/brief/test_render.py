@@ -62,7 +62,9 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     body = next(n for n, p in enumerate(pages) if p.startswith("Annex: "))
     # seven since session 9: the third review asked for more answers weighed (displacement, China pulling back) and
     # Dushanbe's own moves as signposts, four more matrix rows; the summary still fits its page
-    assert body <= 7, f"the body, summary included, runs to {body} pages: at most seven"
+    # eight since session 10: each matrix ends with its likelihood's arithmetic (the fourth review could not redo it),
+    # and the succession matrix spills a few lines past the map's page
+    assert body <= 8, f"the body, summary included, runs to {body} pages: at most eight"
 
 
 def test_pdf_fetches_nothing() -> None:
@@ -142,7 +144,7 @@ def test_each_figure_sits_under_the_judgment_it_supports(brief: Brief) -> None:
     assert list(placed.values()) == [["Table 1"], ["Figure 1", "Figure 2"], ["Figure 3"], []]
     first = by_question["Is Tajik involvement in jihadist violence abroad rising, and why?"]
     assert "| Country | Convicted | Acquitted | Deported | Pending | Sources |" in first
-    assert re.search(r"^\| Germany \| 3 \| 1 \| – \| 4 \| \[[\d, ]+\] \|$", first, re.M)
+    assert re.search(r"^\| Germany \| 1 \| 1 \| – \| 2 \| \[[\d, ]+\] \|$", first, re.M), "the brief's period only"
     assert "![Figure 1](tajikistan-2026-01-15-remittances.svg)\n\nFigure 1: Remittances" in judgments
 
 

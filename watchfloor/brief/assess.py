@@ -9,10 +9,11 @@ hypothesis, so that a hypothesis does not win by having more signposts. The
 weight is the indicator's diagnosticity in the plan (high 1, moderate 0.5, low
 0.25): a signpost that would be seen whichever answer holds counts for little.
 The hypothesis with the most support leads. Its likelihood is (support + 1) /
-(all support + number of hypotheses), Laplace's rule, so a few signposts never
-make anything certain, put on the ICD 203 scale and capped at "very likely", or
-at "likely" when the signposts are split (met ones point to more than one
-answer); a tie is a roughly even chance. The horizon runs from the evidence
+(all support + 2), Laplace's rule on two outcomes (the leading answer holds, or
+not), so a few signposts never make anything certain, put on the ICD 203 scale
+and capped at "very likely", or at "likely" when the signposts are split (met
+ones point to more than one answer); a tie is a roughly even chance. `Odds`
+keeps the working, which the brief shows. The horizon runs from the evidence
 cut-off.
 """
 
@@ -20,16 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from watchfloor.analyse.indicators import _met
 from watchfloor.analyse.watchplan import DIAGNOSTICITY, Question
 from watchfloor.brief import confidence, phrase
 from watchfloor.brief.competing import Competing
 from watchfloor.brief.evidence import Fact
-from watchfloor.brief.judgments import SPLIT_CEILING, likely_clause, term_for
-from watchfloor.brief.model import Judgment, Sentence
+from watchfloor.brief.judgments import CEILING, SPLIT_CEILING, TERMS, likely_clause, term_for
+from watchfloor.brief.model import Judgment, Row, Sentence, Table
 from watchfloor.brief.signposts import Signpost, human, matrix
-from watchfloor.brief.text import join
+from watchfloor.brief.text import join, lower_first
 
 HORIZON = "the twelve months from"
 ABSENCE_CEILING = "roughly even chance"
@@ -70,6 +72,17 @@ def weighing(question: Question, signposts: Sequence[Signpost], among: Sequence[
     return f", since {join(whys)}" if whys else ""
 
 
+def alike(question: Question, signposts: Sequence[Signpost]) -> str:
+    """'; …, which count for this answer, are discounted alike': the discount the other answer's signposts get is
+    applied to the leading answer's too, and the reader is told so (one rule for both sides)."""
+    lead = ranked(question, signposts)[0]
+    own = [sp for sp in signposts if sp.backs(lead) and sp.indicator.weight < DIAGNOSTICITY["high"]]
+    if not own or not weighing(question, signposts):
+        return ""
+    names = join(lower_first(sp.indicator.name) for sp in own)
+    return f"; {names}, which count for this answer, are discounted alike"
+
+
 def ranked(question: Question, signposts: Sequence[Signpost]) -> list[str]:
     """Hypotheses from most to least supported; the plan's order breaks ties."""
     score = support(question, signposts)
@@ -84,17 +97,64 @@ def positive(question: Question, signposts: Sequence[Signpost]) -> bool:
     return any(sp.backs(lead) and sp.indicator.weight > DIAGNOSTICITY["low"] for sp in signposts)
 
 
-def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
-    """The ICD 203 term: Laplace's rule on the support, capped at "very likely", at "likely" when the signposts are
-    split, and at "roughly even chance" when the answer rests on absences and weak signposts only."""
-    if tied(question, signposts):
-        return "roughly even chance"
+@dataclass(frozen=True)
+class Odds:
+    """How a judgment's likelihood was reached, to be shown: each answer's support, the leading answer's probability
+    by the stated rule, the term that probability falls in, and the cap, if any, that lowered it."""
+
+    support: dict[str, float]
+    lead: str
+    p: float
+    band: str
+    """The ICD 203 term the probability itself falls in."""
+    term: str
+    """The term the judgment uses: `band`, or lower when a cap applies."""
+    cap: str = ""
+    """Why the term is below the band ('' when it is not): the cap's reason in a few words."""
+
+    def formula(self) -> str:
+        """'(1.25 + 1) / (2 + 2) = 56%': the stated rule with this judgment's numbers."""
+        total = sum(self.support.values())
+        return f"({weight(self.support[self.lead])} + 1) / ({weight(total)} + 2) = {percent(self.p)}"
+
+
+def weight(x: float) -> str:
+    """A support to three places at most: 0.625, 1.25, 0 (a sum of quarters and thirds, shown whole enough to redo)."""
+    return f"{x:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+def percent(p: float) -> str:
+    """One decimal, so a value at a band's edge shows which side it falls (54.9%, not 55%)."""
+    return f"{p * 100:.1f}%"
+
+
+def odds(question: Question, signposts: Sequence[Signpost]) -> Odds:
+    """The likelihood of the leading answer: Laplace's rule of succession on two outcomes, the leading answer holding
+    or not, (its support + 1) / (all support + 2). Two outcomes, not one per answer: the judgment says whether the
+    leading answer holds, and a pseudo-count for every answer would let answers nothing supports dilute it (with three
+    answers and a few signposts no answer could pass an even chance). The term is the band the probability falls in,
+    capped at "very likely", at "likely" when the signposts are split, and at "roughly even chance" when the answer
+    rests on absences and weak signposts only; a tie is a roughly even chance whatever the rule gives."""
     score = support(question, signposts)
     lead = ranked(question, signposts)[0]
-    p = (score[lead] + 1) / (sum(score.values()) + len(score))
+    p = (score[lead] + 1) / (sum(score.values()) + 2)
+    band = term_for(p, TERMS[-1])
+    if tied(question, signposts):
+        return Odds(score, lead, p, band, "roughly even chance",
+                    "" if band == "roughly even chance" else "the two leading answers weigh the same")
     if not positive(question, signposts):
-        return term_for(p, ABSENCE_CEILING)
-    return term_for(p, SPLIT_CEILING) if split(question, signposts) else term_for(p)
+        ceiling, why = ABSENCE_CEILING, "the answer rests on what was not recorded and on weak signposts"
+    elif split(question, signposts):
+        ceiling, why = SPLIT_CEILING, "the signposts are split"
+    else:
+        ceiling, why = CEILING, "a few signposts never make an answer more than very likely"
+    term = term_for(p, ceiling)
+    return Odds(score, lead, p, band, term, why if term != band else "")
+
+
+def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
+    """The ICD 203 term (`odds`)."""
+    return odds(question, signposts).term
 
 
 def settled(sp: Signpost, competing: Competing) -> bool:
@@ -140,20 +200,23 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     if not facts_of(backers) and not series_of(backers):
         return None
     backing = facts_of(backers)
-    term = likelihood(question, signposts)
+    chances = odds(question, signposts)
+    term = chances.term
     clause = likely_clause(term, question.forecast(lead))
     mixed = split(question, signposts) and not tied(question, signposts)
     if mixed:
         others = "answers" if len(question.hypotheses) > 2 else "answer"
         clause += f": the signposts are split, but those for the other {others} weigh less"
         clause += weighing(question, signposts)
+        clause += alike(question, signposts)
     statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}",
                     signposts if mixed else backers)
     contested = competing.about([str(sp.indicator.measure) for sp in signposts
                                  if sp.indicator.measure and not settled(sp, competing)], facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
-                                   [sp.series_by for sp in backers if sp.series_by], positive(question, signposts))
+                                   [sp.series_by for sp in backers if sp.series_by], positive(question, signposts),
+                                   term)
     implication = question.implication(lead)
     meaning = say(f"If so, {implication}", backers) if implication else None
     why = "" if tied(question, signposts) else question.explanation(lead)
@@ -161,9 +224,26 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     assumption = linchpin(question, signposts, as_of, backers)
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
-                    matrix(question, signposts, as_of), reason,
+                    weighed(question, signposts, as_of, chances), reason,
                     since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
-                    question.short, answer_label(question, signposts))
+                    question.short, answer_label(question, signposts), working=working(question, chances))
+
+
+def weighed(question: Question, signposts: Sequence[Signpost], as_of: dt.date, chances: Odds) -> Table:
+    """The consistency matrix with a last row summing each answer's support, and the likelihood it gives."""
+    table = matrix(question, signposts, as_of)
+    how = f"{question.label(chances.lead)}: {chances.formula()}, {chances.band}"
+    if chances.cap:
+        how += f", held to {chances.term} (method annex)"
+    table.rows.append(Row(("Support, summed", how, *(weight(chances.support[h]) for h in question.hypotheses))))  # ROW
+    return table
+
+
+def working(question: Question, chances: Odds) -> tuple[str, ...]:
+    """The method annex's row for this judgment: question, support, rule, band, term."""
+    support_words = "; ".join(f"{question.label(h)} {weight(chances.support[h])}" for h in question.hypotheses)
+    term = chances.term + (f" (held below the band: {chances.cap})" if chances.cap else "")
+    return (question.short or question.question, support_words, chances.formula(), chances.band, term)
 
 
 def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
@@ -177,7 +257,10 @@ def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
     if tester is None or tester.silent() or tester.status not in ("met", "not met"):
         return say(f"This judgment assumes that {question.assumption}", backers)
     way = "so far it holds" if tester.status == holds else "the evidence now tells against it"
-    return say(f"The judgment's linchpin assumption is that {question.assumption}; {way}: {tester.says(as_of)}",
+    # a figure's reading (with its competing values) is in the matrix below: the plan's words suffice here
+    reading = (tester.indicator.said(tester.status) or tester.says(as_of)) if tester.indicator.measure \
+        else tester.says(as_of)
+    return say(f"The judgment's linchpin assumption is that {question.assumption}; {way}: {reading}",
                [tester] if tester.source_ids() else backers)
 
 

@@ -57,12 +57,20 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
 
 
 def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
-         as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True) -> tuple[str, str]:
-    """(level, the confidence sentence without its markers)."""
+         as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True,
+         term: str = "") -> tuple[str, str]:
+    """(level, the confidence sentence without its markers). The sentence says what confidence rates (the evidence,
+    not the odds), and, when the evidence is good but the answer only a roughly even chance (`term`), that the two
+    go together on purpose: sound evidence that is evenly balanced."""
     failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by, positive) if not ok]
     level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
     reason = join(failed) if failed else grounds(lead_facts, series_by)
-    return level, f"We hold this judgment with {level} confidence: {reason}"
+    text = f"We hold this judgment with {level} confidence, which rates the evidence, not the odds: {reason}"
+    if level == "high" and term == "roughly even chance":
+        text += "; sound evidence can still be evenly balanced between the answers"
+    elif level == "low" and term in ("likely", "very likely"):
+        text += "; the answer leads on what the evidence holds, but that evidence is thin"
+    return level, text
 
 
 def grounds(lead_facts: Sequence[Fact], series_by: Sequence[str] = ()) -> str:

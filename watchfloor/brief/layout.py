@@ -155,7 +155,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
     from watchfloor.brief import method
 
-    method_annex = method.annex(contents.readings) if contents.readings else ""
+    method_annex = method.annex(contents.readings, contents.judgments) if contents.readings else ""
     from watchfloor.brief import record
 
     box = record.to_markdown(contents.record, numbering.markers) if contents.record else ""

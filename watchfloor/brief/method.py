@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from watchfloor.analyse.watchplan import DIAGNOSTICITY
 from watchfloor.brief.evidence import ADMIRALTY
 from watchfloor.brief.judgments import SCALE
+from watchfloor.brief.model import Judgment
 from watchfloor.brief.signposts import Signpost, human
 
 HEADING = "Annex: Method and Scales"
@@ -48,9 +49,14 @@ TERMS = (
                     "necessarily from the world; a gap counts for no answer"),
     ("diagnosticity", "how well a signpost tells the answers apart: high counts 1, moderate 0.5, low 0.25; a signpost "
                       "that would be seen whichever answer holds is low"),
-    ("likelihood", "from the signposts' weights: the leading answer's support plus one over all support plus the "
-                   "number of answers, placed on the scale above; never above likely when met signposts point to "
-                   "more than one answer"),
+    ("support", "what the signposts give an answer: a met signpost its diagnosticity weight, one not met half its "
+                "weight shared among the other answers, each divided by the number of signposts of its own answer"),
+    ("likelihood", "the leading answer's support plus one over all support plus two (Laplace's rule on two outcomes: "
+                   "the leading answer holds, or not), placed on the scale above; never above very likely, never "
+                   "above likely when met signposts point to more than one answer, never above roughly even chance "
+                   "when the answer rests on what was not recorded and on weak signposts; a tie is an even chance"),
+    ("confidence", "how good the evidence is (the tests above), not how probable the answer is: high confidence in a "
+                   "roughly even chance means sound evidence, evenly balanced"),
     ("state media", "a source owned or run by a state, marked in the source list: it may carry its government's line"),
 )
 
@@ -78,7 +84,7 @@ def counting_rows(signposts: Sequence[Signpost]) -> list[tuple[str, str, str, st
             for sp in signposts]
 
 
-def annex(signposts: Sequence[Signpost]) -> str:
+def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str:
     """The annex's Markdown below its heading: tables only."""
     parts = [
         "### Likelihood (ICD 203)",
@@ -89,6 +95,10 @@ def annex(signposts: Sequence[Signpost]) -> str:
         "### Source grades (Admiralty)",
         _table(("Grade", "Meaning"), list(ADMIRALTY.items())),
     ]
+    if judged:
+        parts += ["### How each likelihood was reached",
+                  _table(("Question", "Support of each answer", "Leading answer: (support + 1) / (all support + 2)",
+                          "Band", "Term used"), [j.working for j in judged if j.working])]
     if signposts:
         parts += ["### How each signpost is counted",
                   _table(("Signpost", "Points to", "What is counted", "Threshold; diagnosticity"),

@@ -97,6 +97,9 @@ class Judgment:
     """The leading hypothesis's name, or both when the signposts are split ('split: Growing or Fraying')."""
     exhibits: list[Exhibit] = field(default_factory=list)
     """The figures and tables the plan gives the question, each with its cited caption, placed after the matrix."""
+    working: tuple[str, ...] = ()
+    """How the likelihood was reached, for the method annex: the answers' support, the rule with its numbers, the band
+    the probability falls in, and the cap that lowered the term, if any."""
 
     def sentences(self) -> list[Sentence]:
         return [s for s in (self.statement, self.confidence, self.implication, self.reason, self.assumption,
