@@ -55,6 +55,9 @@ def test_a_nouns_by_phrase_names_its_doer() -> None:
     text = "Acting on a suit by the Strelsau Chamber of Commerce, the court fined the firm."
     roles = {(a.lemma, a.role, text[a.start:a.end]) for a in arguments(text)}
     assert ("suit", "agent", "the Strelsau Chamber of Commerce") in roles
+    brought = "The court acted on a suit brought by the Strelsau Chamber of Commerce."
+    assert ("suit", "agent", "the Strelsau Chamber of Commerce") in {
+        (a.lemma, a.role, brought[a.start:a.end]) for a in arguments(brought)}
     assert ("Strelsau Chamber of Commerce", "body") in {(w, s) for _, _, w, s in parsed_names(text)}
 
 

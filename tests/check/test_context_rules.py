@@ -213,3 +213,11 @@ def test_a_short_form_of_a_full_name_and_a_participle_before_a_refusal(demo_db: 
             "and raised it by SDR 60 million to SDR 98 million. On 9 January 2022 ECOWAS leaders meeting in Accra "
             "rejected the junta's plan to hold elections only in December 2025.")
     assert _errors(demo_db, text) == []
+
+
+def test_who_is_counted_and_what_their_verb_counts_are_two_readings(demo_db: Store) -> None:
+    text = ("When the closed Crocus trial opened in Moscow in August 2025, the gunmen Fariduni and Mirzoyev admitted "
+            "guilt and Rachabalizoda accepted only the charge of belonging to IS. Thirteen defendants face terrorism "
+            "charges; the rest are accused of aiding terrorism.")
+    found = [(f.kind, f.quote) for f in check_text(demo_db, text, "t", STYLE).findings if f.kind == "wrong_number"]
+    assert found == []

@@ -544,7 +544,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                 strength = 0.3
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
-        elif _within_spread(q, use) or _rest_of_whole(claim, q, use):
+        elif _within_spread(q, use) or _rest_of_whole(claim, q, use) or _counted_otherwise(claim, q, pooled):
             continue
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)
               or _verb_counts(claim, q)) and not (q.category in ("sentence_years",) and len(use) > 1):
@@ -567,6 +567,20 @@ def _rest_of_whole(claim: Claim, q, use: list) -> bool:  # type: ignore[no-untyp
     if not any(q.compatible(f.value - 1, f.value - 1) for _, f in use if not f.qualifier):
         return False
     return among(claim, q, joined_figures(claim.sentence.text))
+
+
+def _counted_otherwise(claim: Claim, q, pooled: list[StoreEvent]) -> bool:  # type: ignore[no-untyped-def]
+    """A figure of who is counted ('thirteen defendants') that the parse also counts by what its verb's object names
+    ('… face terrorism charges': charged), and the event holds that count: the figure agrees with one reading."""
+    from watchfloor.extract.categories import NOUN_CATEGORIES
+    from watchfloor.extract.counted import object_category
+
+    if q.category not in NOUN_CATEGORIES:
+        return False
+    base = claim.sentence.start
+    other = object_category(claim.sentence.text, q.start - base, q.end - base)
+    return other is not None and any(f.category == other and f.unit == q.unit and q.compatible(*f.interval)
+                                     for e in pooled for f in e.all_figures)
 
 
 def _within_spread(q, use: list) -> bool:  # type: ignore[no-untyped-def,type-arg]

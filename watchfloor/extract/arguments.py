@@ -4,8 +4,9 @@ Why: a report that follows its source but swaps the doer ('Bordurian authorities
 has Graustark deporting him) is told apart by where the name stands in the clause, not by how near it is to a
 verb. The parse gives the role through any number of words: 'by' agents of passive verbs, subjects of active
 ones, objects and passive subjects, and the 'by' phrase of a noun ('a suit by the ministry', 'the attack by
-the Red Hand'), which names its doer as a passive's does. An argument is its noun phrase without the clauses
-that hang on it, so a name in 'the man whom investigators had watched' is not the man.
+the Red Hand'), which names its doer as a passive's does; so does the agent of a participle hung on the noun
+('a suit brought by the ministry'). An argument is its noun phrase without the clauses that hang on it, so a
+name in 'the man whom investigators had watched' is not the man.
 """
 
 from __future__ import annotations
@@ -57,9 +58,13 @@ def arguments(text: str) -> list[Argument]:
         else:
             continue
         for role, arg in pairs:
-            if arg is not None:
-                spans = tuple(sorted((t.idx, t.idx + len(t.text)) for t in _phrase(arg)))
-                out.append(Argument(tok.lemma_.lower(), tok.idx, role, spans[0][0], spans[-1][1], spans))
+            if arg is None:
+                continue
+            spans = tuple(sorted((t.idx, t.idx + len(t.text)) for t in _phrase(arg)))
+            out.append(Argument(tok.lemma_.lower(), tok.idx, role, spans[0][0], spans[-1][1], spans))
+            if role == "agent" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+                noun = tok.head
+                out.append(Argument(noun.lemma_.lower(), noun.idx, role, spans[0][0], spans[-1][1], spans))
     return out
 
 

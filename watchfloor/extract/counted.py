@@ -34,3 +34,21 @@ def verb_category(sentence: str, start: int, end: int) -> str | None:
         return None
     cat = category_of(verb.text.lower())
     return cat if cat and cat not in NOUN_CATEGORIES else None
+
+
+@lru_cache(maxsize=2048)
+def object_category(sentence: str, start: int, end: int) -> str | None:
+    """The category the object of the figure's verb names, when the figure counts the verb's subject: 'thirteen
+    defendants face terrorism charges' are counted as charged, whatever else the word 'defendants' counts. Else
+    None."""
+    from watchfloor.extract.frames import parsed, span_at
+
+    span = span_at(parsed(sentence), start, end)
+    if span is None:
+        return None
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    objects = [c for c in noun.head.children if c.dep_ == "dobj"]
+    cats = {category_of(o.text.lower()) for o in objects} - {None}
+    return next(iter(cats)) if len(cats) == 1 else None
