@@ -145,11 +145,15 @@ def test_map_numbers_never_overlap_and_stay_inside_the_frame(demo_db: Store, iso
 def test_cases_abroad_by_country_and_outcome(demo_db: Store) -> None:
     table = outcome_table(demo_db, spec("TJK", "cases-abroad"), "TJK", CUTOFF)
     cells = {r.country: {k: len(v) for k, v in r.cells.items()} for r in table.rows}
-    assert cells["DEU"] == {"pending": 4, "convicted": 3, "acquitted": 1}, "the 2025 verdict convicts and acquits"
+    assert cells["DEU"] == {"pending": 1, "convicted": 3, "acquitted": 1}, \
+        "the 2025 verdict convicts and acquits; the arrests and trial openings its verdicts closed are not pending"
     assert cells["USA"] == {"pending": 3, "deported": 1}
-    assert cells["RUS"] == {"pending": 3, "convicted": 1}, "Russia's mass expulsions are not cases"
-    assert table.rows[0].country == "DEU" and table.outcomes == ("convicted", "acquitted", "deported", "pending")
-    assert (table.first, table.last) == (dt.date(2016, 11, 1), dt.date(2025, 7, 1))
+    assert cells["RUS"] == {"pending": 4, "convicted": 1}, "Russia's mass expulsions are not cases"
+    assert cells["AUT"] == {"deported": 1}, "the extradition to Austria is closed by the deportation that followed"
+    assert table.rows[0].country == "RUS" and table.outcomes == ("convicted", "acquitted", "deported", "pending")
+    assert (table.first, table.last) == (dt.date(2016, 11, 1), dt.date(2025, 8, 4))
+    since = outcome_table(demo_db, spec("TJK", "cases-abroad"), "TJK", CUTOFF, dt.date(2024, 1, 1))
+    assert since.first == dt.date(2024, 1, 1) and len(since.closed) == 2
 
 
 def test_monthly_events_chart_leaves_year_only_events_out_of_january(demo_db: Store) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -122,7 +122,8 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
     sql, params = narrated_sql(store, iso3, name)
     rows = store.query(f"SELECT e.* FROM event e WHERE e.id IN ({sql}) ORDER BY e.date, e.id", params)
     aliases: dict[str, str] = {}
-    facts = merge_duplicates([_fact(r) for r in attach(store, rows)], aliases)
+    countries = {str(r["name"]) for r in store.query("SELECT name FROM entity WHERE kind = 'country'")}
+    facts = corroborate(merge_duplicates([_fact(r) for r in attach(store, rows)], aliases), countries)
     start, end = resolve_period(facts, period)
     facts = [f for f in facts if f.date.start <= end.end]  # a brief knows nothing of what came after its period
     sources: dict[str, dict[str, Any]] = {}
@@ -176,6 +177,33 @@ def merge_duplicates(facts: list[Fact], aliases: dict[str, str] | None = None) -
                       tuple(sorted({s["id"]: s for s in keep.sources + other.sources}.values(),
                                    key=lambda s: (s["reliability"] or "F", s["id"]))))
         out[out.index(twin)] = merged
+    return out
+
+
+FOLLOW_UP_DAYS = 14
+
+
+def corroborate(facts: list[Fact], countries: Collection[str] = ()) -> list[Fact]:
+    """A fact resting only on sources graded D to F also cites the better-graded reports (A to C) of the facts that
+    follow it at the same place within two weeks (the same incident's investigation, arrests or claims): the brief
+    cites the best source it holds on an event, not only the one the event was first recorded from. Its own sources
+    stay, after the better ones. Only a fact dated to the day is linked so, and a place that is a whole country
+    (`countries`) is no link: a city or a district is."""
+    out = []
+    for f in facts:
+        if f.best_grade in "ABC" or not f.location or f.location.strip() in countries or f.date.precision != "day":
+            out.append(f)
+            continue
+        place = re.compile(r"^" + re.escape(f.location.strip()) + r"\b", re.I)
+        better = [s for g in facts if g is not f and g.location and place.match(g.location.strip())
+                  and 0 < (g.date.start - f.date.end).days <= FOLLOW_UP_DAYS and set(g.countries) & set(f.countries)
+                  for s in g.sources if (s["reliability"] or "F") in "ABC"]
+        if not better:
+            out.append(f)
+            continue
+        merged = {s["id"]: s for s in (*better, *f.sources)}
+        out.append(Fact(f.id, f.date, f.type, f.summary, f.country, f.countries, f.location, f.actors, f.counts,
+                        tuple(sorted(merged.values(), key=lambda s: (s["reliability"] or "F", s["id"])))))
     return out
 
 

@@ -197,8 +197,13 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
         rows.append(Row((ev.country_name(r.country), *cells), sources_of(store, ev, r.events)))
     span = str(table.first.year) if table.first.year == table.last.year else \
         f"{table.first.year} to {table.last.year}"
-    notes = ["each cell counts records, not people, and one matter recorded twice (at an arrest and at its verdict, "
-             "say) counts twice"]
+    notes = ["each cell counts records, not people"]
+    if table.closed:
+        k = len(table.closed)
+        notes.append(f"{number_word(k)} record{'' if k == 1 else 's'} once pending {'is' if k == 1 else 'are'} "
+                     "counted at the outcome a later record of the same case gives (a verdict or deportation in the "
+                     "same country naming the same person, court or place)")
+    notes.append("a matter recorded twice without such a link (at an arrest and at its verdict, say) counts twice")
     if table.unclassified:
         k = len(table.unclassified)
         notes.append(f"{number_word(k)} more record{'' if k == 1 else 's'} name{'s' if k == 1 else ''} no outcome")
