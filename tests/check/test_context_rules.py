@@ -221,3 +221,14 @@ def test_who_is_counted_and_what_their_verb_counts_are_two_readings(demo_db: Sto
             "charges; the rest are accused of aiding terrorism.")
     found = [(f.kind, f.quote) for f in check_text(demo_db, text, "t", STYLE).findings if f.kind == "wrong_number"]
     assert found == []
+
+
+def test_a_figure_is_read_against_the_noun_it_gives_the_value_of(demo_db: Store) -> None:
+    from watchfloor.extract.counted import measured_noun
+
+    text = "Strelsau priced its bond at a yield of 6.5%, below the guidance of 7%."
+    assert measured_noun(text, text.index("6.5%"), text.index("6.5%") + 4) == "yield"
+    report = ("In September 2017 Tajikistan sold its first Eurobond, $500m over ten years, pricing it at a yield of "
+              "7.625% after orders above $4bn.")
+    found = [(f.kind, f.quote) for f in check_text(demo_db, report, "t", STYLE).findings if f.kind == "wrong_number"]
+    assert found == [("wrong_number", "7.625%")]

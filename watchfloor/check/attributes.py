@@ -487,6 +487,8 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
         words += " " + q.before
     if q.unit == "pct":
         words += " " + q.of
+    if claim is not None and not q.head.strip() and (q.unit == "pct" or is_money(q.unit) or q.unit in UNITS_OF_MEASURE):
+        words += " " + (_measured(claim, q) or "")
     if claim is not None and q.unit == "count":
         base = claim.sentence.start
         tail = _AFTER_WORDS.match(claim.sentence.text, q.end - base)
@@ -567,6 +569,14 @@ def _rest_of_whole(claim: Claim, q, use: list) -> bool:  # type: ignore[no-untyp
     if not any(q.compatible(f.value - 1, f.value - 1) for _, f in use if not f.qualifier):
         return False
     return among(claim, q, joined_figures(claim.sentence.text))
+
+
+def _measured(claim: Claim, q) -> str | None:  # type: ignore[no-untyped-def]
+    """The noun the parse says the figure gives the value of ('a yield of 7.6%')."""
+    from watchfloor.extract.counted import measured_noun
+
+    base = claim.sentence.start
+    return measured_noun(claim.sentence.text, q.start - base, q.end - base)
 
 
 def _counted_otherwise(claim: Claim, q, pooled: list[StoreEvent]) -> bool:  # type: ignore[no-untyped-def]

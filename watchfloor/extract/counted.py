@@ -52,3 +52,19 @@ def object_category(sentence: str, start: int, end: int) -> str | None:
     objects = [c for c in noun.head.children if c.dep_ == "dobj"]
     cats = {category_of(o.text.lower()) for o in objects} - {None}
     return next(iter(cats)) if len(cats) == 1 else None
+
+
+@lru_cache(maxsize=2048)
+def measured_noun(sentence: str, start: int, end: int) -> str | None:
+    """The noun a figure gives the value of when the figure hangs on it through a preposition: 'yield' in 'priced
+    the bond at a yield of 7.6%', 'turnout' in 'a turnout of 85%'. Else None."""
+    from watchfloor.extract.frames import parsed, span_at
+
+    span = span_at(parsed(sentence), start, end)
+    if span is None:
+        return None
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN":
+        return None
+    return str(prep.head.lemma_.lower())
