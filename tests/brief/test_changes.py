@@ -21,11 +21,12 @@ CUTOFF = date(2025, 6, 30)
 ROWS = [
     ("Judgment: Dependence on Russia", "roughly even chance, low confidence",
      "roughly even chance, moderate confidence"),
-    ("Judgment: China on the Afghan border", "roughly even chance, low confidence", "likely, moderate confidence"),
+    ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
     ("Signpost: Jihadist attacks on Tajikistan from Afghan territory", "not met", "met"),
     ("Signpost: Russian deployments, drills, reinforcements and top-level visits", "not met", "met"),
     ("Signpost: Attacks on Chinese nationals or sites in Tajikistan", "not met", "met"),
     ("Signpost: Chinese loans, projects, trade and cooperation agreements", "met", "not met"),
+    ("Signpost: Beijing's calls on its nationals to leave the border area", "not met", "met"),
 ]
 
 

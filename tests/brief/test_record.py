@@ -45,8 +45,10 @@ def test_the_box_lists_the_three_planted_errors_with_their_events(against: Brief
     items = [line for line in box(against.markdown).splitlines() if re.match(r"> \d\. ", line)]
     assert len(items) == 3
     assert box(against.markdown).startswith(
-        "\n> The report corrected here is “tajikistan-pressure-points-2024.txt”, an earlier report handed in beside "
-        "this assessment; checked against the same evidence, it holds three errors")
+        "\n> The report corrected here, “Tajikistan Under Pressure in 2024: Arrests in America, Fallout in Russia, "
+        "Debt to China” (tajikistan-pressure-points-2024.txt), is a report on the same country set beside this "
+        "assessment to be checked, not a part of it; checked against the same evidence, it holds three errors"), \
+        "the reader is told what the report is, by its own title"
     record = against.contents.record
     assert record is not None
     for err in KEY["errors"]:

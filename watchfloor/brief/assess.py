@@ -276,35 +276,36 @@ def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
 
 def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[Signpost], then: dt.date,
           backing: Sequence[Signpost]) -> Sentence | None:
-    """Whether the answer has changed since the signposts were read a year earlier, and which moved."""
+    """What changed since the signposts were read a year earlier, and why, in one plain sentence: the answer and its
+    likelihood then and now, and the signposts that moved, in the plan's words for their new status ('because no
+    attack abroad was recorded and a jihadist group attacked the border'), not as 'went from met to not met'."""
     if not earlier:
         return None
     lead, before = ranked(question, signposts)[0], ranked(question, earlier)[0]
     moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
              if old.status != new.status and "no data" not in (old.status, new.status)]
-    then_term = likelihood(question, earlier)  # the judgment as it would have read then, not only the signposts
-    if tied(question, earlier):
-        first, second = ranked(question, earlier)[:2]
-        way = (f"the signposts were split evenly between the answers that {question.answer(first)} and that "
-               f"{question.answer(second)}")
-    elif tied(question, signposts):
-        way = (f"the signposts favoured the answer that {question.answer(before)} ({then_term}), where now they are "
-               "split")
-    elif before == lead:
-        way = f"the signposts favoured the same answer ({then_term})"
+    then_term, now_term = likelihood(question, earlier), likelihood(question, signposts)
+
+    def stance(sps: Sequence[Signpost], h: str, term: str) -> str:
+        if tied(question, sps):
+            first, second = ranked(question, sps)[:2]
+            return f"an even split between {question.label(first)} and {question.label(second)}"
+        return f"{question.label(h)} ({term})"
+
+    was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
+    text = f"A year earlier, at {human(then)}, the signposts gave {was}"
+    why = join(new.indicator.said(new.status) or f"“{new.indicator.name}” became {new.status}" for _old, new in moved)
+    if was == now:
+        text += "; they give the same now" + (f", though since then {why}" if why else ", and no signpost moved")
     else:
-        way = f"the signposts favoured the other answer, that {question.answer(before)} ({then_term})"
-    text = f"A year earlier, at {human(then)}, {way}"
+        text += f"; they now give {now}" + (f", because {why}" if why else "")
     held: list[Signpost] = []
     if before != lead and not tied(question, earlier):
         # the signposts for today's answer that already held then: the reader must not infer they came later
         held = [old for old, new in zip(earlier, signposts, strict=True)
                 if old.status == new.status == "met" and old.backs(lead)]
         if held:
-            text += ", though then too " + join(old.says(then) for old in held)
-    if moved:
-        text += "; since then " + join(f"“{new.indicator.name}” went from {old.status} to {new.status}"
-                                       for old, new in moved)
+            text += "; then too " + join(old.says(then) for old in held)
     cited = [sp for pair in moved for sp in pair] + held
     return say(text, cited if facts_of(cited) or series_of(cited) else backing)
 

@@ -133,11 +133,18 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def default_title(ev: Evidence, contents: Contents) -> str:
-    """'Ruritania: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology."""
+def default_title(ev: Evidence, contents: Contents, today: date | None = None) -> str:
+    """'Ruritania: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology. When the evidence
+    ends long before the date of writing (`layout.STALE_DAYS`), the title says the assessment is a baseline to the
+    cut-off: 'Ruritania: Baseline Assessment to 31 December 2025, 2024–2025'."""
+    from watchfloor.brief.layout import STALE_DAYS, human
+
     years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
         else str(ev.end.value.year)
-    return f"{ev.name}: {'Assessment' if contents.judgments else 'Chronology'}, {years}"
+    kind = "Assessment" if contents.judgments else "Chronology"
+    if contents.judgments and today is not None and (today - ev.end.end).days > STALE_DAYS:
+        kind = f"Baseline Assessment to {human(ev.end.end)}"
+    return f"{ev.name}: {kind}, {years}"
 
 
 def watch_plan(iso3: str) -> WatchPlan | None:
@@ -318,7 +325,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
 
     ev.undated = undated(store, ev.sources, ev.end.end)
     ev.state_media = frozenset(plan.state_media) if plan else frozenset()
-    brief = Brief(code, name, title or default_title(ev, contents), today or date.today(), ev, contents, drawn)
+    today = today or date.today()
+    brief = Brief(code, name, title or default_title(ev, contents, today), today, ev, contents, drawn)
     if llm:
         step("Rewording through the language model")
         from watchfloor.brief.llm import Client, rewrite

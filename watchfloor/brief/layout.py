@@ -94,14 +94,16 @@ are as of then (a blind review read a twelve-month horizon from an eleven-month-
 
 
 def stale_note(today: date, cutoff: date) -> str:
-    """'the evidence ends eleven months before the date of writing; …', or '' when the evidence is recent. When the
+    """'this is a baseline to the evidence cut-off of …: the evidence ends eleven months before the date of writing, …',
+    or '' when the evidence is recent. When the
     twelve-month horizon is nearly over (or over) at the date of writing, it says so and points to what to check."""
     days = (today - cutoff).days
     if days <= STALE_DAYS:
         return ""
     months = max(3, round(days / 30.4))
-    note = (f"the evidence ends {number_word(months)} months before the date of writing; every judgment, horizon and "
-            f"signpost is read as of the cut-off, not as of today")
+    note = (f"this is a baseline to the evidence cut-off of {human(cutoff)}, not a reading of today: the evidence ends "
+            f"{number_word(months)} months before the date of writing, and every judgment, horizon and signpost is "
+            "read as of the cut-off")
     try:
         end = cutoff.replace(year=cutoff.year + 1)
     except ValueError:  # 29 February

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from watchfloor.analyse.timeline import source_shape
@@ -59,6 +60,26 @@ class Record:
     report: str
     """The report's name, as the checker read it."""
     corrections: tuple[Correction, ...]
+    title: str = ""
+    """The report's own title (its first line), when the file can be read: the reader has never seen the report."""
+
+
+def report_title(name: str) -> str:
+    """The first line of a text or Markdown report, found where it was named or among the bundled examples; '' when
+    it cannot be read (a PDF or HTML report, a name with no file behind it)."""
+    from importlib import resources
+
+    path = Path(name)
+    if path.suffix.lower() not in (".txt", ".md"):
+        return ""
+    for candidate in (path, Path(str(resources.files("watchfloor") / "data" / "examples" / path.name))):
+        try:
+            with candidate.open(encoding="utf-8") as fh:
+                first = next((line.strip().lstrip("#").strip() for line in fh if line.strip()), "")
+        except OSError:
+            continue
+        return first if len(first) <= 200 else ""
+    return ""
 
 
 def build(store: Store, ev: Evidence, report: Any) -> Record:
@@ -74,7 +95,7 @@ def build(store: Store, ev: Evidence, report: Any) -> Record:
                 continue
             cited.append(Cited(e.event_id, e.when or e.date, _sources(store, ev, e.event_id), e.publisher or ""))
         out.append(Correction(f.kind, f.quote, f.message, tuple(cited)))
-    return Record(str(report.name), tuple(out))
+    return Record(str(report.name), tuple(out), report_title(str(report.name)))
 
 
 def _sources(store: Store, ev: Evidence, event_id: str) -> tuple[str, ...]:
@@ -91,8 +112,10 @@ def _sources(store: Store, ev: Evidence, event_id: str) -> tuple[str, ...]:
 def to_markdown(record: Record, markers: Any) -> str:
     """The box as a Markdown block quote (the HTML makes it a box); `markers(ids)` gives '[3, 7]'."""
     n = len(record.corrections)
-    head = (f"The report corrected here is “{md_text(record.report)}”, an earlier report handed in beside this "
-            f"assessment; checked against the same evidence, it holds {number_word(n) if n else 'no'} "
+    name = Path(record.report).name
+    what = (f"“{md_text(record.title)}” ({md_text(name)})" if record.title else f"“{md_text(name)}”")
+    head = (f"The report corrected here, {what}, is a report on the same country set beside this assessment to be "
+            f"checked, not a part of it; checked against the same evidence, it holds {number_word(n) if n else 'no'} "
             f"error{'' if n == 1 else 's'}, each given with what the evidence says instead and the reports it "
             "rests on.")
     lines = [f"> {head}"]
