@@ -294,11 +294,26 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
     text = f"A year earlier, at {human(then)}, the signposts gave {was}"
-    why = join(new.indicator.said(new.status) or f"“{new.indicator.name}” became {new.status}" for _old, new in moved)
+    def words(pairs: Sequence[tuple[Signpost, Signpost]]) -> str:
+        return join(new.indicator.said(new.status) or f"“{new.indicator.name}” became {new.status}"
+                    for _old, new in pairs)
+
+    # the moved signposts that now speak for today's answer are why it leads; the others moved against it
+    toward = [(old, new) for old, new in moved if new.supports().get(lead, 0) > 0]
+    away = [pair for pair in moved if pair not in toward]
     if was == now:
-        text += "; they give the same now" + (f", though since then {why}" if why else ", and no signpost moved")
+        text += "; they give the same now"
+        text += f", and since then {words(toward)}" if toward else ""
+        text += f", though since then {words(away)}" if away else ""
+        text += "" if moved else ", and no signpost moved"
+    elif lead == before and not tied(question, earlier) and not tied(question, signposts):
+        # the same answer, held more or less firmly: what moved is why
+        text += f"; they now give {now}"
+        text += f", firmer as since then {words(toward)}" if toward else ""
+        text += f", weaker as since then {words(away)}" if away else ""
     else:
-        text += f"; they now give {now}" + (f", because {why}" if why else "")
+        text += f"; they now give {now}" + (f", because {words(toward)}" if toward else "")
+        text += f"{', though' if toward else ', though since then'} {words(away)}" if away else ""
     held: list[Signpost] = []
     if before != lead and not tied(question, earlier):
         # the signposts for today's answer that already held then: the reader must not infer they came later
