@@ -78,3 +78,41 @@ def test_a_split_never_reads_above_likely(tmp_path: Path) -> None:
 def test_a_bad_diagnosticity_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="diagnosticity"):
         plan(tmp_path, {"curbs": "weak"})
+
+
+def three_answers(tmp_path: Path) -> Question:
+    """Ruritania's question on the border: one signpost for each of three answers."""
+    path = tmp_path / "three.json"
+    indicators = [{"name": name, "hypothesis": h, "types": ["x"], "window": "year", "operator": ">=", "threshold": 1}
+                  for name, h in (("raids", "rising"), ("trials", "contained"), ("border", "displaced"))]
+    path.write_text(json.dumps({"country": "RUR", "questions": [{
+        "id": "zenda", "question": "Is Ruritanian involvement in raids on Zenda rising?",
+        "hypotheses": {"rising": "Rising: raids grow.", "contained": "Contained: trials hold them.",
+                       "displaced": "Displaced: the raids move to the border."},
+        "indicators": indicators}]}), encoding="utf-8")
+    return load_plan(path).questions[0]
+
+
+def test_a_third_answer_nothing_supports_does_not_hold_the_lead_at_an_even_chance(tmp_path: Path) -> None:
+    """Laplace's rule on two outcomes (the lead holds, or not): with one pseudo-count per answer, a question with
+    three answers could never pass an even chance on a few signposts (the fourth blind review)."""
+    from watchfloor.brief.assess import odds
+
+    q = three_answers(tmp_path)
+    sps = posts(q, {"trials"})  # raids not met (0.25 to each other answer), trials met (1), border not met
+    chances = odds(q, sps)
+    assert chances.support == {"rising": 0.25, "contained": 1.5, "displaced": 0.25}
+    assert chances.formula() == "(1.5 + 1) / (2 + 2) = 62.5%"
+    assert chances.band == chances.term == "likely" and chances.cap == ""
+
+
+def test_every_term_matches_its_arithmetic_or_names_its_cap(tmp_path: Path) -> None:
+    from watchfloor.brief.assess import odds
+    from watchfloor.brief.judgments import SCALE
+
+    q = plan(tmp_path, {"curbs": "low", "expulsions": "low"})
+    for met in ({"remittances"}, {"remittances", "visits"}, {"remittances", "curbs"}, {"curbs"}, set()):
+        chances = odds(q, posts(q, met))
+        band = next(t for hi, t in SCALE if chances.p < hi)
+        assert chances.band == band, "the band is the one the probability falls in"
+        assert chances.term == chances.band or chances.cap, "a term below its band says which cap held it there"
