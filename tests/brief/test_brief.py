@@ -332,3 +332,17 @@ def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: St
     assert "competing values for remittances" not in russia.confidence.text
     assert "no dispute over a figure that would change a signpost's reading" in russia.confidence.text
     assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"
+
+
+def test_an_event_on_a_weak_source_cites_the_better_reports_that_followed_it(brief: Brief) -> None:
+    """The bombing of 3 January 2024 rests on a grade-D encyclopaedia in the store; the brief holds grade-B and -C
+    reports of the investigation at the same place days later, and cites them first (the fourth review), without
+    taking their dates for when the bombing was first reported."""
+    md = brief.markdown
+    sentence = next(s for s in body_sentences(md) if s.startswith("On 3 January 2024, two suicide bombings"))
+    assert "(reported on" not in sentence
+    marks = MARKERS.search(sentence)
+    assert marks is not None
+    grades = dict(re.findall(r"^\[(\d+)\] .*, reliability ([A-F]) ", md.split("\n## Sources\n", 1)[1], re.M))
+    cited = [grades[n] for n in marks.group(1).split(", ")]
+    assert cited[0] in "AB" and "D" in cited, cited

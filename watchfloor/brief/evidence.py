@@ -51,7 +51,8 @@ class Fact:
         """When the event was first reported, if that is after it happened: the earliest publication date among
         its sources. None when no source is dated, or the report falls within the event's own date (a report the
         same day, or inside a month or year the event is dated to): then there is nothing to keep apart."""
-        dates = [dt.date.fromisoformat(str(s["published_at"])[:10]) for s in self.sources if s.get("published_at")]
+        dates = [dt.date.fromisoformat(str(s["published_at"])[:10]) for s in self.sources
+                 if s.get("published_at") and not s.get(CORROBORATES)]
         first = min(dates, default=None)
         return first if first is not None and first > self.date.end else None
 
@@ -181,6 +182,9 @@ def merge_duplicates(facts: list[Fact], aliases: dict[str, str] | None = None) -
 
 
 FOLLOW_UP_DAYS = 14
+CORROBORATES = "corroborates"
+"""Marks a source a fact cites from a follow-up report (`corroborate`): its date is not when the event was first
+reported."""
 
 
 def corroborate(facts: list[Fact], countries: Collection[str] = ()) -> list[Fact]:
@@ -201,7 +205,7 @@ def corroborate(facts: list[Fact], countries: Collection[str] = ()) -> list[Fact
         if not better:
             out.append(f)
             continue
-        merged = {s["id"]: s for s in (*better, *f.sources)}
+        merged = {s["id"]: {**s, CORROBORATES: True} for s in better} | {s["id"]: s for s in f.sources}
         out.append(Fact(f.id, f.date, f.type, f.summary, f.country, f.countries, f.location, f.actors, f.counts,
                         tuple(sorted(merged.values(), key=lambda s: (s["reliability"] or "F", s["id"])))))
     return out
