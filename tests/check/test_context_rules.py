@@ -232,3 +232,22 @@ def test_a_figure_is_read_against_the_noun_it_gives_the_value_of(demo_db: Store)
               "7.625% after orders above $4bn.")
     found = [(f.kind, f.quote) for f in check_text(demo_db, report, "t", STYLE).findings if f.kind == "wrong_number"]
     assert found == [("wrong_number", "7.625%")]
+
+
+def test_a_figure_the_events_own_summary_writes_is_not_contradicted_by_its_key(demo_db: Store) -> None:
+    text = ("On 16 September 2015 the Interior Ministry said Nazarzoda himself and ten of his followers had been "
+            "killed in the Romit Gorge after refusing to surrender.")
+    found = [(f.kind, f.quote) for f in check_text(demo_db, text, "t", STYLE).findings if f.kind == "wrong_number"]
+    assert found == []
+
+
+def test_the_other_places_of_a_list_with_the_events_place_are_its_parties(demo_db: Store) -> None:
+    text = ("On 16 September 2023 the military rulers in Bamako, Ouagadougou and Niamey signed the Liptako-Gourma "
+            "Charter, which created the Alliance of Sahel States, a mutual defence pact.")
+    assert _errors(demo_db, text) == []
+
+
+def test_a_negation_of_one_clause_does_not_deny_the_next(demo_db: Store) -> None:
+    text = ("In March 2021 a Malian court dropped the case against Sanogo over the 2012 killings; by then he had "
+            "already been released from custody.")
+    assert _errors(demo_db, text) == []

@@ -112,3 +112,15 @@ def test_each_term_goes_to_the_name_the_parse_gives_it_to() -> None:
     clause = "Hentzau, who ran the palace guard for 16 years, was arrested."
     at = clause.index("16 years")
     assert figure_holder(clause, at, at + 8) is None
+
+
+def test_a_never_stops_at_a_clause_with_its_own_subject() -> None:
+    from watchfloor.extract.frames import negation_reaches
+
+    text = "The inquiry never resumed and Hentzau had already been released from custody."
+    at = text.index("released")
+    assert negation_reaches(text, at, at + 8) is False
+    denied = "Hentzau was never charged or released."
+    at = denied.index("released")
+    assert negation_reaches(denied, at, at + 8) is True
+    assert negation_reaches("Graustark refused to extradite him.", 21, 30) is None

@@ -268,6 +268,8 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
             km = min(d for q in other if (d := _km(p, q)) is not None)
             if km > 40:
                 far.append((p, km))
+    if matched is not None:
+        far = [(p, km) for p, km in far if not _one_list(claim, matched, p, places, len(ev_places))]
     if where is not None and where.status == "conflict" or not far and not matched and where is not None:
         return where
     if far:
@@ -277,6 +279,18 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
     if matched:
         return _verdict(status="match", start=matched.start, end=matched.end, claim_value=matched.text)
     return _verdict()
+
+
+def _one_list(claim: Claim, a: EntityMention, b: EntityMention, places: list[EntityMention], theirs: int) -> bool:
+    """Two places of one list ('the juntas in Strelsau, Zenda and Hofbau') where the event names fewer places
+    than the list: when one is the event's, the others name its other parties, not another place for it. A list
+    as long as the event's ('Strelsau, Zenda and Tarlenheim' against its three towns) is compared place by
+    place."""
+    text, base = claim.sentence.text, claim.sentence.start
+    lo, hi = min(a.start, b.start), max(a.start, b.start)
+    run = sorted((p for p in places if lo <= p.start <= hi), key=lambda p: p.start)
+    gaps = [text[x.end - base:y.start - base] for x, y in zip(run, run[1:], strict=False)]
+    return theirs < len(run) and len(run) >= 2 and all(_LIST_GAP.match(g) for g in gaps)
 
 
 # ---------------------------------------------------------------- actors
@@ -546,7 +560,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
                 strength = 0.3
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
-        elif _within_spread(q, use) or _rest_of_whole(claim, q, use) or _counted_otherwise(claim, q, pooled):
+        elif (_within_spread(q, use) or _rest_of_whole(claim, q, use) or _counted_otherwise(claim, q, pooled)
+              or _written_by(q, event)):
             continue
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)
               or _verb_counts(claim, q)) and not (q.category in ("sentence_years",) and len(use) > 1):
@@ -569,6 +584,22 @@ def _rest_of_whole(claim: Claim, q, use: list) -> bool:  # type: ignore[no-untyp
     if not any(q.compatible(f.value - 1, f.value - 1) for _, f in use if not f.qualifier):
         return False
     return among(claim, q, joined_figures(claim.sentence.text))
+
+
+def _written_by(q, event: StoreEvent) -> bool:  # type: ignore[no-untyped-def]
+    """The event's own summary writes this figure, counting the same thing ('ten of his followers were killed'
+    against a summary's 'Hentzau and 10 followers were killed', keyed as 11 killed): the report follows its source.
+    Each must fit the other, so 'up to 47 jets' is not the summary's 'up to 37'. Only the event's own summary:
+    another report on the incident may write another count of its own."""
+    mine = stems(q.head)
+    for e in [event]:
+        for w in e.written:
+            same = (q.category is not None and w.category == q.category) or bool(mine & stems(w.head))
+            apart = q.subgroup and w.subgroup and q.subgroup != w.subgroup
+            fits = q.compatible(w.value, w.value) and w.compatible(q.value, q.value)
+            if w.unit == q.unit and same and not apart and fits:
+                return True
+    return False
 
 
 def _measured(claim: Claim, q) -> str | None:  # type: ignore[no-untyped-def]
@@ -767,7 +798,7 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
             a = cands[0][1]
             status = "conflict" if a.negated != ev.negated else "match"
             if status == "conflict" and (_narrowed_apart(claim, ev.trigger.start, ev.trigger.end, a)
-                                         or _denied_both(claim, ev, a)):
+                                         or _denied_both(claim, ev, a) or _window_overreached(claim, ev, a)):
                 continue
             out.append(_verdict(status=status, start=ev.trigger.start, end=ev.trigger.end,
                                 claim_value=ev.trigger.text, store_value=a.text, note="negated" if a.negated else ""))
@@ -777,6 +808,17 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
                 out.append(_verdict(status="conflict", start=ev.trigger.start, end=ev.trigger.end,
                                     claim_value=ev.trigger.text, store_value=event.type))
     return out
+
+
+def _window_overreached(claim: Claim, ev, a) -> bool:  # type: ignore[no-untyped-def]
+    """The word window read a 'never' or 'not' over a clause of its own ('his trial never resumed and he had been
+    released'): the parse says the negation stops at its clause."""
+    from watchfloor.extract.frames import negation_reaches
+
+    if ev.negated:
+        base = claim.sentence.start
+        return negation_reaches(claim.sentence.text, ev.trigger.start - base, ev.trigger.end - base) is False
+    return negation_reaches(a.source, a.start, a.end) is False
 
 
 def _denied_both(claim: Claim, ev, a) -> bool:  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
 from watchfloor.extract.money import is_money
 from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
-from watchfloor.extract.quantities import find_quantities, hedge_kind
+from watchfloor.extract.quantities import Quantity, find_quantities, hedge_kind
 from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
@@ -123,6 +123,14 @@ class StoreEvent:
         finder = DateFinder()
         finder.anchor = self.date
         return finder.find(self.summary, 0, len(self.summary))
+
+    @cached_property
+    def written(self) -> list[Quantity]:
+        """Every figure the summary writes, as the report's are read ('Hentzau and 10 followers were killed' writes
+        10 even where the count key says 11 were killed)."""
+        skip = [(d.start, d.end) for d in self.dates] + [(m.start, m.end) for m in self.mentions
+                                                         if m.end <= len(self.summary)]
+        return find_quantities(self.summary, 0, len(self.summary), skip)
 
     @cached_property
     def all_figures(self) -> list[Figure]:

@@ -122,6 +122,6 @@ def _describes(store_name: str, mine: list) -> bool:  # type: ignore[type-arg]
 
 def _short_form(claim_name: str, theirs: list) -> bool:  # type: ignore[type-arg]
     """The report's name is a short form of the full name of an entity the event names: 'the Fund' for the
-    International Monetary Fund the summary writes as its acronym."""
+    Ruritanian Monetary Fund the summary writes as its acronym."""
     words = set(claim_name.lower().split())
     return any(words <= set(m.name.lower().split()) for m in theirs)

@@ -300,3 +300,25 @@ def denied_by_parse(text: str, start: int, end: int) -> bool:
         if cur.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def negation_reaches(text: str, start: int, end: int) -> bool | None:
+    """Does a 'not' or 'never' of the text deny the word at text[start:end]? A clause joined by 'and' with a
+    subject of its own is not under the first clause's negation ('the trial never resumed and he had been
+    released'). None when the parse marks no negation at all: the word window's came from a word such as
+    'refused', which the parse does not mark."""
+    doc = parsed(text)
+    if not any(t.dep_ == "neg" for t in doc):
+        return None
+    span = span_at(doc, start, end)
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ not in ("conj", "xcomp") or own_subject or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return denied_by_parse(text, start, end)
