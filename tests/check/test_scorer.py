@@ -92,11 +92,10 @@ def test_the_note_floor_sits_below_the_error_threshold() -> None:
     assert m is not None and 0 < NOTE_BELOW < m.threshold
 
 
-def test_a_figure_a_slip_away_reads_as_a_slip_and_a_tenfold_one_as_far(demo_db: Store) -> None:
-    """The figure-gap features: how far the flagged figure is from the event's nearest of its unit (log scale),
-    and whether the two differ as a slip of the pen does (eight and six are not digits swapped; 164 and 146 are)."""
+def test_a_wrong_figure_is_read_for_a_slip_of_the_pen(demo_db: Store) -> None:
+    """The slip feature: eight and six are not a slip (164 and 146 would be, as `near_miss` says)."""
     text = "In June 2024 US agents picked up six Tajik nationals in New York, Los Angeles and Philadelphia."
     report = check_text(demo_db, text, "t", STYLE)
     f = next(f for f in report.findings if f.kind == "wrong_number")
     x = dict(zip(NAMES, f.features, strict=True))
-    assert abs(x["num_gap"] - float(np.log(8 / 6))) < 1e-6 and x["num_slip"] == 0.0
+    assert "num_gap" not in x and x["num_slip"] == 0.0

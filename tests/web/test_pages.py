@@ -144,7 +144,7 @@ def test_healthz_and_static(client: TestClient) -> None:
 
 def test_indicators_page_shows_the_board_with_its_events(client: TestClient) -> None:
     html = client.get("/indicators?country=TJK").text
-    assert "7 of 11 indicators met" in html and "evidence to 2025-12-31" in html
+    assert "10 of 15 indicators met" in html and "evidence to 2025-12-31" in html
     assert "Is China becoming a security actor on the Afghan border?" in html
     row = html[html.index("Attacks on Chinese nationals or sites in Tajikistan"):]
     row = row[:row.index("</tr>")]
