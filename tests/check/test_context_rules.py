@@ -251,3 +251,10 @@ def test_a_negation_of_one_clause_does_not_deny_the_next(demo_db: Store) -> None
     text = ("In March 2021 a Malian court dropped the case against Sanogo over the 2012 killings; by then he had "
             "already been released from custody.")
     assert _errors(demo_db, text) == []
+
+
+def test_the_summary_is_read_through_its_names_for_what_it_writes(demo_db: Store) -> None:
+    text = ("The Crocus City Hall attack of 22 March 2024 was the deadliest: four Tajik gunmen killed at least 144 "
+            "people.")
+    found = [(f.kind, f.quote) for f in check_text(demo_db, text, "t", STYLE).errors if f.kind == "wrong_number"]
+    assert found == []

@@ -127,9 +127,10 @@ class StoreEvent:
     @cached_property
     def written(self) -> list[Quantity]:
         """Every figure the summary writes, as the report's are read ('Hentzau and 10 followers were killed' writes
-        10 even where the count key says 11 were killed)."""
-        skip = [(d.start, d.end) for d in self.dates] + [(m.start, m.end) for m in self.mentions
-                                                         if m.end <= len(self.summary)]
+        10 even where the count key says 11 were killed). Names are read through ('Four Bordurian gunmen'), except
+        those with a digit in them ('Group 24'), as in a report."""
+        skip = [(d.start, d.end) for d in self.dates] + [(m.start, m.end) for m in self.mentions if m.end <= len(
+            self.summary) and any(ch.isdigit() for ch in self.summary[m.start:m.end])]
         return find_quantities(self.summary, 0, len(self.summary), skip)
 
     @cached_property
