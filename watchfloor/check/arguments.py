@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from watchfloor.check.evidence import StoreEvent
+from watchfloor.check.roles import _mentioned as _said
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.entities import EntityMention
 
@@ -79,12 +80,6 @@ def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict
                 out.append(ArgumentConflict(m, rival, *key))
                 break
     return out
-
-
-def _said(name: str, text: str) -> bool:
-    from watchfloor.check.roles import _mentioned
-
-    return _mentioned(name, text)
 
 
 def _with_parsed(text: str, mentions: list[EntityMention], base: int) -> list[EntityMention]:

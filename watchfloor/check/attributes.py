@@ -592,13 +592,12 @@ def _written_by(q, event: StoreEvent) -> bool:  # type: ignore[no-untyped-def]
     Each must fit the other, so 'up to 47 jets' is not the summary's 'up to 37'. Only the event's own summary:
     another report on the incident may write another count of its own."""
     mine = stems(q.head)
-    for e in [event]:
-        for w in e.written:
-            same = (q.category is not None and w.category == q.category) or bool(mine & stems(w.head))
-            apart = q.subgroup and w.subgroup and q.subgroup != w.subgroup
-            fits = q.compatible(w.value, w.value) and w.compatible(q.value, q.value)
-            if w.unit == q.unit and same and not apart and fits:
-                return True
+    for w in event.written:
+        same = (q.category is not None and w.category == q.category) or bool(mine & stems(w.head))
+        apart = q.subgroup and w.subgroup and q.subgroup != w.subgroup
+        fits = q.compatible(w.value, w.value) and w.compatible(q.value, q.value)
+        if w.unit == q.unit and same and not apart and fits:
+            return True
     return False
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watchfloor.check.lexical import stem
 from watchfloor.check.roles import RoleConflict
@@ -58,8 +59,10 @@ class Slot:
     after: tuple[str, ...]
 
 
-def slots(text: str) -> list[Slot]:
-    """Names with their titles and surroundings; a title with no name after it is a slot of its own."""
+@lru_cache(maxsize=4096)
+def slots(text: str) -> tuple[Slot, ...]:
+    """Names with their titles and surroundings; a title with no name after it is a slot of its own. Kept per text:
+    the cheap test before the role parse reads the same two texts the slot reader just read."""
     out = []
     named_titles: set[int] = set()
     for m in _NAME.finditer(text):
@@ -92,7 +95,7 @@ def slots(text: str) -> list[Slot]:
     for t in _TITLE.finditer(text):
         if not any(0 <= start - t.end() <= 1 for start in named_titles):
             out.append(_slot(text, t.group(), t.start(), t.end(), t.group().lower().split()[-1], ""))
-    return out
+    return tuple(out)
 
 
 def _verb_after(text: str, end: int) -> bool:

@@ -116,12 +116,16 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
 def _describes(store_name: str, mine: list) -> bool:  # type: ignore[type-arg]
     """The store's words are a description in lower case whose every word is in the full name of the report's
     entity: 'the security committee' for the State Security Committee, however the report spells it."""
-    words = set(store_name.lower().split())
-    return store_name[:1].islower() and any(words <= set(m.name.lower().split()) for m in mine)
+    return store_name[:1].islower() and _within_full_name(store_name, mine)
 
 
 def _short_form(claim_name: str, theirs: list) -> bool:  # type: ignore[type-arg]
     """The report's name is a short form of the full name of an entity the event names: 'the Fund' for the
     Ruritanian Monetary Fund the summary writes as its acronym."""
-    words = set(claim_name.lower().split())
-    return any(words <= set(m.name.lower().split()) for m in theirs)
+    return _within_full_name(claim_name, theirs)
+
+
+def _within_full_name(name: str, mentions: list) -> bool:  # type: ignore[type-arg]
+    """Every word of `name` is a word of the full name of one of the mentions' entities."""
+    words = set(name.lower().split())
+    return any(words <= set(m.name.lower().split()) for m in mentions)

@@ -9,6 +9,7 @@ they receive (gapping), so the holder is the last of them written before the fig
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.frames import parsed, span_at
@@ -38,14 +39,7 @@ def figure_holder(text: str, start: int, end: int) -> int | None:
 
 
 def _verb_above(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(_CLIMB):
-        if cur.head.i == cur.i:
-            return cur if cur.pos_ == "VERB" else None
-        cur = cur.head
-        if cur.pos_ == "VERB":
-            return cur
-    return None
+    return next((a for a in islice(tok.ancestors, _CLIMB) if a.pos_ == "VERB"), None)
 
 
 def _receivers(verb: Token) -> list[Token]:
