@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.frames import parsed
+from watchfloor.extract.frames import named, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,7 +111,7 @@ def parsed_names(text: str) -> list[tuple[int, int, str, str]]:
     """The names the parser finds in `text` that can stand in a role: start, end, words (without a leading
     article) and sort."""
     out = []
-    for ent in parsed(text).ents:
+    for ent in named(text).ents:
         sort = NAME_SORTS.get(ent.label_)
         if sort is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.parser import pipeline
+from watchfloor.extract.parser import LATE, pipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,7 +30,7 @@ def attributions(text: str, enough: int = 2) -> int:
     """How many sentences in the first MAX_CHARS characters attribute what they say, counting up to `enough`."""
     found = 0
     paragraphs = [p for p in text[:MAX_CHARS].split("\n") if p.strip()]
-    for doc in pipeline().pipe(paragraphs):
+    for doc in pipeline().pipe(paragraphs, disable=list(LATE)):
         found += sum(1 for sent in doc.sents if any(_attributes(t) for t in sent if t.pos_ in ("VERB", "AUX")))
         if found >= enough:
             return enough

