@@ -4,7 +4,9 @@ Why: 'Bordurian authorities deported him' against the store's 'Graustark deporte
 against 'a camp of Y', 'the Red Hand's council agreed a list' against 'the Black Guard's council agreed'. The
 parse (extract/arguments.py) says which names are the agent or the patient of which verb; the alias table
 says which entity, person, group or country each name is. A conflict needs the same verb lemma and role on
-both sides, names of the same sort, the report's unknown to the event and the store's unknown to the report.
+both sides, names of the same sort, the report's not written in the event's summary and the store's unknown to
+the report. The pack's actor list of an event does not excuse the report's name: it says who took part, and the
+summary's parse says who did what ('led by' one founder, where the pack lists all of them).
 """
 
 from __future__ import annotations
@@ -67,11 +69,14 @@ def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict
         return []
     text, base = claim.sentence.text, claim.sentence.start
     ids, countries = _named(claim)
-    theirs = _placed(arguments(event.summary), _with_parsed(event.summary, event.mentions, 0), 0)
+    summary_names = _with_parsed(event.summary, event.mentions, 0)
+    written = {n.entity_id for n in summary_names if n.entity_id}
+    written_countries = {n.country for n in summary_names if n.kind == "country" and n.country}
+    theirs = _placed(arguments(event.summary), summary_names, 0)
     out = []
     for key, mine in _placed(arguments(text), _with_parsed(text, claim.entities, base), base).items():
         for m in mine:
-            if _knows(m, event.entity_ids, event.all_countries) or not m.entity_id and _said(m.name, event.summary):
+            if _knows(m, written, written_countries) or not m.entity_id and _said(m.name, event.summary):
                 continue
             rival = next((n for n in theirs.get(key, []) if _sort(n) == _sort(m) and not _knows(n, ids, countries)
                           and not (not n.entity_id and _said(n.name, text)) and not related_names(m.name, n.name)),

@@ -102,8 +102,12 @@ _LEAD = re.compile(r"^\W*(?:and|but|then|so|also)\s+(?:in|on|by|during)\s+$", re
 
 
 def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
-    """Does this date belong to the event word or name the event is matched on (not to another event)?"""
-    dated = [x for x in claim.dates if not x.relative or x is d]
+    """Does this date belong to the event word or name the event is matched on (not to another event)? A bound
+    ('extend the base's stay until 2042') says how long something lasts, not when it happened, so it does not
+    compete with a date of occurrence for the event word."""
+    occurrence = ("point", "range")
+    dated = [x for x in claim.dates if x is d or not x.relative and (
+        d.relation not in occurrence or x.relation in occurrence)]
     lead = claim.sentence.text[claim.start - claim.sentence.start:d.start - claim.sentence.start]
     if len(dated) == 1 or d is claim.dates[0] and (d.start - claim.start <= 4 or _LEAD.match(lead)):
         return True

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from watchfloor.check.absence import absence_conflicts
+from watchfloor.check.aligned import aligned_figures
 from watchfloor.check.attributes import (
     compare_actor,
     compare_date,
@@ -29,6 +30,7 @@ from watchfloor.check.fingerprint import Index, number_index, shared_figures
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
+from watchfloor.extract.frames import prefetch
 from watchfloor.reference.catalogue import METONYMS
 
 ANCHOR_WEIGHT = {"facility": 3.0, "person": 2.5, "place": 2.0, "armed_group": 1.5, "organisation": 1.5, "other": 1.2}
@@ -331,7 +333,12 @@ def build_index(evidence: Evidence) -> dict[str, set[str]]:
 def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]:
     """Each claim's candidates, best first, and then which events other claims pin down (focus)."""
     index, figure_index = build_index(evidence), number_index(evidence)
-    out = [match_claim(claim, extraction, evidence, index, figure_index) for claim in extraction.claims]
+    out = []
+    for at in range(0, len(extraction.claims), PREFETCH):
+        chunk = [shortlist(claim, extraction, evidence, index, figure_index)
+                 for claim in extraction.claims[at:at + PREFETCH]]
+        prefetch(claim.sentence.text for claim, comps in chunk if comps)
+        out += [settle(claim, comps, evidence, extraction.horizon) for claim, comps in chunk]
     focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}
     for m in out:
         for c in m.comparisons:
@@ -341,11 +348,15 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
     return out
 
 
-def match_claim(claim: Claim, extraction: Extraction, evidence: Evidence, index: dict[str, set[str]],
-                figure_index: Index) -> ClaimMatch:
-    """One claim against its candidates; `index` and `figure_index` are built once per check."""
+PREFETCH = 512
+"""Claims shortlisted before the sentences of those with candidates are parsed in one batch."""
+
+
+def shortlist(claim: Claim, extraction: Extraction, evidence: Evidence, index: dict[str, set[str]],
+              figure_index: Index) -> tuple[Claim, list[Comparison]]:
+    """The claim's candidates after the comparisons that need no parse, best first."""
     if not claim.checkable:
-        return ClaimMatch(claim, [])
+        return claim, []
     shared = shared_figures(claim, figure_index)
     found = sorted(set(candidates(claim, evidence, index)) | set(shared))
     side = ClaimSide.of(claim, evidence)
@@ -355,9 +366,13 @@ def match_claim(claim: Claim, extraction: Extraction, evidence: Evidence, index:
     comps = [c for c in comps if c.family > 0 or c.anchor_score >= 1.0 or c.lexical >= 0.3 or c.figures >= 2]
     comps.sort(key=lambda c: (-c.score(), c.event.id))
     _mark_only_one_here(claim, comps)
-    comps = comps[:30]
+    return claim, comps[:30]
+
+
+def settle(claim: Claim, comps: list[Comparison], evidence: Evidence, horizon: int | None) -> ClaimMatch:
+    """The shortlisted candidates compared attribute by attribute, with the readings that need the parse."""
     for c in comps:
-        compare_attributes(c, extraction.horizon)
+        compare_attributes(c, horizon)
     comps.sort(key=lambda c: (-c.score(), c.event.id))
     top = comps[:12]
     ids = {c.event.id for c in top}
@@ -365,6 +380,10 @@ def match_claim(claim: Claim, extraction: Extraction, evidence: Evidence, index:
     for c in top:
         c.numbers = compare_numbers(claim, c.event, _pool(c, top, ids, evidence))
         numbers, directions = compare_changes(mine, c.event)
+        if c.identified("numbers"):
+            placed, swapped = aligned_figures(claim, c.event)
+            numbers += placed
+            directions += [v for v in swapped if not any(d.start <= v.start < d.end for d in directions)]
         judged = {v.start for v in c.numbers}
         c.numbers += [v for v in numbers if v.start not in judged]
         c.polarity += directions

@@ -11,14 +11,16 @@ as data for the checker to weigh; no list of words decides it here.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from threading import Lock
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.parser import parse, with_entities
+from watchfloor.extract.parser import parse, parse_many, with_entities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "relcl", "ccomp", "acl", "pcomp", "csubj", "parataxis"})
 """Dependencies (spaCy's English labels) by which a verb heads a clause of its own."""
@@ -48,6 +50,9 @@ class Mention:
     """A figure for the rest of a group already named ('the other two cyclists'): a part, not the whole."""
     joined: bool = False
     """A figure joined to a noun without a figure of its own ('Hentzau and two colleagues'): the whole is one more."""
+    role: str | None = None
+    """For a figure: the preposition by which it hangs on its predicate or the predicate's object ('to' in 'lowered
+    the age to 30', 'from' in 'rose to 9% from 7%'); None for any other attachment."""
 
 
 @dataclass
@@ -146,7 +151,20 @@ def _frame(tok: Token, heads: set[int]) -> Frame:
                  relation=_relation(tok))
 
 
-def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _role(tok: Token, anchor: Token) -> str | None:
+    """The preposition by which `tok` hangs on the predicate `anchor` or on one of its arguments."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    holder = tok.head.head
+    if holder.i == anchor.i or holder.head.i == anchor.i and holder.dep_ in ARGUMENT_DEPS:
+        return tok.head.lower_
+    return None
+
+
+def _mention(ent: Span, label: str, counts: Token | None = None, anchor: Token | None = None) -> Mention:
     near = [ent.root] + ([counts] if counts is not None else [])
     definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for t in near for c in t.children)
     partitive = any(c.dep_ == "prep" and c.lemma_ == "of" and any(g.dep_ == "pobj" for g in c.children)
@@ -155,7 +173,8 @@ def _mention(ent: Span, label: str, counts: Token | None = None) -> Mention:
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=label,
                    counts=counts.lemma_.lower() if counts is not None else None, definite=definite,
                    partitive=partitive, remainder=remainder,
-                   joined=counts is not None and _joined_to_uncounted(counts))
+                   joined=counts is not None and _joined_to_uncounted(counts),
+                   role=_role(near[-1], anchor) if anchor is not None else None)
 
 
 def _joined_to_uncounted(noun: Token) -> bool:
@@ -184,11 +203,13 @@ def sentence_frames(sent: Span) -> list[Frame]:
         inside = range(ent.start, ent.end)
         counted = _counted(ent) if ent.label_ in FIGURE_LABELS else None
         anchor = _anchor(counted if counted is not None else ent.root, heads, inside)
-        frame = frames[anchor.i] if anchor.i in frames else frames[sent.root.i]
+        if anchor.i not in frames:
+            anchor = sent.root
+        frame = frames[anchor.i]
         if ent.label_ in DATE_LABELS:
             frame.dates.append(_mention(ent, "date"))
         elif ent.label_ in FIGURE_LABELS:
-            frame.figures.append(_mention(ent, ent.label_.lower(), counted))
+            frame.figures.append(_mention(ent, ent.label_.lower(), counted, anchor))
         elif ent.label_ in PLACE_LABELS:
             frame.places.append(_mention(ent, "place"))
     for f in frames.values():
@@ -202,13 +223,43 @@ def frames(text: str) -> list[Frame]:
     return [f for sent in named(text).sents for f in sentence_frames(sent)]
 
 
-@lru_cache(maxsize=4096)
-def parsed(text: str):  # type: ignore[no-untyped-def]
-    """One parse per text for every reader of a flagged sentence (frames, modifiers, speakers)."""
-    return parse(text)
+PARSES_KEPT = 4096
+_parses: OrderedDict[str, Doc] = OrderedDict()
+_lock = Lock()
 
 
-def named(text: str):  # type: ignore[no-untyped-def]
+def parsed(text: str) -> Doc:
+    """One parse per text for every reader of a flagged sentence (frames, modifiers, speakers); the latest
+    PARSES_KEPT are kept."""
+    with _lock:
+        doc = _parses.get(text)
+        if doc is not None:
+            _parses.move_to_end(text)
+            return doc
+    doc = parse(text)
+    _keep([(text, doc)])
+    return doc
+
+
+def prefetch(texts: Iterable[str]) -> None:
+    """Parse in one batch the texts readers are about to ask for (a check's claims with candidates): most of
+    them will be read, and a batch costs about half as much as parsing them one at a time."""
+    with _lock:
+        todo = [t for t in dict.fromkeys(texts) if t not in _parses][:PARSES_KEPT // 2]
+    if todo:
+        _keep(list(zip(todo, parse_many(todo), strict=True)))
+
+
+def _keep(docs: list[tuple[str, Doc]]) -> None:
+    with _lock:
+        for text, doc in docs:
+            _parses[text] = doc
+            _parses.move_to_end(text)
+        while len(_parses) > PARSES_KEPT:
+            _parses.popitem(last=False)
+
+
+def named(text: str) -> Doc:
     """The parse of `text` with its named entities, for the readers of dates, figures, places and names."""
     return with_entities(parsed(text))
 

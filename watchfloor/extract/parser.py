@@ -46,6 +46,11 @@ def parse(text: str) -> Doc:
     return pipeline()(text, disable=list(LATE))
 
 
+def parse_many(texts: list[str]) -> list[Doc]:
+    """`parse` for many texts at once: spaCy parses a batch about twice as fast as the same texts one by one."""
+    return list(pipeline().pipe(texts, disable=list(LATE), batch_size=128))
+
+
 def with_entities(doc: Doc) -> Doc:
     """`doc` with its named entities; the entity recogniser has its own token vectors, so running it later
     gives the entities a full parse would have."""

@@ -305,6 +305,13 @@ def _next_term(found: list[Quantity], text: str, s: int) -> bool:
     return bool(found) and found[-1].category == "sentence_years" and bool(_NAME_GAP.match(text[found[-1].end:s]))
 
 
+def _adds_to_earlier(found: list[Quantity], category: str | None) -> bool:
+    """'two more were killed' after 'three were killed' adds to an earlier count of the same kind, so it is not the
+    total; 'killing three and wounding two others' counts a kind of its own, and the verb's reading stands (only a
+    reading next to the number is trusted so: a category word somewhere near says nothing of 'others')."""
+    return category is None or any(q.category == category for q in found)
+
+
 def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool]]
                   ) -> list[tuple[int, int, float, str, float, bool]]:
     """Drop the bare first number of a range whose unit is written only after the second ('2 to 27 years',
@@ -406,7 +413,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             if _OF_TOTAL.search(text[max(start, s - 30):s]) and unit == "count" and head and \
                     head.lower().split()[-1] in CATEGORY_NOUNS and category_of(head.lower().split()[-1]):
                 category, strong = category_of(head.lower().split()[-1]), True
-            elif _OF_TOTAL.search(text[max(start, s - 30):s]) or _INCREMENT.match(text[e:e + 16]):
+            elif _OF_TOTAL.search(text[max(start, s - 30):s]) or (
+                    _INCREMENT.match(text[e:e + 16]) and (not strong or _adds_to_earlier(found, category))):
                 category, strong = None, False
             elif unit == "count" and category is None and _ON_TRIAL.search(text[max(start, s - 40):s]) and (
                     head.lower() in ("people", "men", "persons", "suspects", "women")):
