@@ -29,11 +29,15 @@ def test_icd203_terms_rows_and_off_scale_words() -> None:
 
 
 def test_a_word_is_refused_only_when_the_refusing_verb_acts_on_it() -> None:
-    from watchfloor.extract.polarity import refused_after
+    from watchfloor.extract import polarity
 
     def refused(text: str, word: str) -> bool:
-        return refused_after(text, text.index(word), text.index(word) + len(word))
+        return polarity.refused(text, text.index(word), text.index(word) + len(word))
 
     assert refused("Hentzau, whose extradition Graustark had refused, was killed in Strelsau.", "extradition")
     assert refused("His appeal was rejected in May.", "appeal")
     assert not refused("Bordurian ministers meeting in Strelsau rejected the plan to delay the vote.", "meeting")
+    assert refused("Graustark had refused Zenda's requests to extradite Hentzau.", "extradite")
+    assert refused("Graustark rejected the extradition request.", "extradition")
+    assert not refused("The court rejected the appeal against the conviction.", "conviction")
+    assert not refused("Graustark extradited him and rejected a request for asylum.", "extradited")

@@ -29,7 +29,7 @@ from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import RELATED, families_of_type, find_triggers
 from watchfloor.extract.money import is_money
-from watchfloor.extract.polarity import negation_spans, polarity_negated, refused_after
+from watchfloor.extract.polarity import negation_spans, polarity_negated, refused
 from watchfloor.extract.quantities import Quantity, find_quantities, hedge_kind
 from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
@@ -92,7 +92,7 @@ class StoreEvent:
         out = []
         for t in find_triggers(self.summary, 0, len(self.summary)):
             window = self.summary[max(0, t.start - 60):t.end + 60]
-            negated = polarity_negated(negs, t.start, t.end, t.text) or refused_after(self.summary, t.start, t.end)
+            negated = polarity_negated(negs, t.start, t.end, t.text) or refused(self.summary, t.start, t.end)
             out.append(Assertion(t.family, negated, frozenset(stems(window)), t.text, t.start, t.end, self.summary))
         return out
 

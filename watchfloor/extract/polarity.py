@@ -9,6 +9,10 @@ negate what follows them. Scope ends at a clause break or after a few words.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|none|nobody|neither|nor|without|no|no\s+longer|failed\s+to|(?:has|have|had)\s+yet\s+to|"
@@ -78,24 +82,54 @@ UNDERGOER_DEPS = frozenset({"dobj", "nsubjpass"})
 """Dependencies by which a word is what a verb acts on (spaCy's English labels)."""
 
 
-def refused_after(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
-    """'whose extradition Graustark had refused': the word at text[start:end] is refused right after it, so it did
-    not happen. The parse of text[lo:hi] (the word's sentence) must make the word what the refusing verb acts on:
-    in 'leaders meeting in Strelsau rejected the plan' the plan is refused, not the meeting."""
-    m = _REFUSED_AFTER.match(text, end)
-    if m is None:
+REFUSED_CONTENT_DEPS = frozenset({"acl", "xcomp", "compound"})
+"""Dependencies that keep a word inside what is refused: 'requests to extradite him' (acl), 'the extradition request'
+(compound). A preposition does not ('rejected the appeal against the verdict' leaves the verdict standing)."""
+
+
+def refused(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """The word at text[start:end] is what a refusal acts on, so it did not happen: refused right after it ('whose
+    extradition Graustark had refused') or named inside the refused thing ('Graustark refused Zenda's requests to
+    extradite him'). The parse of text[lo:hi] (the word's sentence) must make the word what the refusing verb acts
+    on: in 'leaders meeting in Strelsau rejected the plan' the plan is refused, not the meeting."""
+    hi = len(text) if hi is None else hi
+    after = _REFUSED_AFTER.match(text, end)
+    before = [m for m in _REFUSED_AFTER.finditer(text, lo, start) if m.end(1) <= start]
+    if after is None and not before:
         return False
     from watchfloor.extract.frames import parsed, span_at
 
-    doc = parsed(text[lo:len(text) if hi is None else hi])
-    word, verb = span_at(doc, start - lo, end - lo), span_at(doc, m.start(1) - lo, m.end(1) - lo)
-    if word is None or verb is None:
-        return True
-    tok = word.root
+    doc = parsed(text[lo:hi])
+    word = span_at(doc, start - lo, end - lo)
+    if after is not None:
+        verb = span_at(doc, after.start(1) - lo, after.end(1) - lo)
+        if word is None or verb is None:
+            return True
+        if _undergoes(word.root, verb.root):
+            return True
+    for m in before:
+        verb = span_at(doc, m.start(1) - lo, m.end(1) - lo)
+        if word is not None and verb is not None and _inside_refused(word.root, verb.root):
+            return True
+    return False
+
+
+def _undergoes(tok: Token, verb: Token) -> bool:
     for _ in range(4):
         if tok.head.i == tok.i:
             return False
-        if tok.head.i == verb.root.i:
+        if tok.head.i == verb.i:
             return tok.dep_ in UNDERGOER_DEPS
+        tok = tok.head
+    return False
+
+
+def _inside_refused(tok: Token, verb: Token) -> bool:
+    """The word is, or hangs by REFUSED_CONTENT_DEPS on, what `verb` acts on."""
+    for _ in range(4):
+        if tok.head.i == verb.i:
+            return tok.dep_ in UNDERGOER_DEPS
+        if tok.dep_ not in REFUSED_CONTENT_DEPS or tok.head.i == tok.i:
+            return False
         tok = tok.head
     return False
