@@ -31,7 +31,8 @@ def spec(iso3: str, name: str) -> FigureSpec:
 
 def test_each_plan_declares_its_figures_under_its_questions() -> None:
     assert [(s.question, s.name, s.kind) for s in bundled_specs("TJK")] == [
-        ("jihadism-abroad", "cases-abroad", "table"), ("russia-dependence", "remittances", "series"),
+        ("afghan-border", "border-timeline", "timeline"), ("jihadism-abroad", "cases-abroad", "table"),
+        ("russia-dependence", "remittances", "series"),
         ("russia-dependence", "deportations", "series"), ("china-security", "border-incidents", "map"),
         ("china-security", "debt-by-creditor", "series")]
     assert [(s.question, s.kind) for s in bundled_specs("MLI")] == [
@@ -143,7 +144,11 @@ def test_map_numbers_never_overlap_and_stay_inside_the_frame(demo_db: Store, iso
 
 
 def test_cases_abroad_by_country_and_outcome(demo_db: Store) -> None:
-    table = outcome_table(demo_db, spec("TJK", "cases-abroad"), "TJK", CUTOFF)
+    from dataclasses import replace
+
+    yearly = spec("TJK", "cases-abroad")
+    assert yearly.by_year, "the plan splits the table by year, so its rows can be set against a yearly count"
+    table = outcome_table(demo_db, replace(yearly, by_year=False), "TJK", CUTOFF)
     cells = {r.country: {k: len(v) for k, v in r.cells.items()} for r in table.rows}
     assert cells["DEU"] == {"pending": 1, "convicted": 3, "acquitted": 1}, \
         "the 2025 verdict convicts and acquits; the arrests and trial openings its verdicts closed are not pending"
@@ -152,8 +157,11 @@ def test_cases_abroad_by_country_and_outcome(demo_db: Store) -> None:
     assert cells["AUT"] == {"deported": 1}, "the extradition to Austria is closed by the deportation that followed"
     assert table.rows[0].country == "RUS" and table.outcomes == ("convicted", "acquitted", "deported", "pending")
     assert (table.first, table.last) == (dt.date(2016, 11, 1), dt.date(2025, 8, 4))
-    since = outcome_table(demo_db, spec("TJK", "cases-abroad"), "TJK", CUTOFF, dt.date(2024, 1, 1))
+    since = outcome_table(demo_db, yearly, "TJK", CUTOFF, dt.date(2024, 1, 1))
     assert since.first == dt.date(2024, 1, 1) and len(since.closed) == 2
+    rows = {(r.year, r.country): {k: len(v) for k, v in r.cells.items()} for r in since.rows}
+    assert rows[(2025, "DEU")] == {"convicted": 1, "acquitted": 1} and rows[(2024, "DEU")] == {"pending": 1}
+    assert [r.year for r in since.rows] == sorted(r.year for r in since.rows), "years in order"
 
 
 def test_monthly_events_chart_leaves_year_only_events_out_of_january(demo_db: Store) -> None:
@@ -202,3 +210,30 @@ def test_a_yearly_observation_waits_for_its_year_to_end(demo_db: Store) -> None:
     wdi, reports = read_series(demo_db, spec("TJK", "remittances"), "TJK", dt.date(2024, 6, 30))
     assert wdi.points[-1].when == "2023", "at 30 June 2024 the 2024 figure does not exist yet"
     assert reports.points[-1].when == "2023", "nor does a report published after the cut-off"
+
+
+def test_border_timeline_labels_never_overlap(demo_db: Store) -> None:
+    """The cross-cutting question's timeline: every incident labelled with its date and kind, on rows where no two
+    labels overlap and none leaves the frame; attacks involving Chinese workers or sites are diamonds."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from watchfloor.analyse.incident_timeline import build_timeline, read_moments, short
+
+    timeline = spec("TJK", "border-timeline")
+    moments = read_moments(demo_db, timeline, "TJK", CUTOFF, dt.date(2024, 1, 1))
+    assert [m.when for m in moments][:2] == ["18 November 2024", "25 October 2025"]
+    assert short(moments[0]) == "18 Nov 2024, attack" and sum(m.marked for m in moments) >= 3
+    fig, left_out = build_timeline(moments, timeline, timeline.title)
+    assert left_out == 0
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    frame = ax.get_window_extent(renderer)
+    labels = [t for t in ax.texts if isinstance(t, Text) and t.get_text()]
+    assert len(labels) == len(moments)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    assert all(frame.x0 - 2 <= b.x0 and b.x1 <= frame.x1 + 2 for b in boxes)

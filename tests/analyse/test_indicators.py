@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,8 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert [len(q.indicators) for q in plan.questions] == [3, 5, 4, 3]
-    result = board(demo_db, plan)
+    assert [len(q.indicators) for q in plan.questions] == [3, 3, 6, 4, 3]
+    result = board(demo_db, plan, dt.date(2025, 12, 31))  # the packs may gain later facts
     assert result.as_of == dt.date(2025, 12, 31)
     chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
     assert (chinese.status, chinese.trend, chinese.value, chinese.previous) == ("met", "rising", 2.0, 0.0)
@@ -42,9 +43,18 @@ def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     summaries = [demo_db.scalar("SELECT summary FROM event WHERE id = ?", [e]) for e in chinese.events]
     assert all("Chinese" in s for s in summaries)
     remit = next(r for r in result.readings if r.name.startswith("Remittances"))
-    assert (remit.value, remit.previous, remit.status) == (47.89, 37.84, "met"), \
-        "the plan names the World Bank series for it: the series' newest point, not an older report's figure"
-    assert [year for year, _source in remit.observed] == [2024, 2023]
+    assert (remit.value, remit.previous, remit.status) == (47.89, 37.84, "not met"), \
+        "the plan names the World Bank series for it: the series' newest point, not an older report's figure; a " \
+        "signpost of growth is met at a new high only, and 2022's 49.9% was higher"
+    assert [year for year, _source in remit.observed] == [2024, 2023] and remit.high == (2022, 49.9)
+    level = next(r for r in result.readings if r.name == "Remittances as a share of GDP, still above 40%")
+    assert (level.value, level.status) == (47.89, "met")
+    calls = next(r for r in result.readings if r.name.startswith("Beijing's calls"))
+    assert (calls.value, len(calls.events)) == (1.0, 2), "two calls after one week's attacks are one episode"
+    partners = next(r for r in result.readings if r.name.startswith("Dushanbe's summits"))
+    treaties = [e for e in partners.events if "treaty" in str(demo_db.scalar("SELECT summary FROM event WHERE id = ?",
+                                                                            [e]))]
+    assert len(treaties) >= 2, "the Kyrgyz and the trilateral border treaties of March 2025 count"
     assert json.loads(json.dumps(result.to_dict()))["indicators"][0].keys() >= {
         "question", "hypothesis", "name", "status", "trend", "threshold", "value", "events"}
 
@@ -95,12 +105,12 @@ def test_a_wrong_plan_names_file_question_indicator_and_field(tmp_path: Path) ->
 
 
 def test_the_indicators_command(cli, demo_db_path: Path) -> None:
-    res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json")
+    res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json", "--as-of", "2025-12-31")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 15
-    text = cli("--db", demo_db_path, "indicators", "TJ")
-    assert text.code == 0 and "Tajikistan: 10 of 15 indicators met" in text.out
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 19
+    text = cli("--db", demo_db_path, "indicators", "TJ", "--as-of", "2025-12-31")
+    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 19 indicators met", text.out)
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
@@ -111,7 +121,7 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
 
 def test_an_indicator_reads_a_figure_a_year_at_a_time(demo_db: Store) -> None:
     """People expelled a year, not the number of reports about expulsions; the largest report of a year stands."""
-    result = board(demo_db, bundled_plan("TJK"))
+    result = board(demo_db, bundled_plan("TJK"), dt.date(2025, 12, 31))
     expelled = next(r for r in result.readings if r.name.startswith("Tajik citizens expelled from Russia"))
     assert (expelled.value, expelled.previous, expelled.status, expelled.trend) == (36000.0, 30000.0, "met", "rising")
     assert expelled.window == "year 2025" and expelled.hedges == ("more than", "more than") and expelled.events

@@ -12,7 +12,7 @@ def test_demo_has_scores_abroad_and_sourced_drivers(demo_db):
     report = risk_report(demo_db, "TJK")
     json.dumps(report)
     years = {y["year"]: y for y in report["years"]}
-    assert len(years) == 10 and max(years) == 2025
+    assert len(years) == 10 and max(years) >= 2025, "ten years to the newest evidence (the packs may gain 2026)"
     assert sum(1 for y in years.values() if y["score"] > 0) >= 3
     # Ishkobod border post, 6 November 2019: one incident, 17 killed → raw 1 + 3·17 = 52
     assert years[2019]["incidents"] == 1 and years[2019]["fatalities"] == 17 and years[2019]["raw"] == 52

@@ -11,7 +11,7 @@ import pytest
 from tests.brief.conftest import SHORT, TODAY
 from watchfloor.analyse.timeline import Period
 from watchfloor.brief import Brief, write_brief
-from watchfloor.brief.judgments import TERMS
+from watchfloor.brief.judgments import INSUFFICIENT, TERMS
 from watchfloor.dates import parse_iso
 from watchfloor.errors import NotFound
 from watchfloor.extract.sentences import split_sentences
@@ -19,6 +19,8 @@ from watchfloor.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "tajikistan-facts-2026-01-15.md"
 MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]\.$")
+DEMO_PERIOD = Period(parse_iso("2024"), parse_iso("2025"))
+"""The demo store's brief as of the end of 2025, whatever later facts the packs gain."""
 BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology")
 
 
@@ -50,13 +52,18 @@ def test_shape_in_order(brief: Brief) -> None:
     md = brief.markdown
     heads = re.findall(r"^## (.+)$", md, re.M)
     assert heads == ["Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology",
-                     "Annex: Signpost Board and What to Check Now", "Annex: Method and Scales", "Sources"]
+                     "Annex: Signpost Board and What Would Change the Call", "Annex: Method and Scales", "Sources"]
     assert md.startswith("# Tajikistan: Assessment, 2024–2025\n\n**Unclassified, open sources**  \n")
     assert "**Date of writing:** 15 January 2026" in md
     assert "**Evidence cut-off:** 31 December 2025" in md
+    assert "**Horizon:** from 31 December 2025 through 31 December 2027 (past the presidential election due in " \
+           "2027)" in md, "the plan sets the horizon's end, and says why"
     assert "**Period covered:** January 2024 to December 2025" in md
     summary, table = section(md, "Bottom Line").strip().split("\n\n| ", 1)
-    assert 3 <= len(split_sentences(summary)) <= 5
+    items = summary.split("\n")
+    assert len(items) == len(brief.contents.judgments) + 1 and all(i.startswith("- **") for i in items)
+    assert all(len(split_sentences(i)) <= 3 for i in items), "judgment, one reason, one implication"
+    assert items[-1].startswith("- **Scheduled within the horizon.** In 2027, a presidential election is due")
     assert table.startswith("Question | Answer | Likelihood | Confidence | Sources |")
 
 
@@ -64,11 +71,13 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
     rows = re.findall(r"^\| (.+) \| (.+) \| (.+) \| (.+) \| \[[\d, ]+\] \|$", section(brief.markdown, "Bottom Line"),
                       re.M)
     assert rows == [(j.short, j.answer, j.likelihood, j.level) for j in brief.contents.judgments]
-    assert rows[0][:3] == ("Jihadist violence abroad", "Contained, on balance", "likely")
+    assert rows[0][:3] == ("The Afghan border", "Deteriorating, on balance", "likely"), "the cross-cutting question"
+    assert rows[1][:3] == ("Jihadist violence abroad", "Contained, on balance", "likely")
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
-    assert rows[1][1:3] == ("Growing, on balance", "roughly even chance")
-    assert rows[2][1] == "Reducing exposure, on balance", "Beijing's recorded answer to the attacks was to pull back"
+    assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance")
+    assert rows[3][1] == "Reducing exposure, on balance", "Beijing's recorded answer to the attacks was to pull back"
+    assert rows[4][1:3] == ("Orderly", "insufficient evidence"), "no signpost for Contested recorded anything"
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
@@ -97,14 +106,18 @@ def test_sources_lines_follow_the_house_format(brief: Brief) -> None:
 
 
 def test_bottom_line_answers_each_question(brief: Brief) -> None:
-    bluf = section(brief.markdown, "Bottom Line").strip()
-    assert bluf.startswith("It is likely that Tajik involvement in jihadist violence abroad is being contained: ")
-    for answer in ("There is a roughly even chance that Dushanbe's dependence on Russia is growing: remittances "
-                   "still carry the economy", "Dushanbe kept meeting and signing with partners other than Russia",
-                   "Dushanbe kept meeting and signing with partners other than Russia, but this weighs less",
-                   "China is reducing its exposure on the Afghan border rather than guarding it",
-                   "There is a roughly even chance that the succession remains orderly"):
-        assert answer in bluf
+    """Each bottom-line item states exactly the claim of its key judgment: the same forecast, likelihood and horizon
+    end (the fifth blind review found the two making different claims)."""
+    firsts = [s for s in brief.contents.bottom_line if s.lead and s.lead != "Scheduled within the horizon"]
+    assert [s.lead for s in firsts] == [j.short for j in brief.contents.judgments]
+    for s, j in zip(firsts, brief.contents.judgments, strict=True):
+        assert s.text.startswith("Through 31 December 2027, ")
+        assert s.text.removeprefix("Through 31 December 2027, ") in j.statement.text
+    bluf = section(brief.markdown, "Bottom Line")
+    assert "The main reason: attacks and clashes from Afghan territory became more frequent (four in 2025, against " \
+           "one in 2024)" in bluf
+    assert "the evidence is insufficient to judge whether the regime will keep control of the succession" in bluf
+    assert "roughly even chance that the succession" not in bluf
 
 
 def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
@@ -114,9 +127,11 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     judgments = brief.contents.judgments
     assert [j.topic for j in judgments] == [q.id for q in plan.questions]
     for j, q in zip(judgments, plan.questions, strict=True):
-        assert j.likelihood in TERMS and j.likelihood != "almost certain" and j.level in ("high", "moderate", "low")
-        assert j.likelihood in j.statement.text and "confidence" not in j.statement.text
-        assert j.statement.text.startswith("Over the twelve months from 31 December 2025, ")
+        assert j.likelihood in (*TERMS, INSUFFICIENT) and j.likelihood != "almost certain"
+        assert j.level in ("high", "moderate", "low")
+        said = "the evidence is insufficient to judge" if j.likelihood == INSUFFICIENT else j.likelihood
+        assert said in j.statement.text and "confidence" not in j.statement.text
+        assert j.statement.text.startswith("From 31 December 2025 through 31 December 2027, ")
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence, which rates the "
                                             "evidence, not the odds: ")
         assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
@@ -133,38 +148,43 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
             assert "; so far it holds: " in j.assumption.text, "the plan names a signpost that tests it"
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
         assert j.change is not None and j.change.text.startswith("A year earlier, at 31 December 2024, the signposts ")
-        assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators) + 1
-        assert j.matrix.rows[-1].cells[0] == "Support, summed" and " + 2) = " in j.matrix.rows[-1].cells[1]
-        assert all(sum(c in ("for", "against", "gap") for c in row.cells[2:]) == 1 for row in j.matrix.rows[:-1]), \
+        assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators), "the arithmetic is the annex's"
+        assert all(sum(c in ("for", "against", "gap") for c in row.cells[2:]) == 1 for row in j.matrix.rows), \
             "a signpost is consistent (met) or inconsistent (not met) with its own answer only, or a gap"
     md = brief.markdown
-    assert "### 1. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
+    assert "### 1. Is the Afghan border becoming a front line, and what does that mean for the other questions?" in md
+    assert "### 2. Is Tajik involvement in jihadist violence abroad rising, and why?" in md
     assert "| Signpost | Reading | Rising | Contained | Displaced | Sources |" in md
-    russia = judgments[1].change
+    border = judgments[0]
+    assert [n.text.split(":")[0] for n in border.notes] == [
+        "Jihadist violence abroad", "Dependence on Russia", "China on the Afghan border", "Succession"], \
+        "the cross-cutting judgment says what it means for each other question"
+    russia = judgments[2].change
     assert russia is not None and russia.text.startswith(
-        "A year earlier, at 31 December 2024, the signposts gave Growing (likely); they now give Growing (roughly even "
-        "chance), weaker as since then Russia expelled Tajik citizens by the tens of thousands"), \
-        "what changed and why, plainly"
+        "A year earlier, at 31 December 2024, the signposts gave Growing (roughly even chance); they now give Hedging "
+        "(roughly even chance), because Russian deployments and top-level visits did not grow"), \
+        "what changed and why, plainly: without the World Bank series, 2023's 48.2% was a new high"
     assert "went from" not in " ".join(j.change.text for j in judgments if j.change)
-    assert judgments[1].likelihood == "roughly even chance", \
-        "split signposts: Moscow's own moves weigh little either way, Dushanbe's ties elsewhere moderately"
-    assert "there is a roughly even chance that Dushanbe will stay tied to Moscow by migrants' remittances and the " \
-        "Russian military presence: the signposts are split, but those for the other answer weigh less, since " \
-        "Russia's curbs on migrants are Moscow's doing" in judgments[1].statement.text
-    assert "; russian deployments, drills, reinforcements and top-level visits, which count for this answer, are " \
-        "discounted alike" in judgments[1].statement.text.lower(), "one discount for both sides"
+    assert judgments[2].likelihood == "roughly even chance"
+    assert "there is a roughly even chance that Dushanbe will stay dependent on Russian remittances and security " \
+        "while widening its ties with other partners: the signposts are split, but those for the other answers weigh " \
+        "less, since Russia's curbs on migrants are Moscow's doing" in judgments[2].statement.text
     assert "| Dushanbe's summits, visits, grants and agreements with partners other than Russia (moderate " \
-        "diagnosticity) | two in 2025, against three in 2024 |" in md, "the Taliban delegation is no turn from Moscow"
-    assert "| Russian deployments, drills, reinforcements and top-level visits (low diagnosticity) |" in md, \
-        "all of Moscow's moves are weighed alike"
+        "diagnosticity) | four in 2025, against three in 2024 |" in md, \
+        "the Kyrgyz and the trilateral border treaties count; the Taliban delegation is no turn from Moscow"
+    assert "| Russian deployments, drills, reinforcements and top-level visits, more than the year before (low " \
+        "diagnosticity) | one in 2025, as in 2024 | against |" in md, "a signpost for growth measures change"
     assert "| Russian rules curbing Tajik migrants (low diagnosticity) | one in 2025, as in 2024 | – | for |" in md
-    jihad = judgments[0]
+    assert "| Beijing's calls on its nationals to leave the border area | one in 2025, against none recorded in " \
+        "2024 |" in md, "two calls after the same week's attacks are one episode"
+    jihad = judgments[1]
     assert jihad.likelihood == "likely", "(1.25 + 1) / (2 + 2): a third answer no longer dilutes the lead"
     assert "no new jihadist attack abroad will be tied to Tajik nationals" in jihad.statement.text
     assert "outpacing" not in jihad.statement.text, "no ratio of prosecutions to attacks"
-    succession = judgments[3]
+    succession = judgments[4]
     assert succession.level == "low" and "rests on what was not recorded" in succession.confidence.text
-    assert succession.likelihood == "roughly even chance", "an answer resting on absences is no more than that"
+    assert succession.likelihood == INSUFFICIENT, "no signpost for Contested recorded anything: no coin flip"
+    assert any(n.text.startswith("The next test: in 2027, a presidential election is due") for n in succession.notes)
     assert not re.search(r"\bson\b", " ".join(s.text for s in succession.sentences()))
 
 
@@ -178,21 +198,23 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     rows = brief.contents.signposts.rows
     assert [r.cells[0] for r in rows] == [r.name for r in readings]
     assert [r.cells[4].split(",")[0] for r in rows] == [r.status for r in readings]
-    md = section(brief.markdown, "Annex: Signpost Board and What to Check Now")
+    md = section(brief.markdown, "Annex: Signpost Board and What Would Change the Call")
     assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | ≥ 1 a quarter | two in the " \
            "quarter to 31 December 2025; the collection was silent in the quarter before | met, rising | " in md
     assert "| no new attack or plot abroad" not in md and "none recorded in 2025, against three in 2024" in md, \
         "the store holds events of the kind (attacks abroad) but none with Tajiks in 2025: an absence, recorded"
     assert "the collection is silent in 2025, as in 2024" in md, "no event of the kind at all: a gap in collection"
-    assert "| any report at all (≥ 1 in 2026): the collection has been silent |" in md, \
-        "what to check now, for a horizon nearly spent; counter-terrorism detentions no longer count as unrest"
+    assert "| a first report of one would count for Contested (the collection has been silent) |" in md, \
+        "what would change the call; counter-terrorism detentions no longer count as unrest"
+    assert "| fewer than 2 in 2026 would weaken Contained, the current call |" in md
+    assert "| ≥ 1 in 2026 would favour Rising over the current call |" in md
 
 
 def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: Store) -> None:
     competing = section(brief.markdown, "Annex: Competing Values")
     assert "the National Bank chairman disputed a World Bank estimate that remittances equalled 45.3% of GDP" \
         in competing
-    russia = brief.contents.judgments[1]
+    russia = brief.contents.judgments[2]
     assert "competing values for remittances" in russia.confidence.text
     old = write_brief(facts_db, "TJK", Period(parse_iso("2019"), parse_iso("2019")), today=TODAY, self_check=False,
                       figures=False)
@@ -201,14 +223,14 @@ def test_competing_values_are_shown_with_both_sources(brief: Brief, facts_db: St
 
 
 def test_competing_values_against_an_observation_series(demo_db: Store) -> None:
-    b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
+    b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
     competing = section(b.markdown, "Annex: Competing Values")
     assert re.search(r"For 2023, remittances were 48\.2% of GDP according to \S+ and 37\.84% of GDP in the World "
                      r"Bank series \[\d+, \d+\]", competing)
 
 
 def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store) -> None:
-    b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
+    b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
     pairs = [("about 11,000", "up to 1,000"), ("$820m", "about $1bn"), ("47.89% of GDP", "45.3% of GDP")]
     bottom_ids = {id(s) for s in b.contents.bottom_line}
     for one, other in pairs:
@@ -221,14 +243,16 @@ def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store
     assert "45.3% of GDP" not in bottom and "sources differ on the figures (Annex: Competing Values)" in bottom, \
         "the bottom line says the figures are disputed and where, without every value"
     row = next(r for r in b.contents.signposts.rows if r.cells[0].startswith("Remittances"))
-    assert "45.3% of GDP according to" in row.cells[3], "a table cell stating a competing value gives the other too"
+    assert "45.3% of GDP" not in row.cells[3] and "sources differ on the figures (Annex: Competing Values)" in \
+        row.cells[3], "the board says the figure is disputed and where, so no cell runs down a page"
 
 
 def test_annex_is_the_dated_chronology_by_question(brief: Brief) -> None:
     annex = section(brief.markdown, "Annex: Chronology")
     heads = re.findall(r"^### (.+)$", annex, re.M)
-    assert heads[:4] == ["Jihadist violence abroad", "Dependence on Russia", "China on the Afghan border",
-                         "Succession"] and heads[-1] == "Other events"
+    assert heads[:4] == ["The Afghan border", "Jihadist violence abroad", "Dependence on Russia",
+                         "Succession"] and heads[-1] == "Other events", \
+        "a fact goes to the first question that would count it: the attacks on Chinese workers to the border's"
     assert "On 22 March 2024, four Tajik gunmen attacked Crocus City Hall" in annex
     assert "On 11 June 2024, ICE, coordinating with FBI terrorism task forces, arrested eight" in annex
     assert "U.S." not in brief.markdown.split("## Sources", 1)[0]
@@ -281,7 +305,7 @@ def test_period_narrows_the_brief(facts_db: Store) -> None:
                     title="June 2024", self_check=False, figures=False)
     md = b.markdown
     assert md.startswith("# June 2024\n") and "**Period covered:** June 2024  \n" in md
-    assert "**Evidence cut-off:** 30 June 2024" in md and "Over the twelve months from 30 June 2024, " in md
+    assert "**Evidence cut-off:** 30 June 2024" in md and "From 30 June 2024 through 31 December 2027, " in md
     annex = section(md, "Annex: Chronology")
     assert "On 11 June 2024, ICE" in annex and "Crocus City Hall outside Moscow" not in annex
 
@@ -319,16 +343,21 @@ def test_an_old_cut_off_is_said_on_the_cover() -> None:
     from watchfloor.brief.layout import stale_note
 
     assert stale_note(date(2026, 1, 15), date(2025, 12, 31)) == ""
-    assert stale_note(date(2026, 12, 6), date(2025, 12, 31)).startswith(
-        "this is a baseline to the evidence cut-off of 31 December 2025, not a reading of today: the evidence ends "
-        "eleven months before the date of writing, ")
+    note = stale_note(date(2026, 12, 6), date(2025, 12, 31))
+    assert note.startswith("this is a baseline to the evidence cut-off of 31 December 2025, not a reading of today: "
+                           "the evidence ends eleven months before the date of writing; the horizon ends on 31 "
+                           "December 2026, four weeks after the date of writing, so the judgments are nearly spent")
+    assert note.endswith("annex gives, for each signpost, what the evidence shows to the cut-off and what would "
+                         "change the call")
+    assert "nearly spent" not in stale_note(date(2026, 12, 6), date(2025, 12, 31), date(2027, 12, 31)), \
+        "a horizon the plan sets past the date of writing is not spent"
 
 
 def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: Store) -> None:
     """Remittances in 2024: 47.89% of GDP in the World Bank series, 45.3% in a report, both above the signpost's 40:
     the sources differ on how much, not on what the signpost reads (the third blind review)."""
-    b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
-    russia = b.contents.judgments[1]
+    b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
+    russia = b.contents.judgments[2]
     assert "competing values for remittances" not in russia.confidence.text
     assert "no dispute over a figure that would change a signpost's reading" in russia.confidence.text
     assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"

@@ -19,11 +19,13 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
-    ("Judgment: Dependence on Russia", "roughly even chance, low confidence",
-     "roughly even chance, moderate confidence"),
+    ("Judgment: The Afghan border", "likely, moderate confidence", "likely, high confidence"),
     ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
+    ("Judgment: Succession", "roughly even chance, low confidence", "insufficient evidence, low confidence"),
+    ("Signpost: Attacks and clashes on Tajikistan's border from Afghan territory, more than the year before", "not met",
+     "met"),
+    ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),
     ("Signpost: Jihadist attacks on Tajikistan from Afghan territory", "not met", "met"),
-    ("Signpost: Russian deployments, drills, reinforcements and top-level visits", "not met", "met"),
     ("Signpost: Attacks on Chinese nationals or sites in Tajikistan", "not met", "met"),
     ("Signpost: Chinese loans, projects, trade and cooperation agreements", "met", "not met"),
     ("Signpost: Beijing's calls on its nationals to leave the border area", "not met", "met"),
@@ -119,7 +121,7 @@ def test_cli_since_brief_and_changed_since(cli, facts_db_path: Path, old: Path, 
               tmp_path / "new.json")
     assert res.code == 0, res.err
     data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
-    assert data["cutoff"] == "2025-12-31" and len(data["signposts"]) == 15 and data["record"] is None
+    assert data["cutoff"] == "2025-12-31" and len(data["signposts"]) == 19 and data["record"] is None
     assert {"question", "short", "answer", "likelihood", "confidence"} == set(data["judgments"][0])
     res = cli("--db", facts_db_path, "brief", "tj", "--since-brief", old, "--changed-since", "2025")
     assert res.code == 2 and "both given" in res.err

@@ -35,8 +35,10 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     md = mali.markdown
     assert md.startswith("# Mali: Assessment, 2024–2025\n")
     assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
-    assert section(md, "Bottom Line").strip().startswith("It is likely that JNIM's pressure on the Malian state is "
-                                                         "rising: ")
+    assert section(md, "Bottom Line").strip().startswith(
+        "- **Jihadist pressure on the state.** Over the twelve months from 31 December 2025, it is likely that JNIM "
+        "will keep up or widen its attacks"), "the Holding answer's one signpost is silent, but Rising rests on "\
+        "signposts met that tell the answers apart: a likelihood, not 'insufficient evidence'"
     assert "| Signpost | Reading | Holding | Fraying | Sources |" in md
     russia = mali.contents.judgments[1]
     assert (russia.answer, russia.likelihood) == ("Holding, on balance", "likely")

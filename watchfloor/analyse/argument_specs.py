@@ -21,7 +21,7 @@ from typing import Any
 
 from watchfloor.errors import InputError
 
-KINDS = ("map", "series", "table")
+KINDS = ("map", "series", "table", "timeline")
 SPANS = ("all", "period")
 WHERE = ("home", "abroad", "any")
 ROWS = ("where", "partner")
@@ -118,6 +118,8 @@ class FigureSpec:
     compare: bool = False
     """Series: the series measure one thing (two sources for one figure), so where they differ the figure marks it and
     the caption says when; without it they are different things drawn together (creditors)."""
+    by_year: bool = False
+    """Table: a row per country and year, not per country."""
     rows: str = "where"
     """Table: group rows by where the event took place ('where') or by the other countries involved ('partner')."""
     outcomes: tuple[Outcome, ...] = ()
@@ -211,7 +213,7 @@ def _spec(obj: Any, question: str, path: Path) -> FigureSpec:
                       mark=tuple(str(c) for c in mark["countries"]), mark_label=str(mark.get("label", "")),
                       series=series, unit=str(obj.get("unit", "")), style=obj.get("style", "lines"),
                       compare=bool(obj.get("compare", False)),
-                      rows=obj.get("rows", "where"), outcomes=outcomes,
+                      rows=obj.get("rows", "where"), outcomes=outcomes, by_year=bool(obj.get("by_year", False)),
                       exclude=tuple(_filter(x, path, f"{where}, exclude") for x in exclude),
                       note=str(obj.get("note", "")), supports=_strings(obj, "supports", path, where))
 

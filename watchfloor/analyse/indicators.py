@@ -136,11 +136,22 @@ def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date
            kind_only: bool = False, involved: Sequence[str] = ()) -> tuple[float, list[str]]:
     where, params = _where(ind, iso3, kind_only, involved)
     precisions = list(_FINE_ENOUGH[WINDOWS[ind.window]])
-    rows = store.query(f"SELECT id FROM event WHERE {where} AND date BETWEEN ? AND ? "
+    rows = store.query(f"SELECT id, date FROM event WHERE {where} AND date BETWEEN ? AND ? "
                        "AND date_precision IN (SELECT unnest(?)) ORDER BY date, id",
                        [*params, start, end, precisions])
     ids = [r["id"] for r in rows]
-    return float(len(ids)), ids
+    if kind_only or not ind.episode_days:
+        return float(len(ids)), ids
+    return float(len(episodes([r["date"] for r in rows], ind.episode_days))), ids
+
+
+def episodes(dates: Sequence[dt.date], days: int) -> list[dt.date]:
+    """The first date of each episode: a date less than `days` after the episode's first starts no new one."""
+    out: list[dt.date] = []
+    for d in sorted(dates):
+        if not out or (d - out[-1]).days >= days:
+            out.append(d)
+    return out
 
 
 def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tuple[dt.date, float, str]]:
@@ -159,8 +170,10 @@ def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tupl
 
 
 def _threshold(ind: Indicator) -> str:
-    """As the board shows it: '>= 1 a quarter' for a count, '>= 40' for a figure."""
-    return f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else " a year" if ind.spec else f" a {ind.window}")
+    """As the board shows it: '>= 1 a quarter' for a count, '>= 40' for a figure; '…, and above the window before'
+    for a signpost of change."""
+    text = f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else " a year" if ind.spec else f" a {ind.window}")
+    return text + (", and more than the window before" if ind.change else "")
 
 
 def _met(value: float | None, ind: Indicator) -> str:
@@ -199,7 +212,10 @@ def _read_figure(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
         higher = [(year, value) for year, value, _source in series[2:] if value > now]
         high = max(higher, key=lambda yv: yv[1]) if higher else None
         series = series[:2]
-        return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(now, ind),
+        status = _met(now, ind)
+        if ind.change and status == "met" and (before is None or now <= before or high is not None):
+            status = "not met"  # a signpost of change: only a new high of the last few years counts as a rise
+        return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=status,
                        trend=_trend(now, before), threshold=_threshold(ind), value=now, previous=before,
                        window=f"series {ind.series}, {series[0][0]}",
                        observed=tuple((year, source) for year, _v, source in series), high=high)
@@ -253,7 +269,10 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str,
     previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before, involved=ids)
     kind = (value or _count(store, ind, iso3, start, as_of, True, ids)[0],
             previous or _count(store, ind, iso3, _months_back(before, months), before, True, ids)[0])
-    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
+    status = _met(value, ind)
+    if ind.change and status == "met" and value <= previous:
+        status = "not met"  # a signpost of change: the level reached, but no rise on the window before
+    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=status,
                    trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
                    events=events, previous_events=previous_events, kind=kind)

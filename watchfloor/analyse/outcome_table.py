@@ -27,6 +27,8 @@ class OutcomeRow:
     country: str
     """ISO3 of the country the row groups by."""
     cells: dict[str, list[str]] = field(default_factory=dict)
+    year: int | None = None
+    """The year of the row's records, when the table is split by year (`by_year`)."""
     """Outcome → the ids of the events that record it."""
 
     @property
@@ -114,7 +116,24 @@ def outcome_table(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     for row in by_country.values():
         close(row, named, table)
     table.rows = sorted(by_country.values(), key=lambda row: (-len(row.events), row.country))
+    if spec.by_year:
+        dates = {r["id"]: r["date"] for r in rows}
+        table.rows = sorted(by_year(table.rows, dates), key=lambda row: (row.year or 0, -len(row.events), row.country))
     return table
+
+
+def by_year(rows: list[OutcomeRow], dates: dict[str, dt.date]) -> list[OutcomeRow]:
+    """Each country's row split into one per year of its records (a case closed later counts in its outcome's
+    year), so a year's cases can be set against a signpost's yearly count."""
+    out: list[OutcomeRow] = []
+    for row in rows:
+        years: dict[int, OutcomeRow] = {}
+        for outcome, ids in row.cells.items():
+            for e in ids:
+                y = dates[e].year
+                years.setdefault(y, OutcomeRow(row.country, year=y)).cells.setdefault(outcome, []).append(e)
+        out += years.values()
+    return out
 
 
 def close(row: OutcomeRow, named: dict[str, set[str]], table: OutcomeTable) -> None:

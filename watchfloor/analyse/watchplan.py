@@ -9,6 +9,7 @@ country's pack (`data/countries/<ISO3>/watchplan.json`); `load_plan(path)` reads
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -57,6 +58,12 @@ class Indicator:
     other than Zenda."""
     counts: str = ""
     """The counting rule in words, for the brief's method annex ('each arrest, trial or sentence once')."""
+    change: bool = False
+    """Met only when the window's count also exceeds the window before's: a signpost for a 'growing' answer measures
+    change, not level."""
+    episode_days: int = 0
+    """Events of the kind less than this many days after the last one counted are one episode, counted once (two
+    calls to leave after the same week's attacks)."""
 
     @property
     def weight(self) -> float:
@@ -85,6 +92,15 @@ class Question:
     """What a judgment on this question takes for granted, as a clause."""
     implications: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, what it would mean for the reader, as a clause ('If so, …')."""
+    cross_cutting: bool = False
+    """A question whose answer bears on the others (a border war touching every other question): the brief leads
+    with it and says what its answer means for each question it `bears_on`."""
+    bears_on: tuple[tuple[str, str, str], ...] = ()
+    """(hypothesis, question id, a clause on what that answer, leading, means for that question)."""
+
+    def bearing(self, hypothesis: str) -> list[tuple[str, str]]:
+        """(question id, clause) for each question the answer bears on, in the plan's order."""
+        return [(qid, clause) for h, qid, clause in self.bears_on if h == hypothesis]
 
     def implication(self, hypothesis: str) -> str:
         return dict(self.implications).get(hypothesis, "")
@@ -107,11 +123,33 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Scheduled:
+    """An event the plan knows is coming, with the source that says so: the brief names it, as data, not as news."""
+
+    when: str
+    """ISO, as precise as known: '2027', '2027-10' or '2027-10-11'."""
+    what: str
+    """A clause: 'a presidential election is due, seven years after that of 11 October 2020'."""
+    source: tuple[tuple[str, str], ...]
+    """The source's fields: url, publisher, title, published_at, reliability."""
+    questions: tuple[str, ...] = ()
+    """The questions it bears on (ids)."""
+
+    def source_id(self) -> str:
+        return "plan:" + dict(self.source)["url"]
+
+
+@dataclass(frozen=True)
 class WatchPlan:
     country: str
     questions: tuple[Question, ...]
     state_media: tuple[str, ...] = ()
     """Publishers owned or run by a state, as the sources name them: a brief marks them in its source list."""
+    horizon: str = ""
+    """The last day the judgments look to (ISO); '' for twelve months from the evidence cut-off."""
+    horizon_why: str = ""
+    """Why the horizon ends there, as a clause ('past the presidential election due in 2027')."""
+    scheduled: tuple[Scheduled, ...] = ()
 
 
 def _fail(path: Path, where: str, message: str) -> InputError:
@@ -148,7 +186,15 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why,
                      mentions=_words(obj, "mentions", path, where),
                      not_countries=_words(obj, "not_countries", path, where),
-                     counts=str(obj.get("counts", "")).strip().rstrip("."))
+                     counts=str(obj.get("counts", "")).strip().rstrip("."),
+                     change=bool(obj.get("change", False)), episode_days=_days(obj, path, where))
+
+
+def _days(obj: dict[str, Any], path: Path, where: str) -> int:
+    value = obj.get("episode_days", 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _fail(path, where, "field 'episode_days' is a whole number of days")
+    return value
 
 
 def _words(obj: dict[str, Any], key: str, path: Path, where: str) -> tuple[str, ...]:
@@ -212,12 +258,59 @@ def load_plan(path: Path) -> WatchPlan:
                                   forecasts=_per_hypothesis(q, "forecasts", path, hypotheses),
                                   assumption=str(q.get("assumption", "")),
                                   test=_test(q, path, indicators),
-                                  implications=_per_hypothesis(q, "implications", path, hypotheses)))
+                                  implications=_per_hypothesis(q, "implications", path, hypotheses),
+                                  cross_cutting=bool(q.get("cross_cutting", False)),
+                                  bears_on=_bears_on(q, path, hypotheses)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
         raise _fail(path, "top level", "field 'state_media' is a list of publishers")
+    ids = {q.id for q in questions}
+    for q in questions:
+        unknown = {i for _h, i, _c in q.bears_on} - ids
+        if unknown:
+            raise _fail(path, f"question {q.id!r}", f"field 'bears_on' names no question {', '.join(sorted(unknown))}")
+    horizon = data.get("horizon", {})
+    if not isinstance(horizon, dict) or not isinstance(horizon.get("through", ""), str) \
+            or not re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", horizon.get("through", "")):
+        raise _fail(path, "top level", "field 'horizon' is {\"through\": \"YYYY-MM-DD\", \"why\": \"…\"}")
     return WatchPlan(country=data["country"], questions=tuple(_with_figures(questions, path)),
-                     state_media=tuple(media))
+                     state_media=tuple(media), horizon=str(horizon.get("through", "")),
+                     horizon_why=str(horizon.get("why", "")).strip().rstrip("."),
+                     scheduled=_scheduled(data.get("scheduled", []), path, ids))
+
+
+def _bears_on(q: dict[str, Any], path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
+    """{hypothesis: {question id: clause}}: what each answer, if it leads, means for the plan's other questions."""
+    value = q.get("bears_on", {})
+    if not isinstance(value, dict) or not set(value) <= set(hypotheses) or not all(
+            isinstance(m, dict) and all(isinstance(c, str) for c in m.values()) for m in value.values()):
+        raise _fail(path, f"question {q['id']!r}", "field 'bears_on' maps hypotheses to {question id: clause}")
+    return tuple((h, k, c.strip().rstrip(".")) for h, m in value.items() for k, c in m.items())
+
+
+SOURCE_FIELDS = ("url", "publisher", "title", "published_at", "reliability")
+
+
+def _scheduled(value: Any, path: Path, ids: set[str]) -> tuple[Scheduled, ...]:
+    """The plan's coming events, each with its date, a clause and the source that announces it."""
+    if not isinstance(value, list):
+        raise _fail(path, "top level", "field 'scheduled' is a list of events")
+    out = []
+    for n, item in enumerate(value, 1):
+        where = f"scheduled event {n}"
+        if not isinstance(item, dict) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(item.get("when", ""))) \
+                or not isinstance(item.get("what"), str) or not isinstance(item.get("source"), dict):
+            raise _fail(path, where, "needs 'when' (YYYY, YYYY-MM or YYYY-MM-DD), 'what' and a 'source'")
+        source = item["source"]
+        if not str(source.get("url", "")).startswith(("http://", "https://")) \
+                or not all(isinstance(source.get(k, ""), str) for k in SOURCE_FIELDS):
+            raise _fail(path, where, f"its 'source' needs a 'url', and may give {', '.join(SOURCE_FIELDS[1:])}")
+        questions = tuple(item.get("questions", ()))
+        if not set(questions) <= ids:
+            raise _fail(path, where, "field 'questions' names a question the plan does not ask")
+        out.append(Scheduled(str(item["when"]), item["what"].strip().rstrip("."),
+                             tuple((k, str(source[k])) for k in SOURCE_FIELDS if source.get(k)), questions))
+    return tuple(out)
 
 
 def _with_figures(questions: list[Question], path: Path) -> list[Question]:

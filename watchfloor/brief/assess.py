@@ -28,12 +28,28 @@ from watchfloor.analyse.watchplan import DIAGNOSTICITY, Question
 from watchfloor.brief import confidence, phrase
 from watchfloor.brief.competing import Competing
 from watchfloor.brief.evidence import Fact
-from watchfloor.brief.judgments import CEILING, SPLIT_CEILING, TERMS, likely_clause, term_for
-from watchfloor.brief.model import Judgment, Row, Sentence, Table
+from watchfloor.brief.judgments import CEILING, INSUFFICIENT, SPLIT_CEILING, TERMS, likely_clause, term_for
+from watchfloor.brief.model import Judgment, Sentence, Table
 from watchfloor.brief.signposts import Signpost, human, matrix
 from watchfloor.brief.text import join, lower_first
 
 HORIZON = "the twelve months from"
+
+
+def horizon(as_of: dt.date, through: dt.date | None) -> str:
+    """'From 31 December 2025 through 31 December 2027' when the plan sets the horizon's end, else 'Over the twelve
+    months from 31 December 2025'."""
+    if through is not None and through > as_of:
+        return f"From {human(as_of)} through {human(through)}"
+    return f"Over {HORIZON} {human(as_of)}"
+
+
+def unweighable(question: Question, signposts: Sequence[Signpost]) -> list[str]:
+    """The answers every signpost of which the collection is silent on (or that have none): they can be neither
+    weighed nor ruled out. When the leading answer rests only on absences and weak signposts besides, no likelihood
+    is given: 'insufficient evidence', not a coin flip."""
+    return [h for h in question.hypotheses
+            if not any(sp.indicator.hypothesis == h and not sp.silent() for sp in signposts)]
 ABSENCE_CEILING = "roughly even chance"
 """The highest term for an answer resting only on what was not recorded and on weak signposts: in an open-source
 collection an absence says little."""
@@ -76,7 +92,10 @@ def alike(question: Question, signposts: Sequence[Signpost]) -> str:
     """'; …, which count for this answer, are discounted alike': the discount the other answer's signposts get is
     applied to the leading answer's too, and the reader is told so (one rule for both sides)."""
     lead = ranked(question, signposts)[0]
-    own = [sp for sp in signposts if sp.backs(lead) and sp.indicator.weight < DIAGNOSTICITY["high"]]
+    discounted = {sp.indicator.weight for sp in signposts if sp.status == "met" and sp.indicator.hypothesis != lead
+                  and sp.indicator.why}
+    own = [sp for sp in signposts if sp.backs(lead) and sp.indicator.weight < DIAGNOSTICITY["high"]
+           and sp.indicator.weight in discounted]
     if not own or not weighing(question, signposts):
         return ""
     names = join(lower_first(sp.indicator.name) for sp in own)
@@ -139,6 +158,10 @@ def odds(question: Question, signposts: Sequence[Signpost]) -> Odds:
     lead = ranked(question, signposts)[0]
     p = (score[lead] + 1) / (sum(score.values()) + 2)
     band = term_for(p, TERMS[-1])
+    blind = unweighable(question, signposts)
+    if blind and not positive(question, signposts):
+        return Odds(score, lead, p, band, INSUFFICIENT, "the collection is silent on every signpost of "
+                    + join(question.label(h) for h in blind))
     if tied(question, signposts):
         return Odds(score, lead, p, band, "roughly even chance",
                     "" if band == "roughly even chance" else "the two leading answers weigh the same")
@@ -189,8 +212,20 @@ def for_hypothesis(h: str, signposts: Sequence[Signpost]) -> list[Signpost]:
                        and sp.indicator.hypothesis != h]
 
 
+def claim(question: Question, signposts: Sequence[Signpost], term: str) -> str:
+    """The judgment's claim, without its horizon: the leading answer's forecast hedged with its likelihood. The bottom
+    line states exactly this, so the two never make different claims."""
+    lead = ranked(question, signposts)[0]
+    if term == INSUFFICIENT:
+        blind = unweighable(question, signposts)  # the leading answer's own signposts are weak, as `odds` found
+        return (f"{likely_clause(term, question.forecast(lead))}: the collection is silent on every signpost for "
+                f"{join(question.label(h) for h in blind)}, so that answer can be neither weighed nor ruled out")
+    return likely_clause(term, question.forecast(lead))
+
+
 def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, competing: Competing,
-          earlier: Sequence[Signpost] = (), earlier_as_of: dt.date | None = None) -> Judgment | None:
+          earlier: Sequence[Signpost] = (), earlier_as_of: dt.date | None = None,
+          through: dt.date | None = None) -> Judgment | None:
     """The key judgment on one question, or None when nothing in the brief's evidence bears on it; `earlier` are
     the same signposts read a year before, to say whether the answer changed."""
     if len(question.hypotheses) < 2:
@@ -202,14 +237,14 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     backing = facts_of(backers)
     chances = odds(question, signposts)
     term = chances.term
-    clause = likely_clause(term, question.forecast(lead))
-    mixed = split(question, signposts) and not tied(question, signposts)
+    clause = claim(question, signposts, term)
+    mixed = split(question, signposts) and not tied(question, signposts) and term != INSUFFICIENT
     if mixed:
         others = "answers" if len(question.hypotheses) > 2 else "answer"
         clause += f": the signposts are split, but those for the other {others} weigh less"
         clause += weighing(question, signposts)
         clause += alike(question, signposts)
-    statement = say(f"Over {HORIZON} {human(as_of)}, {clause[0].lower()}{clause[1:]}",
+    statement = say(f"{horizon(as_of, through)}, {clause[0].lower()}{clause[1:]}",
                     signposts if mixed else backers)
     contested = competing.about([str(sp.indicator.measure) for sp in signposts
                                  if sp.indicator.measure and not settled(sp, competing)], facts_of(signposts))
@@ -231,18 +266,15 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
 
 def weighed(question: Question, signposts: Sequence[Signpost], as_of: dt.date, chances: Odds) -> Table:
     """The consistency matrix with a last row summing each answer's support, and the likelihood it gives."""
-    table = matrix(question, signposts, as_of)
-    how = f"{question.label(chances.lead)}: {chances.formula()}, {chances.band}"
-    if chances.cap:
-        how += f", held to {chances.term} (method annex)"
-    table.rows.append(Row(("Support, summed", how, *(weight(chances.support[h]) for h in question.hypotheses))))  # ROW
-    return table
+    # the arithmetic (each answer's support, the rule, the band) is the method annex's, not the reader's first page
+    return matrix(question, signposts, as_of)
 
 
 def working(question: Question, chances: Odds) -> tuple[str, ...]:
     """The method annex's row for this judgment: question, support, rule, band, term."""
     support_words = "; ".join(f"{question.label(h)} {weight(chances.support[h])}" for h in question.hypotheses)
-    term = chances.term + (f" (held below the band: {chances.cap})" if chances.cap else "")
+    term = chances.term + (f" ({'no term' if chances.term == INSUFFICIENT else 'held below the band'}: "
+                           f"{chances.cap})" if chances.cap else "")
     return (question.short or question.question, support_words, chances.formula(), chances.band, term)
 
 
@@ -290,7 +322,7 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
         if tied(question, sps):
             first, second = ranked(question, sps)[:2]
             return f"an even split between {question.label(first)} and {question.label(second)}"
-        return f"{question.label(h)} ({term})"
+        return f"{question.label(h)} ({'no judgment, insufficient evidence' if term == INSUFFICIENT else term})"
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
     text = f"A year earlier, at {human(then)}, the signposts gave {was}"
@@ -334,6 +366,8 @@ def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_
         return None
 
     def side(sps: list[Signpost]) -> str:
+        if not sps and alt in unweighable(question, signposts):
+            return "no signpost, for the collection is silent on all of its own"
         # an absence is dated ("none recorded in 2025, against two in 2024"): the chronology may hold earlier ones
         return join(sp.says(as_of) if sp.status == "not met" and not sp.indicator.measure and not sp.indicator.spec
                     else sp.indicator.said(sp.status) or sp.says(as_of) for sp in sps) if sps else "no signpost"

@@ -1,4 +1,5 @@
-"""The bottom line up front: one sentence per watch-plan question, its answer and the signposts that carry it."""
+"""The bottom line up front: for each watch-plan question, in short sentences, the judgment's own claim with its
+likelihood, the one signpost that weighs most for it, and what it would mean."""
 
 from __future__ import annotations
 
@@ -6,51 +7,40 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import facts_of, for_hypothesis, ranked, say, series_of, split, tied
-from watchfloor.brief.judgments import likely_clause
+from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of
+from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
-from watchfloor.brief.signposts import Signpost
-from watchfloor.brief.text import join
+from watchfloor.brief.signposts import Signpost, human
 
-MAX_SENTENCES = 5
-REASONS = 2
+MAX_QUESTIONS = 5
 
 
 def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],
-                as_of: dt.date) -> list[Sentence]:
-    """For each question judged, in the plan's order: the leading answer and the signposts that weigh most for
-    it, in the plan's words, hedged with the judgment's likelihood ('It is likely that …'); when the signposts are
-    evenly split, both answers and one signpost for each; when they are split but one answer weighs more, that answer,
-    its strongest signpost, and the other answer's strongest, which weighs less (the key judgment says why)."""
+                as_of: dt.date, through: dt.date | None = None) -> list[Sentence]:
+    """For each question judged, in the plan's order, up to three short sentences: the judgment, stated exactly as
+    the key judgment states it (the same forecast, likelihood and horizon); its main reason, the signpost that
+    weighs most for the leading answer, with its reading; and what it would mean ('If so, …', the first clause of the
+    plan's implication). A question the evidence cannot judge gets its claim and what is known."""
     judged = {j.topic: j for j in judgments}
     out: list[Sentence] = []
-    for q in plan.questions:
-        if q.id not in judged or len(out) == MAX_SENTENCES:
-            continue
+    for q in [q for q in plan.questions if q.id in judged][:MAX_QUESTIONS]:
         mine = [sp for sp in signposts if sp.question is q]
-        lead, alt = ranked(q, mine)[:2]
-        hedged = likely_clause(judged[q.id].likelihood, q.answer(lead))  # a judgment, never a bare fact
-        if tied(q, mine):
-            a, b = reasons(lead, mine, 1), reasons(alt, mine, 1)
-            topic = (f"On {q.short[0].lower()}{q.short[1:]}" if q.short[1:2].islower() else f"On {q.short}") \
-                if q.short else f"Between the answers that {q.answer(lead)} and that {q.answer(alt)}"
-            text = (f"{topic}, the signposts are split: {join(sp.says(as_of) for sp in a)}, but "
-                    f"{join(sp.says(as_of) for sp in b)}")
-            why = a + b
-        elif split(q, mine):
-            a, b = reasons(lead, mine, 1), reasons(alt, mine, 1)
-            text = f"{hedged}: {join(sp.says(as_of) for sp in a)}"
-            if b:
-                # the other answer's signpost in the plan's words only: its reading and why it weighs less are in the
-                # key judgment, and the summary must fit its page
-                text += (f"; {join(sp.indicator.said(sp.status) or sp.says(as_of) for sp in b)}, but "
-                         f"{'these weigh' if len(b) > 1 else 'this weighs'} less")
-            why = a + b
-        else:
-            why = reasons(lead, mine, REASONS)
-            text = f"{hedged}: {join(sp.says(as_of) for sp in why)}"
-        if facts_of(why) or series_of(why):
-            out.append(say(text, why))
+        lead = ranked(q, mine)[0]
+        j = judged[q.id]
+        why = reasons(lead, mine, 1)
+        if not facts_of(why) and not series_of(why):
+            continue
+        text = claim(q, mine, j.likelihood)
+        # the key judgment's claim word for word; its horizon starts at the cut-off, which the cover gives
+        when = f"Through {human(through)}" if through is not None and through > as_of else horizon(as_of, None)
+        first = say(f"{when}, {text[0].lower()}{text[1:]}", why)
+        first.lead = q.short or q.question
+        out.append(first)
+        known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
+        out.append(say(f"{known}: {why[0].says(as_of)}", why))
+        implication = q.implication(lead).split(";")[0].strip()
+        if implication and j.likelihood != INSUFFICIENT:
+            out.append(say(f"If so, {implication}", why))
     return out
 
 

@@ -59,7 +59,7 @@ class Brief:
     def layout(self) -> Layout:
         if self._layout is None:
             self._layout = lay_out(self.evidence, self.contents, self.title, self.today, self.figures,
-                                   self.figure_prefix)
+                                   self.figure_prefix, self.contents.horizon)
         return self._layout
 
     @property
@@ -176,14 +176,18 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         contents = Contents([], [], Table(()), found.sentences, chronology)
     else:
         then = year_before(as_of)
+        through = horizon_end(plan, as_of)
         posts = signposts.read(ev, plan, board(store, plan, as_of), store)
         earlier = signposts.read(ev, plan, board(store, plan, then), store)
         judgments = [j for q in plan.questions
                      if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
-                                    [sp for sp in earlier if sp.question is q], then)) is not None]
+                                    [sp for sp in earlier if sp.question is q], then, through)) is not None]
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
-        contents = Contents(bottom_line(plan, posts, judgments, as_of), judgments,
-                            signposts.board_table(posts, as_of, leads), found.sentences, chronology, readings=posts)
+        coming = scheduled(ev, plan, as_of, through)
+        annotate(plan, judgments, leads, coming)
+        contents = Contents(bottom_line(plan, posts, judgments, as_of, through) + [s for s, _q in coming],
+                            judgments, signposts.board_table(posts, as_of, leads), found.sentences,
+                            chronology, readings=posts, horizon=(through, plan.horizon_why if through else ""))
     if since is not None:
         from watchfloor.brief import changes
 
@@ -194,8 +198,55 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
             then_found = competing.find(store, evidence_until(ev, since), plan, specs)
             since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, then_found), since)
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
-    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows], short=contents.bottom_line)
+    # the bottom line, the matrices and the board say only that sources differ (the annex and the key judgments'
+    # sentences and figure captions give every value), so no table cell runs down a page
+    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows], short=contents.bottom_line,
+               short_rows=[*contents.signposts.rows,
+                           *(r for j in contents.judgments if j.matrix for r in j.matrix.rows)])
     return contents
+
+
+def horizon_end(plan: WatchPlan, as_of: date) -> date | None:
+    """The last day the judgments look to, when the plan sets one after the cut-off."""
+    if not plan.horizon:
+        return None
+    end = date.fromisoformat(plan.horizon)
+    return end if end > as_of else None
+
+
+def scheduled(ev: Evidence, plan: WatchPlan, as_of: date, through: date | None) -> list[tuple[Sentence, Any]]:
+    """The plan's coming events after the cut-off and within the horizon, each a sentence citing the source the plan
+    gives for it (added to the brief's sources): 'Scheduled within the horizon: in 2027, a presidential election is
+    due, …'."""
+    from watchfloor.dates import parse_iso
+
+    out = []
+    for item in plan.scheduled:
+        when = parse_iso(item.when)
+        if when.end <= as_of or (through is not None and when.start > through):
+            continue
+        sid = item.source_id()
+        ev.sources.setdefault(sid, {"id": sid, **dict(item.source)})
+        sentence = Sentence(f"{'On' if when.precision == 'day' else 'In'} {when.human()}, {item.what}", (sid,),
+                            lead="Scheduled within the horizon")
+        out.append((sentence, item))
+    return out
+
+
+def annotate(plan: WatchPlan, judgments: list[Any], leads: dict[str, str], coming: list[tuple[Sentence, Any]]) -> None:
+    """A cross-cutting question's judgment says what its leading answer means for each other question it bears on,
+    citing what the judgment rests on; a judgment on a question a scheduled event bears on names that event."""
+    by_id = {q.id: q for q in plan.questions}
+    for j in judgments:
+        q = by_id[j.topic]
+        for qid, clause in q.bearing(leads[q.id]):
+            other = by_id[qid]
+            # the other question by its short name, as a label: the reader finds it under that heading
+            j.notes.append(Sentence(f"{other.short or other.question}: {clause}", j.statement.sources))
+        for sentence, item in coming:
+            if q.id in item.questions:
+                j.notes.append(Sentence(f"The next test: {sentence.text[0].lower()}{sentence.text[1:]}",
+                                        sentence.sources))
 
 
 def evidence_until(ev: Evidence, day: date) -> Evidence:

@@ -111,7 +111,8 @@ class Competing:
             return "", ()
         return "; sources differ " + join(dict.fromkeys(parts)), tuple(dict.fromkeys(extra))
 
-    def flag(self, sentences: Sequence[Sentence], rows: Sequence[Row], short: Sequence[Sentence] = ()) -> None:
+    def flag(self, sentences: Sequence[Sentence], rows: Sequence[Row], short: Sequence[Sentence] = (),
+             short_rows: Sequence[Row] = ()) -> None:
         """Every sentence and table cell that states one of the competing values gives the others and their sources
         too (a reader of any one line must not take a disputed figure for settled). The `short` ones (the bottom
         line, read first and in a hurry) say only that sources differ and where the values are."""
@@ -123,10 +124,13 @@ class Competing:
             if clause:
                 s.text, s.template = s.text + clause, s.template + clause
                 s.sources = tuple(dict.fromkeys((*s.sources, *extra)))
+        brief_rows = {id(r) for r in short_rows}
         for r in rows:
             cells = list(r.cells)
             for i, cell in enumerate(cells):
                 clause, extra = self.differ(cell, r.sources)
+                if clause and id(r) in brief_rows:
+                    clause, extra = SHORT, ()
                 if clause:
                     cells[i] = cell + clause
                     r.sources = tuple(dict.fromkeys((*r.sources, *extra)))

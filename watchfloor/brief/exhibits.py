@@ -60,7 +60,39 @@ def _make(store: Store, ev: Evidence, spec: FigureSpec, period_label: str) -> Ex
         return _series(store, ev, spec, until, since)
     if spec.kind == "map":
         return _map(store, ev, spec, until, period_label)
+    if spec.kind == "timeline":
+        return _timeline(store, ev, spec, until, since)
     return _table(store, ev, spec, until, since)
+
+
+def _timeline(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: dt.date | None) -> Exhibit | None:
+    from watchfloor.analyse.incident_timeline import build_timeline, read_moments
+
+    moments = read_moments(store, spec, ev.iso3, until, since)
+    if not moments:
+        return None
+    n = len(moments)
+    first, last = moments[0].day.year, moments[-1].day.year
+    span = str(first) if first == last else f"{first} to {last}"
+    notes = [f"{number_word(n)} incident{'' if n == 1 else 's'}, each on the date it happened, not the date it was "
+             "reported"]
+    marked = sum(m.marked for m in moments)
+    if marked and spec.mark_label:
+        notes.append(f"{number_word(marked)} {spec.mark_label}, as diamonds")
+    vague = [m for m in moments if len(m.when.split()) < 3]
+    if vague:
+        middle = "month" if len(vague[0].when.split()) == 2 else "year"
+        notes.append(join(f"the {m.type.replace('_', ' ')} of {m.when}" for m in vague)
+                     + f" {'is' if len(vague) == 1 else 'are'} drawn mid-{middle}")
+    fig, left_out = build_timeline(moments, spec, spec.title)
+    if left_out:
+        notes.append(f"{number_word(left_out)} label{'' if left_out == 1 else 's'} left out for want of room")
+    ids = [m.id for m in moments]
+    cited = sources_of(store, ev, ids)
+    if not cited:
+        return None
+    text = f"{spec.title}, {span}: " + "; ".join(notes)
+    return Exhibit(spec.name, Sentence(text, cited, tuple(ids)), figure=Figure(spec.name, text, _svg(fig)))
 
 
 def sources_of(store: Store, ev: Evidence, events: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -192,12 +224,16 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
     if not table.rows or table.first is None or table.last is None:
         return None
     rows = []
+    yearly = any(r.year is not None for r in table.rows)
     for r in table.rows:
         cells = tuple(str(len(r.cells.get(o, []))) if r.cells.get(o) else "–" for o in table.outcomes)
-        rows.append(Row((ev.country_name(r.country), *cells), sources_of(store, ev, r.events)))
+        rows.append(Row(((str(r.year),) if yearly else ()) + (ev.country_name(r.country), *cells),
+                        sources_of(store, ev, r.events)))
     span = str(table.first.year) if table.first.year == table.last.year else \
         f"{table.first.year} to {table.last.year}"
     notes = ["each cell counts records, not people"]
+    if yearly:
+        notes.append("a row per country and year of the records, a case closed later counted in its outcome's year")
     if table.closed:
         k = len(table.closed)
         notes.append(f"{number_word(k)} record{'' if k == 1 else 's'} once pending {'is' if k == 1 else 'are'} "
@@ -210,4 +246,5 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
     events = [e for r in table.rows for e in r.events]
     text = f"{spec.title}, {span}: " + "; ".join(notes)
     caption = Sentence(text, sources_of(store, ev, events + table.unclassified), tuple(events))
-    return Exhibit(spec.name, caption, table=Table(("Country", *(o.capitalize() for o in table.outcomes)), rows))
+    return Exhibit(spec.name, caption, table=Table((*(("Year",) if yearly else ()), "Country",
+                                                    *(o.capitalize() for o in table.outcomes)), rows))

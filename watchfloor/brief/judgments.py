@@ -26,8 +26,15 @@ def term_for(p: float, ceiling: str = CEILING) -> str:
     return TERMS[min(TERMS.index(term), TERMS.index(ceiling))]
 
 
+INSUFFICIENT = "insufficient evidence"
+"""What a judgment says instead of a term when the collection is silent on every signpost of one answer: that answer
+can be neither weighed nor ruled out, and an even chance would read as a coin flip (a blind review)."""
+
+
 def likely_clause(term: str, clause: str) -> str:
     """Put a term of the scale in front of a 'X will Y' clause."""
+    if term == INSUFFICIENT:
+        return f"The evidence is insufficient to judge whether {clause}"
     if term == "roughly even chance":
         return f"There is a roughly even chance that {clause}"
     if term == "almost no chance":

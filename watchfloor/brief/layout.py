@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -26,7 +27,7 @@ ANNEX = "Annex: Chronology"
 COMPETING = "Annex: Competing Values"
 """The competing values' heading: an annex, for every sentence of the body that states one of them already gives the
 others and their sources; the list is the reference, not the argument."""
-BOARD = "Annex: Signpost Board and What to Check Now"
+BOARD = "Annex: Signpost Board and What Would Change the Call"
 """The board's heading: its last column says what to look for since the cut-off."""
 FIRST_ANNEX = "Annex: "
 """How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
@@ -93,34 +94,44 @@ STALE_DAYS = 90
 are as of then (a blind review read a twelve-month horizon from an eleven-month-old cut-off as a forecast for now)."""
 
 
-def stale_note(today: date, cutoff: date) -> str:
-    """'this is a baseline to the evidence cut-off of …: the evidence ends eleven months before the date of writing, …',
-    or '' when the evidence is recent. When the
-    twelve-month horizon is nearly over (or over) at the date of writing, it says so and points to what to check."""
+def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
+    """'this is a baseline to the evidence cut-off of …: the evidence ends eleven months before the date of writing; …',
+    or '' when the evidence is recent. It points to the board, which says for each signpost what the evidence shows to
+    the cut-off and what would change the call; when the horizon (`end`, else twelve months) is nearly over (or over)
+    at the date of writing, it says so."""
     days = (today - cutoff).days
     if days <= STALE_DAYS:
         return ""
     months = max(3, round(days / 30.4))
     note = (f"this is a baseline to the evidence cut-off of {human(cutoff)}, not a reading of today: the evidence ends "
-            f"{number_word(months)} months before the date of writing, and every judgment, horizon and signpost is "
-            "read as of the cut-off")
-    try:
-        end = cutoff.replace(year=cutoff.year + 1)
-    except ValueError:  # 29 February
-        end = cutoff.replace(year=cutoff.year + 1, day=28)
+            f"{number_word(months)} months before the date of writing")
+    if end is None:
+        try:
+            end = cutoff.replace(year=cutoff.year + 1)
+        except ValueError:  # 29 February
+            end = cutoff.replace(year=cutoff.year + 1, day=28)
     left = (end - today).days
     if left < 0:
-        note += f"; the twelve-month horizon ended on {human(end)}, so the judgments are to be tested, not used"
-    else:
+        note += f"; the horizon ended on {human(end)}, so the judgments are to be tested, not used"
+    elif left < 60:
         weeks = max(1, round(left / 7))
         plural = "s" if weeks != 1 else ""
-        note += (f"; the twelve-month horizon ends on {human(end)}, {number_word(weeks)} week{plural} after the date "
+        note += (f"; the horizon ends on {human(end)}, {number_word(weeks)} week{plural} after the date "
                  "of writing, so the judgments are nearly spent")
-    return note + f": the last column of the {BOARD.removeprefix('Annex: ')} annex says what to check now"
+    return note + (f"; the {BOARD.removeprefix('Annex: ')} annex gives, for each signpost, what the evidence shows to "
+                   "the cut-off and what would change the call")
+
+
+def horizon_line(cutoff: date, end: date | None, why: str = "") -> str:
+    """The cover's horizon: 'from 31 December 2025 through 31 December 2027 (past the presidential election due in
+    2027)', or twelve months from the cut-off."""
+    if end is None or end <= cutoff:
+        return f"twelve months from {human(cutoff)}"
+    return f"from {human(cutoff)} through {human(end)}" + (f" ({why})" if why else "")
 
 
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
-            figure_prefix: str) -> Layout:
+            figure_prefix: str, horizon: tuple[date | None, str] = (None, "")) -> Layout:
     numbering = Numbering(ev.sources, ev.undated, ev.end.end.isoformat(), ev.state_media)
 
     def r(s: Sentence) -> str:
@@ -129,7 +140,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     def text(sentences: list[Sentence | None]) -> str:
         return " ".join(r(s) for s in sentences if s is not None)
 
-    bottom_line = text(list(contents.bottom_line))
+    bottom_line = bullets(list(contents.bottom_line), r)
     glance = render_table(contents.glance(), numbering) if bottom_line and contents.judgments else ""
     changed = None
     if contents.changes:
@@ -148,7 +159,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         assert x.table is not None
         return f"Table {n}: {r(x.caption)}\n\n{render_table(x.table, numbering)}"
 
-    judgments = [{"question": md_text(j.question), "judgment": text([j.statement, j.confidence, j.implication]),
+    judgments = [{"question": md_text(j.question),
+                  "judgment": text([j.statement, j.confidence, j.implication, *j.notes]),
                   "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
                   "exhibits": [exhibit(x) for x in j.exhibits]}
@@ -167,7 +179,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
              for sec in contents.annex]
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
-        stale=stale_note(today, ev.end.end),
+        stale=stale_note(today, ev.end.end, horizon[0]),
+        horizon=md_text(horizon_line(ev.end.end, *horizon)) if contents.judgments else "",
         period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
         changed=changed, judgments=judgments,
         signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
@@ -177,6 +190,19 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     at = md.find(box) if box else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),
                   (at, at + len(box)) if at >= 0 else None)
+
+
+def bullets(sentences: list[Sentence], render: Callable[[Sentence], str]) -> str:
+    """Sentences as a list, a new item at each sentence with a `lead` (in bold); without leads, one paragraph."""
+    if not any(s.lead for s in sentences):
+        return " ".join(render(s) for s in sentences)
+    groups: list[tuple[str, list[Sentence]]] = []
+    for s in sentences:
+        if s.lead or not groups:
+            groups.append((s.lead, []))
+        groups[-1][1].append(s)
+    return "\n".join(f"- {f'**{md_text(lead)}.** ' if lead else ''}{' '.join(render(s) for s in group)}"
+                     for lead, group in groups)
 
 
 def period_label(ev: Evidence) -> str:

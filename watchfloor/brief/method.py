@@ -16,7 +16,7 @@ from watchfloor.analyse.watchplan import DIAGNOSTICITY
 from watchfloor.brief.evidence import ADMIRALTY
 from watchfloor.brief.judgments import SCALE
 from watchfloor.brief.model import Judgment
-from watchfloor.brief.signposts import Signpost, human
+from watchfloor.brief.signposts import OPERATOR_SIGNS, WINDOW_WORDS, Signpost, human
 
 HEADING = "Annex: Method and Scales"
 
@@ -107,23 +107,40 @@ def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str
     return "\n\n".join(parts)
 
 
+CALL = "What would change the call"
+"""The board's last column: for each signpost, what reading after the cut-off would move the question's answer."""
+
+
 def check_now(sp: Signpost, lead: str, cutoff: dt.date) -> str:
-    """What a reader should look for after the cut-off to test a signpost, and what it would mean."""
+    """What reading after the cut-off would change the call, for a signpost: the evidence to the cut-off is in the
+    reading beside it, so this says only what would move the answer ('fewer than 2 in 2026 would weaken Contained';
+    '≥ 1 in 2026 would favour Rising over the call')."""
     ind = sp.indicator
     label = sp.question.label(ind.hypothesis)
+    year = cutoff.year + 1 if (cutoff.month, cutoff.day) == (12, 31) else None
+    when = f"in {year}" if year and ind.window == "year" else f"in a {WINDOW_WORDS[ind.window]} after {human(cutoff)}"
+    n = f"{ind.threshold:g}"
     if ind.measure:
-        what = f"the figure for {cutoff.year if (cutoff.month, cutoff.day) == (12, 31) else cutoff.year - 1} " \
-               f"{sp.threshold()}"
-    elif ind.spec is not None:
-        what = f"the total for {cutoff.year + 1} {sp.threshold().replace(' a year', '')}"
-    elif ind.window == "year" and (cutoff.month, cutoff.day) == (12, 31):
-        what = f"{sp.threshold().replace(' a year', '')} in {cutoff.year + 1}"
+        latest = sp.reading.observed[0][0] if sp.reading.observed else \
+            cutoff.year if (cutoff.month, cutoff.day) == (12, 31) else cutoff.year - 1
+        when = f"for {latest + 1}"
+        reach = f"a figure {when} {OPERATOR_SIGNS[ind.operator]} {n}" + (" and at a new high" if ind.change else "")
+        miss = f"a figure {when} short of {OPERATOR_SIGNS[ind.operator]} {n}" + (" or of a new high"
+                                                                                  if ind.change else "")
     else:
-        what = f"{sp.threshold()} since {human(cutoff)}"
+        if ind.spec is not None:
+            when = f"for {year or cutoff.year}"
+        more = " and more than the year before" if ind.change else ""
+        reach = ("a total " if ind.spec is not None else "") + f"{OPERATOR_SIGNS[ind.operator]} {n} {when}{more}"
+        miss = (f"none {when}" if ind.operator == ">=" and ind.threshold == 1 else f"fewer than {n} {when}"
+                if ind.operator in (">=", ">") else f"more than {n} {when}") + \
+            (" or no rise" if ind.change else "")
     if sp.silent():
-        return f"any report at all ({what}): the collection has been silent"
+        return f"a first report of one would count for {label} (the collection has been silent)"
     if sp.backs(lead):
-        return f"{what}? If not, {label} weakens"
+        return f"{miss} would weaken {label}, the current call"
     if sp.status == "met":
-        return f"{what}? If so, {label} stays in play"
-    return f"{what} would favour {label}"
+        return f"{reach} again would strengthen {label} against the current call"
+    if ind.hypothesis == lead:
+        return f"{reach} would firm up {label}, the current call"
+    return f"{reach} would favour {label} over the current call"

@@ -8,6 +8,7 @@ dangling or unused reference behind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ class Sentence:
     template: str = ""
     """The deterministic wording; `text` differs only after an LLM rewrite."""
     rewritten: bool = False
+    lead: str = ""
+    """A heading the sentence starts a group under (the bottom line's question, in bold): '' for none."""
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -97,13 +100,17 @@ class Judgment:
     """The leading hypothesis's name, or both when the signposts are split ('split: Growing or Fraying')."""
     exhibits: list[Exhibit] = field(default_factory=list)
     """The figures and tables the plan gives the question, each with its cited caption, placed after the matrix."""
+    notes: list[Sentence] = field(default_factory=list)
+    """What the answer means for the plan's other questions (a cross-cutting question's), and the scheduled events
+    that fall in the horizon: after the implication."""
     working: tuple[str, ...] = ()
     """How the likelihood was reached, for the method annex: the answers' support, the rule with its numbers, the band
     the probability falls in, and the cap that lowered the term, if any."""
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.confidence, self.implication, self.reason, self.assumption,
-                            self.alternative, self.change) if s is not None] + [x.caption for x in self.exhibits]
+        return [s for s in (self.statement, self.confidence, self.implication) if s is not None] + self.notes + \
+            [s for s in (self.reason, self.assumption, self.alternative, self.change) if s is not None] + \
+            [x.caption for x in self.exhibits]
 
     def figures(self) -> list[Figure]:
         return [x.figure for x in self.exhibits if x.figure is not None]
@@ -130,6 +137,8 @@ class Contents:
     """What changed since a previous brief or a date (`--since-brief`, `--changed-since`)."""
     readings: list[Signpost] = field(default_factory=list)
     """The signposts as read at the cut-off, behind the board and the judgments."""
+    horizon: tuple[date | None, str] = (None, "")
+    """The last day the judgments look to (None: twelve months from the cut-off) and why it is that day."""
     """What the checker found wrong in a report the brief is set against (`--against`); not self-checked: it
     quotes the report's errors on purpose."""
 
@@ -176,6 +185,7 @@ class Contents:
             if j.alternative is not None and id(j.alternative) in ids:
                 j.alternative = None
             j.exhibits = [x for x in j.exhibits if id(x.caption) not in ids]
+            j.notes = [n for n in j.notes if id(n) not in ids]
         self.competing = [s for s in self.competing if id(s) not in ids]
         for sec in self.annex:
             for p in sec.paragraphs:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from watchfloor.brief.judgments import TERMS
+from watchfloor.brief.judgments import INSUFFICIENT, TERMS
 from watchfloor.errors import InputError
 
 if TYPE_CHECKING:
@@ -67,10 +67,11 @@ def to_json(brief: Brief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=1) + "\n"
 
 
-BOARD_HEADINGS = ("\n## Annex: Signpost Board and What to Check Now\n", "\n## Annex: Signpost Board\n",
+BOARD_HEADINGS = ("\n## Annex: Signpost Board and What Would Change the Call\n",
+                  "\n## Annex: Signpost Board and What to Check Now\n", "\n## Annex: Signpost Board\n",
                   "\n## Signposts\n")
-"""Where a brief keeps its signpost board: in an annex since session 7 (with what to check now since session 9), in
-the body before."""
+"""Where a brief keeps its signpost board: in an annex since session 7 (with what to check now in session 9, what would
+change the call since session 10), in the body before."""
 
 
 def from_file(path: Path) -> Snapshot:
@@ -102,6 +103,7 @@ def _from_json(path: Path, text: str) -> Snapshot:
 _COVER = re.compile(r"^\*\*(Date of writing|Evidence cut-off):\*\* (\d{1,2} [A-Z][a-z]+ \d{4})", re.M)
 _QUESTION = re.compile(r"^### \d+\. (.+)\n\n(.+)$", re.M)
 _TERM = re.compile(r"\b(?:it is|there is an?) (" + "|".join(map(re.escape, TERMS)) + r") that\b", re.I)
+_NO_TERM = re.compile(r"\bthe evidence is insufficient to judge whether\b", re.I)
 _LEVEL = re.compile(r"\bwith (" + "|".join(LEVELS) + r") confidence\b")
 
 
@@ -116,8 +118,8 @@ def _from_markdown(path: Path, text: str) -> Snapshot:
     judgments = {}
     for question, paragraph in _QUESTION.findall(text):
         term, level = _TERM.search(paragraph), _LEVEL.search(paragraph)
-        if term and level:
-            judgments[unescape(question)] = (term.group(1).lower(), level.group(1))
+        if level and (term or _NO_TERM.search(paragraph)):
+            judgments[unescape(question)] = (term.group(1).lower() if term else INSUFFICIENT, level.group(1))
     signposts = {}
     heading = next((h for h in BOARD_HEADINGS if h in text), None)
     board = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading else ""

@@ -118,6 +118,9 @@ def to_markdown(record: Record, markers: Any) -> str:
             f"checked, not a part of it; checked against the same evidence, it holds {number_word(n) if n else 'no'} "
             f"error{'' if n == 1 else 's'}, each given with what the evidence says instead and the reports it "
             "rests on.")
+    if n:
+        head += (" It matters to the reader because the report is in circulation: anyone briefed from it would "
+                 "carry these errors into a decision, and the corrections say which of its claims not to repeat.")
     lines = [f"> {head}"]
     for i, c in enumerate(record.corrections, 1):
         says = md_text(_plain(c.says.strip().rstrip(".")))

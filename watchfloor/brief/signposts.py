@@ -136,7 +136,9 @@ class Signpost:
     def threshold(self) -> str:
         ind = self.indicator
         sign = f"{OPERATOR_SIGNS[ind.operator]} {ind.threshold:g}"
-        return sign if ind.measure else f"{sign} a {WINDOW_WORDS[ind.window]}"
+        if ind.measure:
+            return sign + (", at a new high" if ind.change else "")
+        return f"{sign} a {WINDOW_WORDS[ind.window]}" + (", and more than the one before" if ind.change else "")
 
 
 def window_words(window: str, as_of: dt.date) -> tuple[str, str]:
@@ -192,15 +194,18 @@ def status_text(sp: Signpost) -> str:
 
 
 def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, str] | None = None) -> Table:
-    """The signposts as a board: what each would point to, its threshold, its reading and status at the cut-off,
-    and, given each question's leading answer (`leads`, question id → hypothesis), what to check now."""
-    from watchfloor.brief.method import check_now
+    """The signposts as a board: what each would point to, its threshold, what the evidence shows to the cut-off
+    (reading and status), and, given each question's leading answer (`leads`, question id → hypothesis), what would
+    change the call. A figure's competing values are not repeated here (the cell would run down a page): the
+    reading says sources differ and points to the annex."""
+    from watchfloor.brief.method import CALL, check_now
 
     rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis), sp.threshold(),
                  sp.reading_text(as_of), status_text(sp),
                  *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
-    return Table(("Signpost", "Points to", "Threshold", "Reading", "Status", *(("Check now",) if leads else ())), rows)
+    return Table(("Signpost", "Points to", "Threshold", f"To {human(as_of)}", "Status",
+                  *((CALL,) if leads else ())), rows)
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
