@@ -197,10 +197,10 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     readings = board(facts_db, bundled_plan("TJK"), dt.date(2025, 12, 31)).readings
     rows = brief.contents.signposts.rows
     assert [r.cells[0] for r in rows] == [r.name for r in readings]
-    assert [r.cells[4].split(",")[0] for r in rows] == [r.status for r in readings]
+    assert [r.cells[3].split(",")[0] for r in rows] == [r.status for r in readings]
     md = section(brief.markdown, "Annex: Signpost Board and What Would Change the Call")
-    assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | ≥ 1 a quarter | two in the " \
-           "quarter to 31 December 2025; the collection was silent in the quarter before | met, rising | " in md
+    assert "| Attacks on Chinese nationals or sites in Tajikistan | Security actor | two in the quarter to 31 " \
+           "December 2025; the collection was silent in the quarter before | met, rising | " in md
     assert "| no new attack or plot abroad" not in md and "none recorded in 2025, against three in 2024" in md, \
         "the store holds events of the kind (attacks abroad) but none with Tajiks in 2025: an absence, recorded"
     assert "the collection is silent in 2025, as in 2024" in md, "no event of the kind at all: a gap in collection"
@@ -243,8 +243,8 @@ def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store
     assert "45.3% of GDP" not in bottom and "sources differ on the figures (Annex: Competing Values)" in bottom, \
         "the bottom line says the figures are disputed and where, without every value"
     row = next(r for r in b.contents.signposts.rows if r.cells[0].startswith("Remittances"))
-    assert "45.3% of GDP" not in row.cells[3] and "sources differ on the figures (Annex: Competing Values)" in \
-        row.cells[3], "the board says the figure is disputed and where, so no cell runs down a page"
+    assert "45.3% of GDP" not in row.cells[2] and "sources differ on the figures (Annex: Competing Values)" in \
+        row.cells[2], "the board says the figure is disputed and where, so no cell runs down a page"
 
 
 def test_annex_is_the_dated_chronology_by_question(brief: Brief) -> None:

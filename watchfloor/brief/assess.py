@@ -220,6 +220,10 @@ def claim(question: Question, signposts: Sequence[Signpost], term: str) -> str:
         blind = unweighable(question, signposts)  # the leading answer's own signposts are weak, as `odds` found
         return (f"{likely_clause(term, question.forecast(lead))}: the collection is silent on every signpost for "
                 f"{join(question.label(h) for h in blind)}, so that answer can be neither weighed nor ruled out")
+    if tied(question, signposts):
+        alt = ranked(question, signposts)[1]
+        return (f"{likely_clause(term, question.forecast(lead))}, and as good a chance that {question.forecast(alt)}: "
+                "the signposts for the two weigh the same")
     return likely_clause(term, question.forecast(lead))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of
+from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost, human
@@ -37,9 +37,13 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
         first.lead = q.short or q.question
         out.append(first)
         known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
-        out.append(say(f"{known}: {why[0].says(as_of)}", why))
+        other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
+        if other:  # a tie: one signpost for each answer
+            out.append(say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}", why + other))
+        else:
+            out.append(say(f"{known}: {why[0].says(as_of)}", why))
         implication = q.implication(lead).split(";")[0].strip()
-        if implication and j.likelihood != INSUFFICIENT:
+        if implication and j.likelihood != INSUFFICIENT and not other:
             out.append(say(f"If so, {implication}", why))
     return out
 

@@ -123,10 +123,13 @@ def _from_markdown(path: Path, text: str) -> Snapshot:
     signposts = {}
     heading = next((h for h in BOARD_HEADINGS if h in text), None)
     board = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading else ""
+    at = 4  # the status column: found from the header (a board without the threshold column has it third)
     for line in board.splitlines():
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
-        if len(cells) >= 5 and cells[4] not in ("Status", "---"):
-            signposts[unescape(cells[0])] = cells[4].split(",")[0].strip()
+        if "Status" in cells:
+            at = cells.index("Status")
+        elif len(cells) > at and cells[at] != "---":
+            signposts[unescape(cells[0])] = cells[at].split(",")[0].strip()
     return Snapshot(label(written, cutoff), cutoff, judgments, signposts)
 
 

@@ -200,12 +200,12 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, 
     reading says sources differ and points to the annex."""
     from watchfloor.brief.method import CALL, check_now
 
-    rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis), sp.threshold(),
+    # the threshold is in the method annex and in the last column's words: a narrower table, rows a few lines high
+    rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis),
                  sp.reading_text(as_of), status_text(sp),
                  *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
-    return Table(("Signpost", "Points to", "Threshold", f"To {human(as_of)}", "Status",
-                  *((CALL,) if leads else ())), rows)
+    return Table(("Signpost", "Points to", f"To {human(as_of)}", "Status", *((CALL,) if leads else ())), rows)
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
