@@ -6,7 +6,8 @@ parse (extract/arguments.py) says which names are the agent or the patient of wh
 says which entity, person, group or country each name is. A conflict needs the same verb lemma and role on
 both sides, names of the same sort, the report's not written in the event's summary and the store's unknown to
 the report. The pack's actor list of an event does not excuse the report's name: it says who took part, and the
-summary's parse says who did what ('led by' one founder, where the pack lists all of them).
+summary's parse says who did what ('led by' one founder, where the pack lists all of them); then only a name
+the alias table knows as another entity stands against it (a short form it does not know may be the same one).
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def argument_conflicts(claim: Claim, event: StoreEvent) -> list[ArgumentConflict
         for m in mine:
             if _knows(m, written, written_countries) or not m.entity_id and _said(m.name, event.summary):
                 continue
+            listed = _knows(m, event.entity_ids, event.all_countries)
             rival = next((n for n in theirs.get(key, []) if _sort(n) == _sort(m) and not _knows(n, ids, countries)
+                          and (n.entity_id or not listed)
                           and not (not n.entity_id and _said(n.name, text)) and not related_names(m.name, n.name)),
                          None)
             if rival is not None:

@@ -52,7 +52,7 @@ def _verdict(**kw: object) -> Verdict:
 def _event_windows(event: StoreEvent, figures: bool = True) -> list[tuple[dt.date, dt.date, str]]:
     out: list[tuple[dt.date, dt.date, str]] = [(event.date.start, event.date.end, event.date.precision)]
     for d in event.dates:
-        if d.relative and not (d.inferred_year and d.date.precision == "day"):
+        if d.relative and not (d.inferred_year and (d.date.precision == "day" or d.relation == "point")):
             continue
         lo, hi = d.window()
         out.append((lo, hi, d.date.precision))
@@ -530,11 +530,15 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
     claim_years = {d.year for d in claim.dates if not d.until} | {
         y for d in claim.dates if d.until for y in range(d.year, d.until.value.year + 1)}
     dated = _when(claim)
+    told = [d for d in claim.dates if d.relation in ("point", "range")]
     windows = _event_windows(event)
     for q in claim.quantities:
         if q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or claim.hedged_before(q.num_start):
             continue
-        if len(dated) > 1 and not any(date_fits(_nearest(dated, q), lo, hi) for lo, hi, _ in windows):
+        own = _figure_date(claim, q) if len(told) > 1 else None
+        if own is None and len(dated) > 1:
+            own = _nearest(dated, q)
+        if own is not None and not any(date_fits(own, lo, hi) for lo, hi, _ in windows):
             continue
         figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
@@ -676,6 +680,25 @@ def _when(claim: Claim) -> list[DateMention]:
     """The claim's calendar dates that can be when its figures happened: 'since 18 May' and 'until 22 June' bound
     something else ('seven men on the wanted list since 18 May were killed' on 31 May)."""
     return [d for d in claim.dates if not d.relative and d.relation in ("point", "range")]
+
+
+def _figure_date(claim: Claim, q) -> DateMention | None:  # type: ignore[no-untyped-def]
+    """The claim's date of the predicate a figure belongs to, or of the nearest predicate above it that has one:
+    in 'a year later a drone killed three workers, and on 30 November gunmen shot dead two', three belongs to
+    'a year later', not to 30 November."""
+    from watchfloor.extract.frames import frames
+
+    base = claim.sentence.start
+    found = frames(claim.sentence.text)
+    by_head = {f.head: f for f in found}
+    frame = next((f for f in found for m in f.figures if m.start <= q.num_start - base < m.end), None)
+    while frame is not None:
+        for m in frame.dates:
+            d = next((d for d in claim.dates if d.start - base < m.end and m.start < d.end - base), None)
+            if d is not None and d.relation in ("point", "range"):
+                return d
+        frame = by_head.get(frame.parent) if frame.parent is not None else None
+    return None
 
 
 def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-untyped-def]

@@ -132,7 +132,9 @@ class Claim:
 
     @property
     def checkable(self) -> bool:
-        """Says something the store could confirm or refute: an event, a number or a date, about someone.
+        """Says something the store could confirm or refute: an event, a number or a date, about someone. A dated
+        statement that names a person, group or place is one even when no event word of ours is in it ('took
+        Kidal in December'): whether the store holds its event is for matching to say.
 
         Statements about the evidence itself ("the evidence records three such cases", "it rests on nine
         reports from nine publishers") are not about the world and are left alone.
@@ -143,8 +145,9 @@ class Claim:
         has_subject = bool(self.all_entities) or bool(self.default_country and numbers and self.families)
         if not self.all_entities and not numbers:
             return False
-        return has_subject and bool(self.strong_families or numbers or
-                                    (self.dates and self.families) or self.families & SINGLETON_FAMILIES)
+        named = any(m.kind != "country" for m in self.entities)
+        return has_subject and bool(self.strong_families or numbers or (self.dates and (self.families or named))
+                                    or self.families & SINGLETON_FAMILIES)
 
 
 @dataclass
