@@ -20,6 +20,7 @@ from watchfloor.store import Store
 CUTOFF = date(2025, 6, 30)
 ROWS = [
     ("Judgment: The Afghan border", "likely, moderate confidence", "likely, high confidence"),
+    ("Judgment: Jihadist violence abroad", "likely, high confidence", "roughly even chance, high confidence"),
     ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
     ("Judgment: Succession", "roughly even chance, low confidence", "insufficient evidence, low confidence"),
     ("Signpost: Attacks and clashes on Tajikistan's border from Afghan territory, more than the year before", "not met",

@@ -292,7 +292,9 @@ def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
     tester = next((sp for sp in signposts if sp.indicator.name == name), None)
     if tester is None or tester.silent() or tester.status not in ("met", "not met"):
         return say(f"This judgment assumes that {question.assumption}", backers)
-    way = "so far it holds" if tester.status == holds else "the evidence now tells against it"
+    weaker = tester.reading.trend == ("falling" if holds == "met" else "rising")
+    way = ("so far it holds, if less firmly than a year before" if weaker else "so far it holds") \
+        if tester.status == holds else "the evidence now tells against it"
     # a figure's reading (with its competing values) is in the matrix below: the plan's words suffice here
     reading = (tester.indicator.said(tester.status) or tester.says(as_of)) if tester.indicator.measure \
         else tester.says(as_of)
@@ -326,7 +328,9 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
         if tied(question, sps):
             first, second = ranked(question, sps)[:2]
             return f"an even split between {question.label(first)} and {question.label(second)}"
-        return f"{question.label(h)} ({'no judgment, insufficient evidence' if term == INSUFFICIENT else term})"
+        if term == INSUFFICIENT:
+            return "no judgment (insufficient evidence)"
+        return f"{question.label(h)} ({term})"
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
     text = f"A year earlier, at {human(then)}, the signposts gave {was}"
