@@ -210,8 +210,10 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     assert "| no new attack or plot abroad" not in md and "none recorded in 2025, against three in 2024" in md, \
         "the store holds events of the kind (attacks abroad) but none with Tajiks in 2025: an absence, recorded"
     assert "the collection is silent in 2025, as in 2024" in md, "no event of the kind at all: a gap in collection"
-    assert "| a first report of one would count for Contested (the collection has been silent) |" in md, \
+    assert "| a new report of one would count for Contested (none since September 2023) |" in md, \
         "what would change the call; counter-terrorism detentions no longer count as unrest"
+    assert "| the collection is silent in 2025, as in 2024; the latest it holds is of 27 October 2021 | not met, " \
+        "steady |" in md, "a signpost silent in both windows names the last event of its kind, with its source"
     assert "| fewer than 2 in 2026 would weaken Contained, the current call |" in md
     assert "| ≥ 1 in 2026 would favour Rising over the current call |" in md
 

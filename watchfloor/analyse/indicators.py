@@ -55,6 +55,9 @@ class Reading:
     window and the one before. None of them is a silent collection; some, none passing the filter, is an absence."""
     observed: tuple[tuple[int, str], ...] = ()
     """For a figure read from its observation series: (year, source id) of the value and of the previous one."""
+    latest: list[str] = field(default_factory=list)
+    """For a count with nothing in either window: the newest event the indicator would count, from before them (the
+    Ruritanian-funded outpost of four years ago), so a reader is not told only that the collection is silent."""
     high: tuple[int, float] | None = None
     """For a figure read from its observation series: an earlier year of the last few whose value was above the
     newest, (year, value), so that a rise from a dip is not read as a new high."""
@@ -269,13 +272,19 @@ def read(store: Store, ind: Indicator, iso3: str, as_of: dt.date, question: str,
     previous, previous_events = _count(store, ind, iso3, _months_back(before, months), before, involved=ids)
     kind = (value or _count(store, ind, iso3, start, as_of, True, ids)[0],
             previous or _count(store, ind, iso3, _months_back(before, months), before, True, ids)[0])
+    latest: list[str] = []
+    if not value and not previous:
+        where, params = _where(ind, iso3, involved=ids)
+        latest = [r["id"] for r in store.query(f"SELECT id FROM event WHERE {where} AND date < ? "
+                                               "ORDER BY date DESC, id LIMIT 1",
+                                               [*params, _months_back(before, months)])]
     status = _met(value, ind)
     if ind.change and status == "met" and value <= previous:
         status = "not met"  # a signpost of change: the level reached, but no rise on the window before
     return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=status,
                    trend=_trend(value, previous), threshold=_threshold(ind),
                    value=value, previous=previous, window=f"{start.isoformat()} to {as_of.isoformat()}",
-                   events=events, previous_events=previous_events, kind=kind)
+                   events=events, previous_events=previous_events, kind=kind, latest=latest)
 
 
 def board(store: Store, plan: WatchPlan, as_of: dt.date | None = None) -> Board:

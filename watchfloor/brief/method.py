@@ -135,6 +135,8 @@ def check_now(sp: Signpost, lead: str, cutoff: dt.date) -> str:
         miss = (f"none {when}" if ind.operator == ">=" and ind.threshold == 1 else f"fewer than {n} {when}"
                 if ind.operator in (">=", ">") else f"more than {n} {when}") + \
             (" or no rise" if ind.change else "")
+    if sp.silent() and sp.earlier:
+        return f"a new report of one would count for {label} (none since {sp.earlier[0].date.human()})"
     if sp.silent():
         return f"a first report of one would count for {label} (the collection has been silent)"
     if sp.backs(lead):

@@ -36,6 +36,8 @@ class Signpost:
     """The facts behind the previous value."""
     series_by: str = ""
     """Who publishes the observation series a figure was read from ('' when it was read from reports)."""
+    earlier: tuple[Fact, ...] = ()
+    """With nothing in either window: the newest event of the indicator's own kind from before them."""
 
     @property
     def status(self) -> str:
@@ -72,8 +74,9 @@ class Signpost:
 
     def cited(self) -> tuple[Fact, ...]:
         """What a sentence about this signpost cites: the facts behind its value, or, when nothing was recorded,
-        the facts of the window before, which the reading is set against."""
-        return self.now or self.before
+        the facts of the window before, which the reading is set against, or, when both are empty, the newest event
+        of its kind from before them, which the reading names."""
+        return self.now or self.before or self.earlier
 
     def series_sources(self) -> tuple[str, ...]:
         """The observation series' sources, when the reading is the series' (it has no facts to cite)."""
@@ -115,10 +118,11 @@ class Signpost:
             text = f"{count_word(r.value)}{' recorded' if not r.value else ''} {now}"
         if r.previous is None:
             return text
+        last = f"; the latest it holds is of {self.earlier[0].date.human()}" if self.earlier else ""
         if quiet_before:
-            return text + (f", as {before}" if quiet_now else f"; the collection was silent {before}")
+            return text + (f", as {before}" if quiet_now else f"; the collection was silent {before}") + last
         if r.previous == r.value and not quiet_now:
-            return text + f", as {before}"
+            return text + f", as {before}" + last
         return text + f", against {count_word(r.previous)}{' recorded' if not r.previous else ''} {before}"
 
     def single(self) -> str:
@@ -169,7 +173,8 @@ def read(ev: Evidence, plan: WatchPlan, board: Board, store: Store | None = None
             by = ""
             if r.observed and store is not None and add_source(store, ev, r.observed[0][1]):
                 by = str(ev.sources[r.observed[0][1]].get("publisher") or "")
-            out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events), by))
+            out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events), by,
+                                _facts(ev, r.latest)))
     return out
 
 
