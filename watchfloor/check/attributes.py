@@ -442,7 +442,7 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
             continue
         rivals = sorted({n for m in event.mentions if m.kind == a.kind and m.entity_id in event.actor_ids | {
             x.entity_id for x in event.mentions} and (n := m.name) and not related_names(n, a.name)
-            and m.entity_id not in {e.entity_id for e in claim.all_entities}})
+            and m.entity_id not in {e.entity_id for e in claim.all_entities} and acts(event, m)})
         if rivals:
             return _verdict(status="conflict", start=a.start, end=a.end, claim_value=a.text,
                             store_value=", ".join(rivals[:3]))
@@ -459,6 +459,23 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
             if h.country in nationals:
                 return _verdict(status="match", start=h.start, end=h.end, claim_value=h.text)
     return _verdict()
+
+
+def acts(event: StoreEvent, m: EntityMention) -> bool:
+    """A name the summary writes as the doer of another predicate than its main one or an event word does not do
+    the event: the source of a figure ('a UN rapporteur put deaths at 40') is no rival to the report's doer. A name
+    the pack lists but the summary does not write is taken as the pack gives it."""
+    from watchfloor.extract.arguments import arguments
+    from watchfloor.extract.frames import frames
+
+    summary = event.summary
+    written = [x for x in event.mentions if x.entity_id == m.entity_id and x.end <= len(summary)
+               and summary[x.start:x.end] == x.text]
+    if not written:
+        return True
+    heads = {f.head for f in frames(summary) if f.main} | {a.start for a in event.assertions}
+    return not any(g.role == "agent" and g.head not in heads and g.holds(x.start, x.end)
+                   for g in arguments(summary) for x in written)
 
 
 def _same_people(claim: Claim, mine: EntityMention, event: StoreEvent) -> str:
@@ -569,7 +586,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
         elif (_within_spread(q, use) or _rest_of_whole(claim, q, use) or _counted_otherwise(claim, q, pooled)
-              or _written_by(q, event)):
+              or _written_by(claim, q, event)):
             continue
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)
               or _verb_counts(claim, q)) and not (q.category in ("sentence_years",) and len(use) > 1):
@@ -594,19 +611,31 @@ def _rest_of_whole(claim: Claim, q, use: list) -> bool:  # type: ignore[no-untyp
     return among(claim, q, joined_figures(claim.sentence.text))
 
 
-def _written_by(q, event: StoreEvent) -> bool:  # type: ignore[no-untyped-def]
+def _written_by(claim: Claim, q, event: StoreEvent) -> bool:  # type: ignore[no-untyped-def]
     """The event's own summary writes this figure, counting the same thing ('ten of his followers were killed'
     against a summary's 'Hentzau and 10 followers were killed', keyed as 11 killed): the report follows its source.
-    Each must fit the other, so 'up to 47 jets' is not the summary's 'up to 37'. Only the event's own summary:
-    another report on the incident may write another count of its own."""
+    Each must fit the other, so 'up to 47 jets' is not the summary's 'up to 37'. The same thing is the same
+    category, a shared word of the counted noun, or the same verb counting both ('with two defendants acquitted'
+    and 'acquitted two others'). Only the event's own summary: another report on the incident may write another
+    count of its own."""
     mine = stems(q.head)
     for w in event.written:
-        same = (q.category is not None and w.category == q.category) or bool(mine & stems(w.head))
+        same = (q.category is not None and w.category == q.category) or bool(mine & stems(w.head)) or (
+            w.unit == q.unit and q.compatible(w.value, w.value) and _same_counting_verb(claim, q, event, w))
         apart = q.subgroup and w.subgroup and q.subgroup != w.subgroup
         fits = q.compatible(w.value, w.value) and w.compatible(q.value, q.value)
         if w.unit == q.unit and same and not apart and fits:
             return True
     return False
+
+
+def _same_counting_verb(claim: Claim, q, event: StoreEvent, w) -> bool:  # type: ignore[no-untyped-def]
+    """Both figures are counted by one verb ('with two defendants acquitted' and 'acquitted two others')."""
+    from watchfloor.extract.counted import counting_verb
+
+    base = claim.sentence.start
+    mine = counting_verb(claim.sentence.text, q.num_start - base, q.num_end - base)
+    return mine is not None and mine == counting_verb(event.summary, w.num_start, w.num_end)
 
 
 def _measured(claim: Claim, q) -> str | None:  # type: ignore[no-untyped-def]
@@ -837,14 +866,22 @@ def compare_polarity(claim: Claim, event: StoreEvent, horizon: int | None) -> li
 
 
 def _window_overreached(claim: Claim, ev, a) -> bool:  # type: ignore[no-untyped-def]
-    """The word window read a 'never' or 'not' over a clause of its own ('his trial never resumed and he had been
-    released'): the parse says the negation stops at its clause."""
-    from watchfloor.extract.frames import negation_reaches
+    """The word window read a negation over a word the parse puts out of its reach: a 'never' or 'not' over a
+    clause of its own ('his trial never resumed and he had been released'), or a 'without' or 'declined to' over
+    a word below another verb ('without defining the banned garments')."""
+    from watchfloor.extract.frames import negation_reaches, stopped_before
+    from watchfloor.extract.polarity import negation_spans
 
     if ev.negated:
         base = claim.sentence.start
-        return negation_reaches(claim.sentence.text, ev.trigger.start - base, ev.trigger.end - base) is False
-    return negation_reaches(a.source, a.start, a.end) is False
+        text, start, end = claim.sentence.text, ev.trigger.start - base, ev.trigger.end - base
+    else:
+        text, start, end = a.source, a.start, a.end
+    reach = negation_reaches(text, start, end)
+    if reach is not None:
+        return reach is False
+    covering = [n for n, s, e in negation_spans(text, 0, len(text)) if s <= start and end <= e]
+    return bool(covering) and stopped_before(text, start, end, covering[-1])
 
 
 def _denied_both(claim: Claim, ev, a) -> bool:  # type: ignore[no-untyped-def]

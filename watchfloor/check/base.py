@@ -112,12 +112,15 @@ class Check:
 
 
 def alternatives(match: ClaimMatch, without: str, margin: float = 2.0) -> list[Comparison]:
-    """Events identified without `without`, close enough in score to the best to be what the claim means."""
+    """Events identified without `without`, close enough in score to the best to be what the claim means. A person
+    or facility the claim itself names pins the best event (a name from the sentences before does not: 'the
+    Migration Service later reported …' after a paragraph on the prosecutor's figures)."""
     ids = sorted(match.identified(without), key=lambda c: (-c.score(without), c.event.id))
     if not ids:
         return []
     top = ids[0].score(without)
-    pins = {a for a, w in ids[0].anchors if a.split(":", 1)[0] in ("person", "facility") and w >= 1.0}
+    named = {m.entity_id for m in match.claim.entities}
+    pins = {a for a, w in ids[0].anchors if a.split(":", 1)[0] in ("person", "facility") and w >= 1.0 and a in named}
     return [c for c in ids if c.score(without) >= top - margin and pins <= {a for a, _ in c.anchors}]
 
 

@@ -408,12 +408,20 @@ def _mark_only_one_here(claim: Claim, comps: list[Comparison]) -> None:
 
 
 def _pool(comp: Comparison, top: list[Comparison], ids: set[str], evidence: Evidence) -> list[StoreEvent]:
-    """Events reporting on the same incident (same distinctive name, within two years after it): their figures
-    are competing values for the claim's numbers (one attack's toll was given as 137, 144, 145 and 149)."""
+    """Events reporting on the same incident within two years after it, known by the same distinctive name or by
+    holding one of the claim's distinctive figures ('by the investigators' count, 149 people were killed'): their
+    figures are competing values for the claim's numbers (one attack's toll was given as 137, 144, 145 and 149)."""
     anchors = {a for a, _ in comp.anchors if a.split(":", 1)[0] in ("facility", "person")}
     pooled = [comp.event]
-    if not anchors or not comp.identified("numbers"):
+    if not comp.identified("numbers"):
         return pooled
+    start = comp.event.date.start
+    for other in top:
+        if other is comp or not (anchors & {a for a, _ in other.anchors} or other.figures >= 1):
+            continue
+        if 0 <= (other.event.date.start - start).days <= 730 and other.family > 0:
+            pooled.append(other.event)
+    return pooled
     start = comp.event.date.start
     for other in top:
         if other is comp or not anchors & {a for a, _ in other.anchors}:

@@ -99,14 +99,25 @@ def compare_measures(claim: Claim, evidence: Evidence) -> list[MeasureVerdict]:
         if _AVERAGE.search(text[max(0, q.num_start - claim.start - 40):q.num_start - claim.start]):
             continue
         rel_s, rel_e = q.num_start - claim.start, q.num_end - claim.start
+        noun = _measured(claim, q)
         verdicts = [v for m in measures_for(text, q.unit, rel_s, rel_e, q.of + " " + text[rel_e:rel_e + 40],
-                                            q.category) if (v := _verdict(claim, q, m, evidence)) is not None]
+                                            q.category) if (noun is None or m.words.search(noun))
+                    and (v := _verdict(claim, q, m, evidence)) is not None]
         for status in ("match", "conflict", "none"):
             chosen = [v for v in verdicts if v.status == status]
             if chosen:
                 out.append(chosen[0])
                 break
     return out
+
+
+def _measured(claim: Claim, q: Quantity) -> str | None:
+    """The noun phrase the parse says the figure gives the value of ('inflows' in '45% of GDP on inflows of about
+    $5.8bn'): the figure is of a measure whose words it holds, whatever measure's words stand nearer."""
+    from watchfloor.extract.counted import measured_phrase
+
+    base = claim.sentence.start
+    return measured_phrase(claim.sentence.text, q.num_start - base, q.num_end - base)
 
 
 def _verdict(claim: Claim, q: Quantity, m: Measure, evidence: Evidence) -> MeasureVerdict | None:

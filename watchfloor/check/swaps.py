@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from watchfloor.check.attributes import related_names
+from watchfloor.check.attributes import acts, related_names
 from watchfloor.check.evidence import StoreEvent
 from watchfloor.check.roles import _mentioned
 from watchfloor.extract.attribution import possessors, speakers
@@ -41,6 +41,8 @@ def swapped(claim: Claim, event: StoreEvent) -> Swap | None:
         theirs = {m.entity_id: m for m in theirs_all if m.kind == kind and m.entity_id not in known
                   and not any(related_names(m.name, x.name) for x in claim.all_entities)}
         if len({m.entity_id for m in mine}) != 1 or len(theirs) != 1:
+            continue
+        if not acts(event, next(iter(theirs.values()))):
             continue
         if _no_actor(claim, mine[0]):
             continue

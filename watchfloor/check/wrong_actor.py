@@ -24,6 +24,14 @@ from watchfloor.check.swaps import swapped
 from watchfloor.extract.claims import Claim
 
 
+def _held_by_a_closer_event(m, best: Comparison, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """The report's actor takes part in an event that fits the claim better than the identified one, though it is
+    not identified itself ('Citigroup and Raiffeisen ran the deal' names the banks of the bond sale, not rivals of
+    a dam contractor)."""
+    ids = {e.entity_id for e in m.claim.entities if e.start < end and start < e.end}
+    return bool(ids) and any(ids & c.event.entity_ids for c in m.comparisons if c.score() > best.score())
+
+
 class WrongActor(Check):
     """An actor or nationality the store contradicts."""
 
@@ -39,7 +47,7 @@ class WrongActor(Check):
             best = alts[0]
             a = best.actor
             if a.status != "conflict" or any(c.actor.status == "match" for c in alts[1:]) or belongs_elsewhere(
-                    m.claim, a.start, best.event):
+                    m.claim, a.start, best.event) or _held_by_a_closer_event(m, best, a.start, a.end):
                 out.extend(self._roles(ctx, m.claim, alts))
                 continue
             out.append(self.finding(

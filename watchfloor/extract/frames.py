@@ -358,6 +358,28 @@ def denied_by_parse(text: str, start: int, end: int) -> bool:
     return False
 
 
+def stopped_before(text: str, start: int, end: int, negator: int) -> bool:
+    """A verb stands between the word at text[start:end] and the negating word at `negator` in the tree, so the
+    negation denies that verb, not the word: 'without defining the banned garments' does not deny the ban,
+    'declined to comment on the arrests' does not deny the arrests. The word is reached when the path up from it
+    meets the negating word or what that word governs ('no evidence that he had joined')."""
+    doc = parsed(text)
+    word, neg = span_at(doc, start, end), span_at(doc, negator, negator + 1)
+    if word is None or neg is None:
+        return False
+    governed = {neg.root.i, neg.root.head.i}
+    cur = word.root
+    for _ in range(6):
+        if cur.i in governed or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in governed:
+            return False
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def negation_reaches(text: str, start: int, end: int) -> bool | None:
     """Does a 'not' or 'never' of the text deny the word at text[start:end]? A clause joined by 'and' with a
     subject of its own is not under the first clause's negation ('the trial never resumed and he had been
