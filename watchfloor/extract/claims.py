@@ -134,7 +134,7 @@ class Claim:
     def checkable(self) -> bool:
         """Says something the store could confirm or refute: an event, a number or a date, about someone. A dated
         statement that names a person, group or place is one even when no event word of ours is in it ('took
-        Kidal in December'): whether the store holds its event is for matching to say.
+        Zenda in December'): whether the store holds its event is for matching to say.
 
         Statements about the evidence itself ("the evidence records three such cases", "it rests on nine
         reports from nine publishers") are not about the world and are left alone.

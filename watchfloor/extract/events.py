@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import pycountry
+import regex
 
 from watchfloor.extract.entities import armed_group_names, country_names, names_pattern
 
@@ -96,7 +97,10 @@ TRIGGERS: dict[str, str] = {
     "migration": r"migrants?|migration|migrant\s+workers|avoid\s+(?:\w+\s+)?travel\w*|travel\s+(?:advice|advisory|"
                  r"warning)|turned\s+back\s+at",
 }
-_TRIGGER_RE = re.compile("|".join(f"(?P<{fam}>\\b(?:{pat})\\b)" for fam, pat in TRIGGERS.items()), re.I)
+_TRIGGER_RE = regex.compile("|".join(f"(?P<{fam}>\\b(?:{pat})\\b)" for fam, pat in TRIGGERS.items()),
+                            regex.I | regex.POSIX)
+"""Leftmost-longest (POSIX) matching: where two families' words start at one place, the longer reading wins
+('claimed the attack' is a claim of responsibility, not a statement), whatever the families' order."""
 _WORD_START = re.compile(r"\b[^\W\d_]")
 _MILITARY = re.compile(r"military|201|air|naval|outpost|garrison|" + names_pattern(
     country_names(c.alpha_3 for c in pycountry.countries)), re.I)
