@@ -462,9 +462,9 @@ def compare_actor(claim: Claim, event: StoreEvent) -> Verdict:
 
 
 def acts(event: StoreEvent, m: EntityMention) -> bool:
-    """A name the summary writes as the doer of another predicate than its main one or an event word does not do
-    the event: the source of a figure ('a UN rapporteur put deaths at 40') is no rival to the report's doer. A name
-    the pack lists but the summary does not write is taken as the pack gives it."""
+    """A name the summary writes only as the doer of a predicate that gives a figure and is no event word is the
+    source of the figure, not a doer of the event ('a UN rapporteur put deaths at 40'): it is no rival to the
+    report's doer. A name the pack lists but the summary does not write is taken as the pack gives it."""
     from watchfloor.extract.arguments import arguments
     from watchfloor.extract.frames import frames
 
@@ -473,8 +473,14 @@ def acts(event: StoreEvent, m: EntityMention) -> bool:
                and summary[x.start:x.end] == x.text]
     if not written:
         return True
-    heads = {f.head for f in frames(summary) if f.main} | {a.start for a in event.assertions}
-    return not any(g.role == "agent" and g.head not in heads and g.holds(x.start, x.end)
+    words = {a.start for a in event.assertions}
+    found = frames(summary)
+    telling = set()
+    for q in event.written:
+        inner = min((f for f in found if f.start <= q.num_start < f.end), key=lambda f: f.end - f.start, default=None)
+        if inner is not None and inner.head not in words:
+            telling.add(inner.head)
+    return not any(g.role == "agent" and g.head in telling and g.holds(x.start, x.end)
                    for g in arguments(summary) for x in written)
 
 

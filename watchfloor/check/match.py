@@ -26,7 +26,7 @@ from watchfloor.check.attributes import (
 )
 from watchfloor.check.changes import claim_changes, compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
-from watchfloor.check.fingerprint import Index, distinctive, number_index, shared_figures
+from watchfloor.check.fingerprint import Index, number_index, shared_figures
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
@@ -391,13 +391,6 @@ def settle(claim: Claim, comps: list[Comparison], evidence: Evidence, horizon: i
     return ClaimMatch(claim, top)
 
 
-def _shares_a_count(other: Comparison) -> bool:
-    """The event holds one of the claim's distinctive counts of people or things, with the same category."""
-    return any(distinctive(q.value, q.unit) and f.unit == q.unit and f.category == q.category
-               and q.compatible(*f.interval) for q in other.claim.quantities if q.unit == "count" and q.category
-               for f in other.event.all_figures)
-
-
 INCIDENT_FAMILIES = {"riot", "attack", "clash", "protest", "assassinate"}
 """Incidents a place and a kind pin down when the store has only one of that kind there."""
 
@@ -415,21 +408,12 @@ def _mark_only_one_here(claim: Claim, comps: list[Comparison]) -> None:
 
 
 def _pool(comp: Comparison, top: list[Comparison], ids: set[str], evidence: Evidence) -> list[StoreEvent]:
-    """Events reporting on the same incident within two years after it, known by the same distinctive name or by
-    holding one of the claim's distinctive counts ('by the investigators' count, 149 people were killed'): their
-    figures are competing values for the claim's numbers (one attack's toll was given as 137, 144, 145 and 149).
-    A shared sum of money does not make one incident: a dam's cost is quoted by every loan towards it."""
+    """Events reporting on the same incident (same distinctive name, within two years after it): their figures
+    are competing values for the claim's numbers (one attack's toll was given as 137, 144, 145 and 149)."""
     anchors = {a for a, _ in comp.anchors if a.split(":", 1)[0] in ("facility", "person")}
     pooled = [comp.event]
-    if not comp.identified("numbers"):
+    if not anchors or not comp.identified("numbers"):
         return pooled
-    start = comp.event.date.start
-    for other in top:
-        if other is comp or not (anchors & {a for a, _ in other.anchors} or other.figures and _shares_a_count(other)):
-            continue
-        if 0 <= (other.event.date.start - start).days <= 730 and other.family > 0:
-            pooled.append(other.event)
-    return pooled
     start = comp.event.date.start
     for other in top:
         if other is comp or not anchors & {a for a, _ in other.anchors}:

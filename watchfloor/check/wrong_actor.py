@@ -29,7 +29,7 @@ def _held_by_a_closer_event(m, best: Comparison, start: int, end: int) -> bool: 
     not identified itself ('Citigroup and Raiffeisen ran the deal' names the banks of the bond sale, not rivals of
     a dam contractor)."""
     ids = {e.entity_id for e in m.claim.entities if e.start < end and start < e.end}
-    return bool(ids) and any(ids & c.event.entity_ids for c in m.comparisons if c.score() > best.score())
+    return bool(ids) and any(ids & c.event.entity_ids for c in m.comparisons if c.score() > best.score("actor"))
 
 
 class WrongActor(Check):
