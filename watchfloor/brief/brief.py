@@ -348,7 +348,8 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
 
     step("Reading the evidence")
     code, name = resolve_country(store, iso3)
-    ev = load(store, code, name, period)
+    today = today or date.today()
+    ev = load(store, code, name, period, today)  # nothing dated after the day of writing
     if not ev.period:
         raise NotFound(f"the store holds no evidence on {name} between {ev.start} and {ev.end}",
                        hint="import facts first (`watchfloor demo` or `watchfloor import FILE`) or widen "
@@ -376,7 +377,6 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
 
     ev.undated = undated(store, ev.sources, ev.end.end)
     ev.state_media = frozenset(plan.state_media) if plan else frozenset()
-    today = today or date.today()
     brief = Brief(code, name, title or default_title(ev, contents, today), today, ev, contents, drawn)
     if llm:
         step("Rewording through the language model")

@@ -112,8 +112,11 @@ class Evidence:
         return list(range(self.start.value.year, self.end.value.year + 1))
 
 
-def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
+def load(store: Store, iso3: str, name: str, period: Period, today: dt.date | None = None) -> Evidence:
     """Every narrated fact involving the country; the period's open ends close on the store's own evidence.
+
+    `today`, the date of writing, hides every fact that begins after it: a brief written on a day cannot know
+    what happened later, whatever the store now holds, and its open end closes on that day at the latest.
 
     A fact involves the country when the store says so (its countries), when its
     summary or place names the country, its people or its capital, or when it
@@ -125,7 +128,9 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
     aliases: dict[str, str] = {}
     countries = {str(r["name"]) for r in store.query("SELECT name FROM entity WHERE kind = 'country'")}
     facts = corroborate(merge_duplicates([_fact(r) for r in attach(store, rows)], aliases), countries)
-    start, end = resolve_period(facts, period)
+    if today is not None:
+        facts = [f for f in facts if f.date.start <= today]
+    start, end = resolve_period(facts, period, today)
     facts = [f for f in facts if f.date.start <= end.end]  # a brief knows nothing of what came after its period
     sources: dict[str, dict[str, Any]] = {}
     for f in facts:
@@ -140,17 +145,18 @@ def load(store: Store, iso3: str, name: str, period: Period) -> Evidence:
                     aliases)
 
 
-def resolve_period(facts: list[Fact], period: Period) -> tuple[FuzzyDate, FuzzyDate]:
-    """An open end closes on the latest evidence; an open start on 1 January of the year before it.
+def resolve_period(facts: list[Fact], period: Period, today: dt.date | None = None) -> tuple[FuzzyDate, FuzzyDate]:
+    """An open end closes on the latest evidence, or on `today` (the date of writing) if that comes first; an open
+    start on 1 January of the year before it.
 
-    The default window is therefore the last two calendar years the store covers,
-    and it depends on the store, not on today's date: the same store gives the same brief.
+    The default window is therefore the last two calendar years the store covers up to the date of writing,
+    and it depends on the store and that date only: the same store written on the same day gives the same brief.
     """
     latest = max((f.date for f in facts), key=lambda d: d.end, default=None)
     if period.until:
         end = period.until
     elif latest is not None:
-        end = FuzzyDate(latest.end, "day")
+        end = FuzzyDate(min(latest.end, today) if today is not None else latest.end, "day")
     else:
         end = parse_iso("2000")
     start = period.since or parse_iso(str(end.value.year - 1))
