@@ -466,7 +466,7 @@ def acts(event: StoreEvent, m: EntityMention) -> bool:
     source of the figure, not a doer of the event ('a UN rapporteur put deaths at 40'): it is no rival to the
     report's doer. A name the pack lists but the summary does not write is taken as the pack gives it."""
     from watchfloor.extract.arguments import arguments
-    from watchfloor.extract.frames import frames
+    from watchfloor.extract.frames import predicate_of
 
     summary = event.summary
     written = [x for x in event.mentions if x.entity_id == m.entity_id and x.end <= len(summary)
@@ -474,12 +474,8 @@ def acts(event: StoreEvent, m: EntityMention) -> bool:
     if not written:
         return True
     words = {a.start for a in event.assertions}
-    found = frames(summary)
-    telling = set()
-    for q in event.written:
-        inner = min((f for f in found if f.start <= q.num_start < f.end), key=lambda f: f.end - f.start, default=None)
-        if inner is not None and inner.head not in words:
-            telling.add(inner.head)
+    telling = {head for q in event.written if (head := predicate_of(summary, q.num_start, q.num_end)) is not None
+               and head not in words}
     return not any(g.role == "agent" and g.head in telling and g.holds(x.start, x.end)
                    for g in arguments(summary) for x in written)
 

@@ -358,6 +358,22 @@ def denied_by_parse(text: str, start: int, end: int) -> bool:
     return False
 
 
+def predicate_of(text: str, start: int, end: int) -> int | None:
+    """The character offset of the nearest verb above the words at text[start:end] (the predicate a figure is
+    told by), read from the parse alone; None when there is none."""
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return tok.idx if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return int(tok.idx)
+    return None
+
+
 def stopped_before(text: str, start: int, end: int, negator: int) -> bool:
     """A verb stands between the word at text[start:end] and the negating word at `negator` in the tree, so the
     negation denies that verb, not the word: 'without defining the banned garments' does not deny the ban,
