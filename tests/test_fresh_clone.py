@@ -8,6 +8,7 @@ Deselect it while iterating with `-m "not slow"`; CI runs it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,6 +42,11 @@ def test_readme_commands_on_a_fresh_clone(tmp_path: Path) -> None:
     assert "Check tajikistan-pressure-points-2024.txt" in demo.stdout
     assert "3 errors" in demo.stdout
     assert "not found" not in demo.stdout
+    briefs = list((clone / "briefs").glob("*.md"))
+    assert briefs, "the demo wrote no brief"
+    for md in briefs:
+        figures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)", md.read_text(encoding="utf-8"))
+        assert figures and all((md.parent / f).is_file() for f in figures), figures
     test = _run(["make", "test"], clone, env, timeout=1800)
     assert test.returncode == 0, test.stdout[-5000:] + test.stderr[-3000:]
     assert " passed" in test.stdout and " failed" not in test.stdout

@@ -91,6 +91,9 @@ def write_demo_brief(store: Store, out_dir: Path, run: DemoRun, today: dt.date |
     stem = out_dir / f"{name.lower().replace(' ', '-')}-{(today or dt.date.today()).isoformat()}"
     md, html, pdf = stem.with_suffix(".md"), stem.with_suffix(".html"), stem.with_suffix(".pdf")
     md.write_text(brief.markdown, encoding="utf-8")
+    figures = [out_dir / name for name in brief.figure_files()]
+    for path, svg in zip(figures, brief.figure_files().values(), strict=True):
+        path.write_text(svg, encoding="utf-8")
     html.write_text(brief.html(), encoding="utf-8")
     pdf.write_bytes(brief.pdf())
     run.brief_paths = [md, html, pdf]
