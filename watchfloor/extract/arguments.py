@@ -12,6 +12,7 @@ name in 'the man whom investigators had watched' is not the man.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.frames import named, parsed
@@ -48,6 +49,11 @@ class Argument:
 
 def arguments(text: str) -> list[Argument]:
     """Every agent and patient of every verb, and every noun's agent, of `text`, in reading order."""
+    return list(_arguments(text))
+
+
+@lru_cache(maxsize=4096)
+def _arguments(text: str) -> tuple[Argument, ...]:
     out = []
     for tok in parsed(text):
         if tok.pos_ == "NOUN":
@@ -65,7 +71,7 @@ def arguments(text: str) -> list[Argument]:
             if role == "agent" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
                 noun = tok.head
                 out.append(Argument(noun.lemma_.lower(), noun.idx, role, spans[0][0], spans[-1][1], spans))
-    return out
+    return tuple(out)
 
 
 def stands_as_argument(text: str, start: int, end: int) -> bool:

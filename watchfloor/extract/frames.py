@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from threading import Lock
 from typing import TYPE_CHECKING
 
@@ -219,8 +220,14 @@ def sentence_frames(sent: Span) -> list[Frame]:
 
 
 def frames(text: str) -> list[Frame]:
-    """Every frame of every sentence of `text`, in reading order of sentences."""
-    return [f for sent in named(text).sents for f in sentence_frames(sent)]
+    """Every frame of every sentence of `text`, in reading order of sentences (not to be changed by the caller:
+    they are kept for every reader of the same text)."""
+    return list(_frames(text))
+
+
+@lru_cache(maxsize=4096)
+def _frames(text: str) -> tuple[Frame, ...]:
+    return tuple(f for sent in named(text).sents for f in sentence_frames(sent))
 
 
 PARSES_KEPT = 4096
