@@ -78,7 +78,8 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
         assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
     assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance")
     assert rows[3][1] == "Reducing exposure, on balance", "Beijing's recorded answer to the attacks was to pull back"
-    assert rows[4][1:3] == ("Orderly", "insufficient evidence"), "no signpost for Contested recorded anything"
+    assert rows[4][1:3] == ("no call (insufficient evidence)", "insufficient evidence"), \
+        "no signpost for Contested recorded anything: the table gives no answer the judgment declines to give"
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
@@ -136,11 +137,14 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence, which rates the "
                                             "evidence, not the odds: ")
         assert not re.search(r"\b(very )?(un)?likely\b|\bchance\b", j.confidence.text)
-        if j.answer.startswith("split: "):
-            assert j.reason is None, "an even split gives no explanation the evidence fits best"
+        if j.answer.startswith("split: ") or j.likelihood == INSUFFICIENT:
+            assert j.reason is None, "an even split or no call gives no explanation the evidence fits best"
         else:
             assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
-        assert j.implication is not None and j.implication.text.startswith("If so, ")
+        if j.likelihood == INSUFFICIENT:
+            assert j.implication is None, "no call, no 'If so'"
+        else:
+            assert j.implication is not None and j.implication.text.startswith("If so, ")
         assert j.assumption is not None
         if q.id == "succession":  # its test (unrest at home) is silent: the assumption is stated, not said to hold
             assert j.assumption.text.startswith("This judgment assumes that ")

@@ -257,8 +257,10 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
                                    [sp.series_by for sp in backers if sp.series_by], positive(question, signposts),
                                    term)
     implication = question.implication(lead)
-    meaning = say(f"If so, {implication}", backers) if implication else None
-    why = "" if tied(question, signposts) else question.explanation(lead)
+    # no call, no 'If so': the bottom line gives none either, and an implication would state an answer not given
+    meaning = say(f"If so, {implication}", backers) if implication and term != INSUFFICIENT else None
+    # no call, no explanation: 'the evidence fits this best' would state the answer the judgment declines to give
+    why = "" if tied(question, signposts) or term == INSUFFICIENT else question.explanation(lead)
     reason = say(f"The evidence fits this explanation best: {why}", backers) if why else None
     assumption = linchpin(question, signposts, as_of, backers)
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
@@ -302,8 +304,17 @@ def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
                [tester] if tester.source_ids() else backers)
 
 
+NO_CALL = "no call (insufficient evidence)"
+"""The answer every place that states one gives for a judgment the evidence cannot make."""
+
+
 def answer_label(question: Question, signposts: Sequence[Signpost]) -> str:
-    """The leading hypothesis's name for the summary table; both leading names when the signposts are split."""
+    """The judgment's answer in a few words, the one definition every place that states the answer renders (the
+    summary table, the bottom line, the change since): the leading hypothesis's name; both leading names when the
+    signposts are split; `NO_CALL` when the evidence is insufficient to judge (a review found the table saying
+    'Contested' beside a judgment that declined to choose)."""
+    if odds(question, signposts).term == INSUFFICIENT:
+        return NO_CALL
     lead, alt = ranked(question, signposts)[:2]
     if tied(question, signposts):
         return f"split: {question.label(lead)} or {question.label(alt)}"
@@ -329,7 +340,7 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
             first, second = ranked(question, sps)[:2]
             return f"an even split between {question.label(first)} and {question.label(second)}"
         if term == INSUFFICIENT:
-            return "no judgment (insufficient evidence)"
+            return NO_CALL
         return f"{question.label(h)} ({term})"
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)

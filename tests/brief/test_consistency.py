@@ -1,0 +1,59 @@
+"""One judgment, one answer: every place that states a judgment's answer, or reads its assumption, states the same
+one (the sixth blind review found the summary table saying "Contested" beside a judgment that gave "insufficient
+evidence", and one linchpin that "holds" in one judgment and is told against in another)."""
+
+from __future__ import annotations
+
+import re
+
+from watchfloor.brief import Brief
+from watchfloor.brief.assess import NO_CALL
+from watchfloor.brief.judgments import INSUFFICIENT
+
+
+def test_a_judgment_without_a_call_states_no_answer_anywhere(brief: Brief) -> None:
+    none = [j for j in brief.contents.judgments if j.likelihood == INSUFFICIENT]
+    assert none, "the pack's succession question is one the evidence cannot judge"
+    for j in none:
+        assert j.answer == NO_CALL
+        assert j.reason is None, "no 'the evidence fits this explanation best' for an answer not given"
+        assert j.implication is None, "no 'If so' for an answer not given (the bottom line gives none either)"
+        row = next(r for r in re.findall(r"^\| (.+?) \| (.+?) \| (.+?) \|", brief.markdown, re.M)
+                   if r[0] == j.short)
+        assert row[1:] == (NO_CALL, INSUFFICIENT)
+    for j in brief.contents.judgments:
+        if j.likelihood != INSUFFICIENT:
+            assert j.answer != NO_CALL
+
+
+def test_an_assumption_shared_by_two_judgments_gets_one_reading(brief: Brief) -> None:
+    readings: dict[str, set[str]] = {}
+    for j in brief.contents.judgments:
+        if j.assumption is None:
+            continue
+        m = re.match(r"The judgment's linchpin assumption is that (.+?); (so far it holds|the evidence now tells "
+                     r"against it)", j.assumption.text)
+        if m:
+            readings.setdefault(m.group(1), set()).add(m.group(2))
+    assert readings
+    assert all(len(ways) == 1 for ways in readings.values()), readings
+
+
+def test_no_two_questions_of_a_plan_rest_on_one_assumption_read_by_different_signposts() -> None:
+    """Two questions whose linchpins state the same assumption but test it with different signposts read it two ways
+    (the border question's and the China question's did: 'holds' and 'the evidence now tells against it')."""
+    import pytest
+
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    for iso3 in ("TJK", "MLI"):
+        plan = bundled_plan(iso3)
+        clauses: dict[str, tuple[str, str]] = {}
+        for q in plan.questions:
+            if not q.assumption:
+                continue
+            head = re.split(r"[,;(]", q.assumption)[0].strip()
+            if head in clauses and clauses[head][1] != q.test[0]:
+                pytest.fail(f"{iso3}: {q.id} and {clauses[head][0]} both assume “{head}”, tested by different "
+                            "signposts")
+            clauses.setdefault(head, (q.id, q.test[0]))
