@@ -57,3 +57,31 @@ def test_no_two_questions_of_a_plan_rest_on_one_assumption_read_by_different_sig
                 pytest.fail(f"{iso3}: {q.id} and {clauses[head][0]} both assume “{head}”, tested by different "
                             "signposts")
             clauses.setdefault(head, (q.id, q.test[0]))
+
+
+def test_the_confidence_sentence_counts_the_evidence_it_cites(brief: Brief) -> None:
+    """'It rests on four reports' with eleven markers, a 'newest' older than a cited report and 'mostly graded A to
+    C' over reports none graded A (the sixth review): the counts, dates and grades are of what the sentence cites."""
+    import datetime as dt
+
+    from watchfloor.brief.text import number_word
+
+    sources = brief.evidence.sources
+    checked = 0
+    for j in brief.contents.judgments:
+        m = re.search(r"it rests on (\w+) reports?(?: and the ([^,]+?) series,)? from (\w+) publishers?, the newest "
+                      r"dated (\d+ \w+ \d{4}), ([^;]+?), with no signpost silent", j.confidence.text)
+        if m is None:
+            continue
+        checked += 1
+        assert "mostly graded" not in j.confidence.text
+        n_series = 1 if m.group(2) else 0
+        assert m.group(1) == number_word(len(j.confidence.sources) - n_series), (m.group(0), j.confidence.sources)
+        stated = dt.datetime.strptime(m.group(4), "%d %B %Y").date()
+        published = [dt.date.fromisoformat(str(sources[s]["published_at"])[:10]) for s in j.confidence.sources
+                     if s in sources and sources[s].get("published_at")]
+        assert all(p <= stated for p in published), (m.group(4), max(published))
+        grades = [str(sources[s].get("reliability") or "F") for s in j.confidence.sources if s in sources]
+        for g in set(grades[:len(grades) - n_series]):
+            assert f"graded {g}" in m.group(5)
+    assert checked, "some judgment in the pack's brief is held with high confidence"

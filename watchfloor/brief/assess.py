@@ -255,7 +255,7 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     gaps = sum(sp.silent() for sp in signposts)
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
                                    [sp.series_by for sp in backers if sp.series_by], positive(question, signposts),
-                                   term)
+                                   term, [sp.series_by for sp in signposts if sp.series_by and sp.series_sources()])
     implication = question.implication(lead)
     # no call, no 'If so': the bottom line gives none either, and an implication would state an answer not given
     meaning = say(f"If so, {implication}", backers) if implication and term != INSUFFICIENT else None

@@ -22,6 +22,7 @@ sentence gives the level and the reason in one clause: what failed, or, for high
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
 from watchfloor.brief.evidence import Fact
@@ -58,13 +59,14 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
 
 def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
          as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True,
-         term: str = "") -> tuple[str, str]:
+         term: str = "", cited_series_by: Sequence[str] = ()) -> tuple[str, str]:
     """(level, the confidence sentence without its markers). The sentence says what confidence rates (the evidence,
     not the odds), and, when the evidence is good but the answer only a roughly even chance (`term`), that the two
-    go together on purpose: sound evidence that is evenly balanced."""
+    go together on purpose: sound evidence that is evenly balanced. Its counts are of `all_facts` (and the series
+    `cited_series_by` publish), the evidence the sentence cites: a review found 'four reports' beside eleven markers."""
     failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by, positive) if not ok]
     level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
-    reason = join(failed) if failed else grounds(lead_facts, series_by)
+    reason = join(failed) if failed else grounds(all_facts, cited_series_by or series_by)
     text = f"We hold this judgment with {level} confidence, which rates the evidence, not the odds: {reason}"
     if level == "high" and term == "roughly even chance":
         text += "; sound evidence can still be evenly balanced between the answers"
@@ -73,13 +75,39 @@ def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, conte
     return level, text
 
 
-def grounds(lead_facts: Sequence[Fact], series_by: Sequence[str] = ()) -> str:
-    """What a judgment held with high confidence rests on, in its own numbers: 'it rests on six reports from five
-    publishers, the newest of November 2025, …'."""
-    sources = {s["id"] for f in lead_facts for s in f.sources} | {f"series:{by}" for by in series_by}
-    publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
-    newest = max((f.date for f in lead_facts), key=lambda d: d.end, default=None)
-    when = f", the newest of {newest.human()}" if newest is not None else ""
-    return (f"it rests on {number_word(len(sources))} report{'s' if len(sources) != 1 else ''} from "
-            f"{number_word(len(publishers))} publisher{'s' if len(publishers) != 1 else ''}{when}, mostly graded A to "
-            "C, with no signpost silent and no dispute over a figure that would change a signpost's reading")
+def newest(facts: Sequence[Fact]) -> str:
+    """The newest report among these facts' sources in words: its publication date, or, for an event no source of
+    which is dated, the event's own date ('' when there are none)."""
+    best: tuple[dt.date, str] | None = None
+    for f in facts:
+        dated = [dt.date.fromisoformat(str(s["published_at"])[:10]) for s in f.sources if s.get("published_at")]
+        when = (max(dated), f"{max(dated).day} {max(dated).strftime('%B %Y')}") if dated \
+            else (f.date.end, f.date.human())
+        if best is None or when[0] > best[0]:
+            best = when
+    return best[1] if best is not None else ""
+
+
+def grades(facts: Sequence[Fact]) -> str:
+    """The reports' grades as counted: 'all graded C', 'two graded B and nine graded C' (not 'mostly A to C', which a
+    review found hiding that none was graded A)."""
+    by_grade = Counter((s["reliability"] or "F") for s in {s["id"]: s for f in facts for s in f.sources}.values())
+    if len(by_grade) == 1:
+        return f"all graded {next(iter(by_grade))}"
+    return join(f"{number_word(n)} graded {g}" for g, n in sorted(by_grade.items()))
+
+
+def grounds(facts: Sequence[Fact], series_by: Sequence[str] = ()) -> str:
+    """What a judgment held with high confidence rests on, in the numbers of the evidence its sentence cites: 'it
+    rests on eleven reports and the World Bank series, from seven publishers, the newest dated 4 March 2026, two graded
+    B and nine graded C, …'."""
+    sources = {s["id"] for f in facts for s in f.sources}
+    series = list(dict.fromkeys(series_by))
+    publishers = {(s["publisher"] or s["id"]) for f in facts for s in f.sources} | set(series)
+    when = newest(facts)
+    also = "".join(f" and the {by} series" for by in series)
+    comma = "," if also else ""
+    return (f"it rests on {number_word(len(sources))} report{'s' if len(sources) != 1 else ''}{also}{comma} from "
+            f"{number_word(len(publishers))} publisher{'s' if len(publishers) != 1 else ''}"
+            f"{f', the newest dated {when}' if when else ''}{f', {grades(facts)}' if sources else ''}, with no "
+            "signpost silent and no dispute over a figure that would change a signpost's reading")
