@@ -123,6 +123,9 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
         sql.append("NOT (list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
                    "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
         params += [list(ind.not_countries), list(ind.not_countries)]
+    if ind.not_in:
+        sql.append("(country_iso3 IS NULL OR NOT list_contains(?, country_iso3))")
+        params.append(list(ind.not_in))
     if ind.mentions:
         sql.append("regexp_matches(summary, ?)")
         params.append("(?i)\\b(" + "|".join(re.escape(m) for m in ind.mentions) + ")\\b")

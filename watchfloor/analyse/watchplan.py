@@ -56,6 +56,10 @@ class Indicator:
     not_countries: tuple[str, ...] = ()
     """ISO3 codes the event must not involve (listed, or the country of one acting in it): ties with partners
     other than Zenda."""
+    not_in: tuple[str, ...] = ()
+    """ISO3 codes of countries the event must not take place in: talks held in the neighbour's capital, left out of
+    ties with other partners, while a border agreement with a third partner that merely names the neighbour still
+    counts (the sixth review: 'not_countries' on the neighbour dropped such an agreement)."""
     counts: str = ""
     """The counting rule in words, for the brief's method annex ('each arrest, trial or sentence once')."""
     change: bool = False
@@ -186,6 +190,7 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why,
                      mentions=_words(obj, "mentions", path, where),
                      not_countries=_words(obj, "not_countries", path, where),
+                     not_in=_words(obj, "not_in", path, where),
                      counts=str(obj.get("counts", "")).strip().rstrip("."),
                      change=bool(obj.get("change", False)), episode_days=_days(obj, path, where))
 
