@@ -167,7 +167,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     russia = judgments[2].change
     assert russia is not None and russia.text.startswith(
         "A year earlier, at 31 December 2024, the signposts gave Growing (roughly even chance); they now give Hedging "
-        "(roughly even chance), because Russian deployments and top-level visits did not grow"), \
+        "(roughly even chance), because Russian deployments and top-level visits were recorded no more often than the "
+        "year before"), \
         "what changed and why, plainly: without the World Bank series, 2023's 48.2% was a new high"
     assert "went from" not in " ".join(j.change.text for j in judgments if j.change)
     assert judgments[2].likelihood == "roughly even chance"

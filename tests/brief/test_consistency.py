@@ -85,3 +85,21 @@ def test_the_confidence_sentence_counts_the_evidence_it_cites(brief: Brief) -> N
         for g in set(grades[:len(grades) - n_series]):
             assert f"graded {g}" in m.group(5)
     assert checked, "some judgment in the pack's brief is held with high confidence"
+
+
+def test_a_count_not_met_speaks_of_the_collection_not_of_the_world() -> None:
+    """'Russia added no new rule against Tajik migrants' stated collection silence as fact (the sixth review: a rule
+    had come into force). A count not met says what the collection holds."""
+    from dataclasses import replace
+
+    from watchfloor.analyse.watchplan import RECORDED, bundled_plan
+
+    for iso3 in ("TJK", "MLI"):
+        for q in bundled_plan(iso3).questions:
+            for ind in q.indicators:
+                if ind.types and not ind.measure and not ind.figure and ind.said("not met"):
+                    assert RECORDED.search(ind.said("not met")), (iso3, ind.name)
+    ind = next(i for i in bundled_plan("TJK").questions[0].indicators if i.types and not i.measure)
+    bare = replace(ind, says=(("met", "the partner added a rule"), ("not met", "the partner added no new rule")))
+    assert bare.said("not met") == "the partner added no new rule, as far as the collection shows"
+    assert bare.said("met") == "the partner added a rule"

@@ -74,7 +74,18 @@ class Indicator:
         return DIAGNOSTICITY[self.diagnosticity]
 
     def said(self, status: str) -> str:
-        return dict(self.says).get(status, "")
+        """The plan's words for a status. A count not met is what the collection holds, not what happened: words that
+        do not say so ('the partner added no new rule') get ', as far as the collection shows' (a review found
+        silence stated as fact)."""
+        words = dict(self.says).get(status, "")
+        if words and status == "not met" and self.types and not self.measure and not self.figure \
+                and not RECORDED.search(words):
+            words += ", as far as the collection shows"
+        return words
+
+
+RECORDED = re.compile(r"\b(record\w*|collection|evidence|reported)\b", re.I)
+"""Words by which a reading says it is of the record, not of the world."""
 
 
 @dataclass(frozen=True)
