@@ -165,8 +165,10 @@ def test_captions_say_where_the_data_are_thin(brief: Brief) -> None:
     assert "the collection holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
         "the facts store has no World Bank series: the caption says so rather than drawing one"
     assert "“Reported yearly totals” rests on three figures only (2023, 2024 and 2025)" in captions["deportations"]
-    assert "the cross border fire of 7 May 2022 (Khoja Ghor (Takhar, Afghanistan) / Panj district) is not drawn, " \
-           "for the place its report names is not on the map's list" in captions["border-incidents"]
+    assert "the cross border fire of 7 May 2022 (Khoja Ghor (Takhar, Afghanistan) / Panj district) and the border " \
+           "clash of 25 October 2025 (Davanga area, Shahr-e Buzurg district, Badakhshan / Tajik border) are not " \
+           "drawn, for the places their reports name are not on the map's list" in captions["border-incidents"], \
+        "an incident on the far side of the border is named in the caption when the map cannot place it"
     assert "debt-by-creditor" not in captions, "a figure that supports no signpost is left out"
 
 

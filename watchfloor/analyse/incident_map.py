@@ -98,6 +98,8 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     out: list[Incident] = []
     unplaced: list[Incident] = []
     for r in rows:
+        if spec.near and r["country_iso3"] not in (iso3, spec.near, None):
+            continue  # near a border: on one side of it or the other, not in a third country
         lonlat = (r["lon"], r["lat"]) if r["lat"] is not None and r["lon"] is not None else \
             place(r["location"] or "", places.get(r["country_iso3"] or "", []))
         d = from_parts(r["date"], r["date_precision"])

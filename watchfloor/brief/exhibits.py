@@ -20,6 +20,7 @@ from watchfloor.brief.text import fmt_number, join, number_word
 from watchfloor.store import Store
 
 if TYPE_CHECKING:
+    from watchfloor.analyse.incident_map import Incident
     from watchfloor.analyse.series_chart import Point, Series  # imported when read: it brings matplotlib
 
 log = logging.getLogger(__name__)
@@ -204,10 +205,24 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
         notes.append(f"{'all' if approx == n else number_word(approx)} placed at the district or town their report "
                      "names, not at the spot")
     if unplaced:
-        which = join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location})" for i in unplaced)
-        notes.append(f"{which} {'is' if len(unplaced) == 1 else 'are'} not drawn, for the place "
-                     f"{'its report names is' if len(unplaced) == 1 else 'their reports name are'} "
-                     "not on the map's list")
+        # why each is not drawn, in its own words: a report that names only the country gives no place to draw;
+        # one that names a place the map's list lacks (a district across the border) is another case
+        countries = {str(r["name"]) for r in store.query("SELECT name FROM entity WHERE kind = 'country'")}
+        whole = [i for i in unplaced if i.location.strip() in countries or not i.location.strip()]
+        unknown = [i for i in unplaced if i not in whole]
+
+        def which(items: list[Incident]) -> str:
+            return join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location or 'no place given'})"
+                        for i in items)
+
+        if unknown:
+            named = "the place its report names is" if len(unknown) == 1 else "the places their reports name are"
+            notes.append(f"{which(unknown)} {'is' if len(unknown) == 1 else 'are'} not drawn, for {named} "
+                         "not on the map's list")
+        if whole:
+            notes.append(f"{which(whole)} {'is' if len(whole) == 1 else 'are'} not drawn, for "
+                         f"{'its report names' if len(whole) == 1 else 'their reports name'} no place finer than the "
+                         "country")
     ids = [i.id for i in incidents] + [i.id for i in unplaced]
     cited = sources_of(store, ev, ids)
     if not cited:
