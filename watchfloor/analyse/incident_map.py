@@ -82,16 +82,22 @@ def border_km(lon: float, lat: float, rings: list[list[tuple[float, float]]]) ->
     return best * KM_PER_DEGREE
 
 
+def figure_events(store: Store, spec: FigureSpec, iso3: str, since: dt.date, until: dt.date) -> list[dict[str, Any]]:
+    """The events a figure's filter selects from `since` to `until`, in date order, media counts left out; `marked`
+    says whether one involves the figure's `mark` countries. One query for the map and the timeline alike."""
+    where, params = spec.events.sql(iso3)
+    return store.query(f"SELECT e.id, e.date, e.date_precision, e.type, e.location, e.lat, e.lon, e.country_iso3, "
+                       f"list_has_any(e.countries, ?::VARCHAR[]) AS marked "
+                       f"FROM event e WHERE {where} AND e.date BETWEEN ? AND ? AND NOT list_contains(?, e.dataset) "
+                       "ORDER BY e.date, e.id", [list(spec.mark), *params, since, until, list(MEDIA_DATASETS)])
+
+
 def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
                    period_start: dt.date) -> tuple[list[Incident], list[Incident]]:
     """The incidents the figure draws (placed, in date order) and those it could not place (the filter's other
     conditions met; whether near the border is unknown)."""
-    where, params = spec.events.sql(iso3)
     since = period_start if spec.span == "period" else dt.date(1, 1, 1)
-    rows = store.query(f"SELECT e.id, e.date, e.date_precision, e.type, e.location, e.lat, e.lon, e.country_iso3, "
-                       f"list_has_any(e.countries, ?::VARCHAR[]) AS marked "
-                       f"FROM event e WHERE {where} AND e.date BETWEEN ? AND ? AND NOT list_contains(?, e.dataset) "
-                       "ORDER BY e.date, e.id", [list(spec.mark), *params, since, until, list(MEDIA_DATASETS)])
+    rows = figure_events(store, spec, iso3, since, until)
     places = _places(store, {r["country_iso3"] for r in rows if r["lat"] is None and r["country_iso3"]})
     shapes = outlines()
     border = shapes.get(spec.near or "", {}).get("rings")

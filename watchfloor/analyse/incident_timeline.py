@@ -15,7 +15,6 @@ from typing import Any
 
 from watchfloor.analyse.argument_specs import FigureSpec
 from watchfloor.dates import from_parts
-from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
 ROWS = 5
@@ -39,16 +38,13 @@ def _middle(start: dt.date, end: dt.date) -> dt.date:
 
 def read_moments(store: Store, spec: FigureSpec, iso3: str, until: dt.date, since: dt.date | None) -> list[Moment]:
     """The figure's incidents up to `until` (from `since`, when the figure covers the brief's period), in date order."""
-    where, params = spec.events.sql(iso3)
-    rows = store.query(f"SELECT e.id, e.date, e.date_precision, e.type, list_has_any(e.countries, ?::VARCHAR[]) AS m "
-                       f"FROM event e WHERE {where} AND e.date BETWEEN ? AND ? AND NOT list_contains(?, e.dataset) "
-                       "ORDER BY e.date, e.id",
-                       [list(spec.mark), *params, since or dt.date(1, 1, 1), until, list(MEDIA_DATASETS)])
+    from watchfloor.analyse.incident_map import figure_events
+
     out = []
-    for r in rows:
+    for r in figure_events(store, spec, iso3, since or dt.date(1, 1, 1), until):
         d = from_parts(r["date"], r["date_precision"])
         day = r["date"] if d.precision == "day" else _middle(d.start, d.end)
-        out.append(Moment(r["id"], d.human(), day, str(r["type"]), bool(r["m"])))
+        out.append(Moment(r["id"], d.human(), day, str(r["type"]), bool(r["marked"])))
     return out
 
 
