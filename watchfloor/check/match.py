@@ -27,7 +27,9 @@ from watchfloor.check.attributes import (
 from watchfloor.check.changes import claim_changes, compare_changes
 from watchfloor.check.evidence import Evidence, StoreEvent
 from watchfloor.check.fingerprint import Index, number_index, shared_figures
+from watchfloor.check.identity import model as identity_model
 from watchfloor.check.lexical import entity_stems, stems
+from watchfloor.check.meaning import Meanings
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
 from watchfloor.extract.frames import prefetch
@@ -80,6 +82,8 @@ class Comparison:
     """How many of the claim's distinctive figures the event holds (see fingerprint.py)."""
     only_one_here: bool = False
     """The store's only incident of this kind at the claim's named place (the riot at Strelsau's colony)."""
+    meaning: float | None = None
+    """Cosine of the claim's sentence and the event's summary as sentence vectors (check/meaning.py); None unread."""
 
     @property
     def anchor_score(self) -> float:
@@ -112,8 +116,14 @@ class Comparison:
         base += 1.5 * min(self.figures, 2) if self.figures >= 2 else 0.0
         return base + sum(self.part(n, n != without) for n in ("date", "numbers", "place", "actor", "polarity"))
 
+    def vetoed(self, without: str | None = None) -> bool:
+        """The fitted identity model finds this event unlikely to be the claim's, for all the rule says."""
+        fitted = identity_model()
+        return fitted is not None and self.meaning is not None and fitted.vetoes(self.score(without), self.meaning)
+
     def identified(self, without: str | None = None) -> bool:
-        """Is this the very event the claim speaks of, judged without the attribute `without`?"""
+        """Is this the very event the claim speaks of, judged without the attribute `without`? This is the hand-set
+        rule; the fitted model's veto applies to the claim's best candidate (ClaimMatch.identified)."""
         agreeing = self.agreeing_figures
         if self.family < 0.6 and self.lexical < 0.45 and self.figures < 2 and agreeing < 2:
             return False
@@ -264,10 +274,14 @@ class ClaimMatch:
         return self.comparisons[0] if self.comparisons else None
 
     def identified(self, without: str | None = None) -> list[Comparison]:
-        """The candidates identified without `without`; every check asks, so once settled the answer is kept."""
+        """The candidates identified without `without`; every check asks, so once settled the answer is kept.
+        When the fitted model vetoes the best of them, none is: the claim is about no event the store can name
+        (a lower candidate is no likelier, and dropping only some would drop the ones that agree)."""
         kept = self._identified.get(without)
         if kept is None:
             kept = [c for c in self.comparisons if c.identified(without)]
+            if kept and min(kept, key=lambda c: (-c.score(without), c.event.id)).vetoed(without):
+                kept = []
             if self.settled:
                 self._identified[without] = kept
         return list(kept)
@@ -333,10 +347,12 @@ def build_index(evidence: Evidence) -> dict[str, set[str]]:
 def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]:
     """Each claim's candidates, best first, and then which events other claims pin down (focus)."""
     index, figure_index = build_index(evidence), number_index(evidence)
+    meanings = Meanings(evidence)
     out = []
     for at in range(0, len(extraction.claims), PREFETCH):
         chunk = [shortlist(claim, extraction, evidence, index, figure_index)
                  for claim in extraction.claims[at:at + PREFETCH]]
+        meanings.fill(chunk)
         prefetch(claim.sentence.text for claim, comps in chunk if comps)
         out += [settle(claim, comps, evidence, extraction.horizon) for claim, comps in chunk]
     focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}
