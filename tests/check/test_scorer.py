@@ -52,11 +52,21 @@ def test_a_plain_wrong_count_stays_an_error_with_its_probability(demo_db: Store)
 
 
 def test_a_demoted_finding_is_a_warning_that_says_why(demo_db: Store) -> None:
+    text = "Russia's 201st military base, whose lease runs until 2040, hosts roughly 9,000 troops."
+    report = check_text(demo_db, text, "t", STYLE)
+    demoted = [f for f in report.findings if f.score is not None and f.severity == "warning"]
+    assert demoted and all("fitted scorer" in f.message and f.quote == "2040" for f in demoted)
+    m = model()
+    assert m is not None and all(f.score is not None and f.score < m.threshold for f in demoted)
+
+
+def test_a_background_date_is_no_finding_once_identity_weighs_meaning(demo_db: Store) -> None:
+    """'since the Beslan school siege in 2004' was matched to the Crocus attack by the rule and then demoted by the
+    scorer; the identity model now vetoes the match, so nothing is raised at all."""
     text = ("On 22 March 2024, gunmen attacked Crocus City Hall near Moscow, killing 145 people. It was the deadliest "
             "attack on Russian soil since the Beslan school siege in 2004.")
     report = check_text(demo_db, text, "t", STYLE)
-    demoted = [f for f in report.findings if f.score is not None and f.severity == "warning"]
-    assert demoted and all("fitted scorer" in f.message and f.quote == "2004" for f in demoted)
+    assert [f for f in report.findings if f.quote == "2004"] == []
 
 
 def test_narrowing_words_come_from_the_parse() -> None:
