@@ -95,7 +95,15 @@ def test_debt_by_creditor_in_billions_on_the_day_reported(demo_db: Store) -> Non
 
 
 def test_border_incidents_placed_at_the_named_district_or_not_at_all(demo_db: Store) -> None:
-    incidents, unplaced = read_incidents(demo_db, spec("TJK", "border-incidents"), "TJK", CUTOFF, PERIOD_START)
+    from dataclasses import replace
+
+    plan_map = spec("TJK", "border-incidents")
+    assert plan_map.span == "period", \
+        "the period's incidents only (the seventh review: a 2022 operation took the space)"
+    period_only, _ = read_incidents(demo_db, plan_map, "TJK", CUTOFF, PERIOD_START)
+    assert period_only and all(i.recent for i in period_only)
+    # the filter's other rules (a tie to the border, within 60 km of it) read over all years
+    incidents, unplaced = read_incidents(demo_db, replace(plan_map, span="all"), "TJK", CUTOFF, PERIOD_START)
     assert [(i.when, i.type) for i in incidents if i.recent] == [
         ("18 November 2024", "attack"), ("26 November 2025", "attack"), ("30 November 2025", "attack"),
         ("24 December 2025", "border_clash")]
@@ -105,7 +113,8 @@ def test_border_incidents_placed_at_the_named_district_or_not_at_all(demo_db: St
         ("31 May 2022", "security_operation"), ("September 2023", "security_operation")], \
         "neither the Khorog protests (no tie to the border in their reports) nor the attack on a post 140 km away"
     assert [(i.when, i.type) for i in unplaced] == [("7 May 2022", "cross_border_fire"),
-                                                   ("25 October 2025", "border_clash")], \
+                                                   ("25 October 2025", "border_clash"),
+                                                   ("20 November 2025", "border_interdiction")], \
         "an incident on the far side of the border is read (the sixth review found it missing from the map and caption)"
     assert [i.when for i in incidents if i.marked] == ["18 November 2024", "26 November 2025", "30 November 2025"], \
         "attacks on Chinese workers and sites are drawn apart (diamonds) from the border guards' own fights"

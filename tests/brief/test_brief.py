@@ -12,6 +12,7 @@ from tests.brief.conftest import SHORT, TODAY
 from watchfloor.analyse.timeline import Period
 from watchfloor.brief import Brief, write_brief
 from watchfloor.brief.judgments import INSUFFICIENT, TERMS
+from watchfloor.brief.layout import JUDGED
 from watchfloor.dates import parse_iso
 from watchfloor.errors import NotFound
 from watchfloor.extract.sentences import split_sentences
@@ -24,8 +25,9 @@ DEMO_PERIOD = Period(parse_iso("2024"), parse_iso("2025"))
 BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology")
 
 
-def body_sentences(md: str) -> list[str]:
-    """Sentences under the body headings, as the checker's splitter cuts them (table rows are not sentences)."""
+def body_sentences(md: str, judged: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Sentences under the body headings, as the checker's splitter cuts them (table rows are not sentences); those
+    whose words are one of the `judged` texts (the analyst's own inferences, laid out without markers) left out."""
     out, current = [], None
     for s in split_sentences(md):
         if s.heading:
@@ -35,8 +37,15 @@ def body_sentences(md: str) -> list[str]:
             continue
         line_start = md.rfind("\n", 0, s.start) + 1
         if current and not md.startswith(("|", "!["), line_start):  # table rows and images are not sentences
-            out.append(s.text)
+            words = s.text.removeprefix(JUDGED).strip().removesuffix(".")
+            if words not in judged:
+                out.append(s.text)
     return out
+
+
+def judged_texts(brief: Brief) -> set[str]:
+    """The words of the sentences a brief marks as judgment, not report (`Sentence.judged`)."""
+    return {s.text for s in brief.contents.sentences() if s.judged}
 
 
 def section(md: str, heading: str) -> str:
@@ -59,36 +68,50 @@ def test_shape_in_order(brief: Brief) -> None:
     assert "**Horizon:** from 31 December 2025 through 31 December 2027 (past the presidential election due in " \
            "2027)" in md, "the plan sets the horizon's end, and says why"
     assert "**Period covered:** January 2024 to December 2025" in md
-    summary, table = section(md, "Bottom Line").strip().split("\n\n| ", 1)
-    items = summary.split("\n")
+    table, rest = section(md, "Bottom Line").strip().split("\n\n", 1)
+    assert table.startswith("| Question | Call | Likelihood | Confidence | What it would mean (our judgment) |")
+    assert rest.startswith("![The calls and their likelihood ranges](tajikistan-2026-01-15-calls.svg)")
+    watch = rest.split("### Three Things to Watch in the Coming Months\n\n", 1)[1].split("\n\n", 1)[0].split("\n")
+    assert len(watch) == 3 and all(i.startswith("- **") for i in watch)
+    items = rest.split("### The Calls and Their Reasons\n\n", 1)[1].strip().split("\n")
     assert len(items) == len(brief.contents.judgments) + 1 and all(i.startswith("- **") for i in items)
     assert all(len(split_sentences(i)) <= 3 for i in items), "judgment, one reason, one implication"
     assert items[-1].startswith("- **Scheduled within the horizon.** In 2027, a presidential election is due")
-    assert table.startswith("Question | Answer | Likelihood | Confidence | Sources |")
 
 
 def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None:
-    rows = re.findall(r"^\| (.+) \| (.+) \| (.+) \| (.+) \| \[[\d, ]+\] \|$", section(brief.markdown, "Bottom Line"),
-                      re.M)
-    assert rows == [(j.short, j.answer, j.likelihood, j.level) for j in brief.contents.judgments]
-    assert rows[0][:3] == ("The Afghan border", "Deteriorating, on balance", "likely"), "the cross-cutting question"
-    assert rows[1][:3] == ("Jihadist violence abroad", "split: Contained or Displaced", "roughly even chance"), \
+    from watchfloor.brief.front import term_range
+
+    table = section(brief.markdown, "Bottom Line").strip().split("\n\n", 1)[0]
+    rows = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in table.split("\n")[2:]]
+    assert [r[:4] for r in rows] == [(j.short, j.answer, term_range(j.likelihood), j.level)
+                                     for j in brief.contents.judgments]
+    assert rows[0][:3] == ("The Afghan border", "Deteriorating, on balance", "likely (55–80%)"), \
+        "the cross-cutting question; the term with its range, not the rule's own figure"
+    assert rows[1][:3] == ("Jihadist violence abroad", "split: Contained or Displaced",
+                           "roughly even chance (45–55%)"), \
         "trials lag the arrests they follow: the prosecutions abroad weigh no more than the one jihadist border attack"
+    assert rows[1][4] == "–", "a tie makes no call, so it has no one meaning"
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
-    assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance")
+    assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance (45–55%)")
     assert rows[3][1] == "Reducing exposure, on balance", "Beijing's recorded answer to the attacks was to pull back"
-    assert rows[4][1:3] == ("no call (insufficient evidence)", "insufficient evidence"), \
-        "no signpost for Contested recorded anything: the table gives no answer the judgment declines to give"
+    assert rows[4][1:3] == ("Orderly", "likely (55–80%)"), \
+        "the heir's promotion into the post that stands in for the president falls in the president's term"
+    assert not re.search(r"\d+\.\d%", table), "no false precision on the front"
 
 
 def test_every_body_sentence_is_cited_and_resolves(brief: Brief) -> None:
     md = brief.markdown
-    sentences = body_sentences(md)
+    sentences = body_sentences(md, judged_texts(brief))
     assert len(sentences) >= 15
     numbers = set(source_numbers(md))
     cited: set[int] = set()
-    for s in sentences:
+    judged = judged_texts(brief)
+    assert judged, "the implications and the knock-ons are the analyst's judgments"
+    assert all(f"{t}." in md and f"{t} [" not in md for t in judged), "a judgment carries no source markers"
+    assert JUDGED in md
+    for s in body_sentences(md, judged):
         m = MARKERS.search(s)
         assert m, f"uncited sentence: {s!r}"
         nums = {int(n) for n in m.group(1).split(", ")}
@@ -118,8 +141,10 @@ def test_bottom_line_answers_each_question(brief: Brief) -> None:
     bluf = section(brief.markdown, "Bottom Line")
     assert "The main reason: attacks and clashes from Afghan territory became more frequent (four in 2025, against " \
            "one in 2024)" in bluf
-    assert "the evidence is insufficient to judge whether the regime will keep control of the succession" in bluf
-    assert "roughly even chance that the succession" not in bluf
+    assert "it is likely that the regime will keep control of the succession through elections and appointments it " \
+        "runs" in bluf
+    assert "The main reason: the regime took steps toward a handover (one in the seven years to 31 December 2025, as " \
+        "in the seven years before)" in bluf, "the heir's promotion of 2020 falls in the president's term"
 
 
 def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
@@ -141,10 +166,10 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
             assert j.reason is None, "an even split or no call gives no explanation the evidence fits best"
         else:
             assert j.reason is not None and j.reason.text.startswith("The evidence fits this explanation best: ")
-        if j.likelihood == INSUFFICIENT:
-            assert j.implication is None, "no call, no 'If so'"
+        if j.likelihood == INSUFFICIENT or j.answer.startswith("split: ") and "on balance" not in j.answer:
+            assert j.implication is None, "no call (or a tie), no 'If so'"
         else:
-            assert j.implication is not None and j.implication.text.startswith("If so, ")
+            assert j.implication is not None and j.implication.text.startswith("If so, ") and j.implication.judged
         assert j.assumption is not None
         if q.id == "succession":  # its test (unrest at home) is silent: the assumption is stated, not said to hold
             assert j.assumption.text.startswith("This judgment assumes that ")
@@ -164,6 +189,10 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert [n.text.split(":")[0] for n in border.notes] == [
         "Jihadist violence abroad", "Dependence on Russia", "China on the Afghan border", "Succession"], \
         "the cross-cutting judgment says what it means for each other question"
+    assert all(n.judged for n in border.notes), "knock-ons are judgments, not reports: no source markers"
+    assert "pulled them back" not in " ".join(n.text for n in border.notes), \
+        "a knock-on states no answer of another question (the seventh review: 'has pulled them back' beside Beijing " \
+        "paying for border posts)"
     russia = judgments[2].change
     assert russia is not None and russia.text.startswith(
         "A year earlier, at 31 December 2024, the signposts gave Growing (roughly even chance); they now give Hedging "
@@ -188,15 +217,20 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         "and sentences abroad went on (four in 2025, against eight in 2024)" in jihad.assumption.text, \
         "arrests halved: the assumption holds, but the brief must not say so as if nothing moved"
     assert jihad.likelihood == "roughly even chance", "a tie: prosecutions abroad (moderate) against the border"
-    assert "no new jihadist attack abroad will be tied to Tajik nationals while arrests and trials abroad go on, and " \
-        "as good a chance that jihadist groups based in Afghanistan will strike at Tajikistan's border more often " \
-        "than at targets abroad: the signposts for the two weigh the same" in jihad.statement.text
+    assert "the jihadist threat from Tajik networks will stay mainly abroad, where arrests and trials keep it from " \
+        "new attacks, and as good a chance that the jihadist threat from Tajik networks will move mainly to " \
+        "Tajikistan's own border, struck from Afghan territory, rather than abroad: the signposts for the two weigh " \
+        "the same" in jihad.statement.text, \
+        "two outcomes that exclude each other (the seventh review: both could happen)"
     assert "outpacing" not in jihad.statement.text, "no ratio of prosecutions to attacks"
     succession = judgments[4]
-    assert succession.level == "low" and "rests on what was not recorded" in succession.confidence.text
-    assert succession.likelihood == INSUFFICIENT, "no signpost for Contested recorded anything: no coin flip"
+    assert succession.likelihood == "likely" and succession.level == "moderate", \
+        "the heir's promotion of 2020 counts in the president's term; Contested's signposts are silent (a gap)"
+    assert "the collection is silent on one of its signposts" in succession.confidence.text
     assert any(n.text.startswith("The next test: in 2027, a presidential election is due") for n in succession.notes)
-    assert not re.search(r"\bson\b", " ".join(s.text for s in succession.sentences()))
+    assert "holds nothing on who the successor will be" not in " ".join(s.text for s in succession.sentences())
+    assert succession.alternative is not None and "no signpost, for the collection is silent on all of its own" in \
+        succession.alternative.text
 
 
 def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> None:
@@ -249,7 +283,10 @@ def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store
     for one, other in pairs:
         stating = [s.text for s in b.sentences if (one in s.text or other in s.text) and id(s) not in bottom_ids]
         assert stating, f"the demo store's brief states {one}"
+        annex = [s.text for s in b.contents.competing]
         for text in stating:
+            if text in annex and any(one in a and other in a for a in annex):
+                continue  # the annex's line on the dispute gives both; its other lines are not repeated with them
             assert one in text and other in text, f"states one of competing values only: {text}"
     bottom = " ".join(s.text for s in b.contents.bottom_line)
     assert "47.89% of GDP in 2024 in the World Bank series" in bottom, "the newest point of the series"
@@ -317,7 +354,8 @@ def test_period_narrows_the_brief(facts_db: Store) -> None:
     b = write_brief(facts_db, "tajikistan", Period(parse_iso("2024-06"), parse_iso("2024-06")), today=TODAY,
                     title="June 2024", self_check=False, figures=False)
     md = b.markdown
-    assert md.startswith("# June 2024\n") and "**Period covered:** June 2024  \n" in md
+    assert md.startswith("# June 2024\n") and "**Period covered:** June 2024 (the signposts' year-before windows " \
+        "reach back to 1 July 2022, before the period covered" in md
     assert "**Evidence cut-off:** 30 June 2024" in md and "From 30 June 2024 through 31 December 2027, " in md
     annex = section(md, "Annex: Chronology")
     assert "On 11 June 2024, ICE" in annex and "Crocus City Hall outside Moscow" not in annex
@@ -332,7 +370,7 @@ def test_unknown_country_and_empty_period(facts_db: Store) -> None:
 
 def test_demo_store_brief_is_fully_cited(demo_db: Store) -> None:
     b = write_brief(demo_db, "TJK", today=TODAY, self_check=False, figures=False)
-    sentences = body_sentences(b.markdown)
+    sentences = body_sentences(b.markdown, judged_texts(b))
     assert len(sentences) >= 15 and all(MARKERS.search(s) for s in sentences)
 
 
@@ -353,17 +391,35 @@ def test_progress_names_each_step_and_save_brief_writes_the_files(facts_db: Stor
 def test_an_old_cut_off_is_said_on_the_cover() -> None:
     from datetime import date
 
-    from watchfloor.brief.layout import stale_note
+    from watchfloor.brief.layout import horizon_line, stale_note
 
     assert stale_note(date(2026, 1, 15), date(2025, 12, 31)) == ""
     note = stale_note(date(2026, 12, 6), date(2025, 12, 31))
-    assert note.startswith("this is a baseline to the evidence cut-off of 31 December 2025, not a reading of today: "
-                           "the evidence ends eleven months before the date of writing; the horizon ends on 31 "
-                           "December 2026, four weeks after the date of writing, so the judgments are nearly spent")
-    assert note.endswith("annex gives, for each signpost, what the evidence shows to the cut-off and what would "
-                         "change the call")
-    assert "nearly spent" not in stale_note(date(2026, 12, 6), date(2025, 12, 31), date(2027, 12, 31)), \
-        "a horizon the plan sets past the date of writing is not spent"
+    assert note.startswith("the evidence stops on 31 December 2025, eleven months before the date of writing: the "
+                           "calls are the position then, not a reading of today; the horizon ends on 31 December "
+                           "2026, four weeks after the date of writing, so the judgments are nearly spent")
+    assert "confidence is lowered for the evidence's age (none is high)" in note
+    assert note.endswith("annex says what would change each call)")
+    later = stale_note(date(2026, 12, 6), date(2026, 4, 17), date(2027, 12, 31))
+    assert "nearly spent" not in later, "a horizon the plan sets past the date of writing is not spent"
+    assert "a third of the horizon has passed unread, and any call may have moved" in later
+    assert horizon_line(date(2026, 4, 17), date(2027, 12, 31), "", date(2026, 12, 6)) == \
+        "from 17 April 2026, the cut-off (the eight months to the date of writing unread), through 31 December 2027"
+
+
+def test_stale_evidence_is_never_held_with_high_confidence(demo_db: Store) -> None:
+    """Recency is measured against the date of writing: the demo brief written on 6 December 2026 from evidence to
+    17 April 2026 holds nothing with high confidence, and says why (the seventh review found 'high' on evidence eight
+    months old, measured against the cut-off)."""
+    from datetime import date
+
+    b = write_brief(demo_db, "TJK", today=date(2026, 12, 6), self_check=False, figures=False)
+    assert b.title == "Tajikistan: Baseline Assessment, Evidence to 17 April 2026"
+    assert [j.level for j in b.contents.judgments] and all(j.level != "high" for j in b.contents.judgments)
+    assert all("the evidence stops at its cut-off, eight months before the date of writing" in j.confidence.text
+               for j in b.contents.judgments)
+    written_then = write_brief(demo_db, "TJK", today=date(2026, 4, 20), self_check=False, figures=False)
+    assert "high" in [j.level for j in written_then.contents.judgments], "the same evidence, read when it was fresh"
 
 
 def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: Store) -> None:

@@ -19,10 +19,12 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
-    ("Judgment: The Afghan border", "likely, moderate confidence", "likely, high confidence"),
+    # at 30 June 2025 the border's linchpin test (attacks more than the year before) was not met: less confidence
+    ("Judgment: The Afghan border", "likely, low confidence", "likely, high confidence"),
     ("Judgment: Jihadist violence abroad", "likely, high confidence", "roughly even chance, high confidence"),
     ("Judgment: China on the Afghan border", "likely, low confidence", "likely, moderate confidence"),
-    ("Judgment: Succession", "roughly even chance, low confidence", "insufficient evidence, low confidence"),
+    # the heir's promotion counts in the president's term; the unrest signpost's silence lowers confidence now
+    ("Judgment: Succession", "likely, high confidence", "likely, moderate confidence"),
     ("Signpost: Attacks and clashes on Tajikistan's border from Afghan territory, more than the year before", "not met",
      "met"),
     ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),

@@ -6,14 +6,31 @@ from __future__ import annotations
 
 import re
 
-from watchfloor.brief import Brief
+from tests.brief.conftest import TODAY
+from watchfloor.brief import Brief, write_brief
 from watchfloor.brief.assess import NO_CALL
 from watchfloor.brief.judgments import INSUFFICIENT
+from watchfloor.store import Store
 
 
-def test_a_judgment_without_a_call_states_no_answer_anywhere(brief: Brief) -> None:
+def without_the_heir(facts_db: Store) -> Brief:
+    """The brief with the succession's handover signpost read over a year, as before session 11: the heir's 2020
+    promotion falls outside it, so nothing recorded tells the succession's answers apart."""
+    from dataclasses import replace
+
+    from watchfloor.analyse.watchplan import bundled_plan
+
+    plan = bundled_plan("TJK")
+    questions = tuple(replace(q, indicators=tuple(replace(i, window="year") if i.window == "seven_years" else i
+                                                  for i in q.indicators)) for q in plan.questions)
+    return write_brief(facts_db, "TJK", today=TODAY, self_check=False, figures=False,
+                       plan=replace(plan, questions=questions))
+
+
+def test_a_judgment_without_a_call_states_no_answer_anywhere(facts_db: Store) -> None:
+    brief = without_the_heir(facts_db)
     none = [j for j in brief.contents.judgments if j.likelihood == INSUFFICIENT]
-    assert none, "the pack's succession question is one the evidence cannot judge"
+    assert none, "read over a year, the succession question is one the evidence cannot judge"
     for j in none:
         assert j.answer == NO_CALL
         assert j.reason is None, "no 'the evidence fits this explanation best' for an answer not given"
@@ -21,6 +38,8 @@ def test_a_judgment_without_a_call_states_no_answer_anywhere(brief: Brief) -> No
         row = next(r for r in re.findall(r"^\| (.+?) \| (.+?) \| (.+?) \|", brief.markdown, re.M)
                    if r[0] == j.short)
         assert row[1:] == (NO_CALL, INSUFFICIENT)
+        assert f"| {j.short} | {NO_CALL} | {INSUFFICIENT} | {j.level} | – |" in brief.markdown, \
+            "the front's table gives no meaning for a call not made"
     for j in brief.contents.judgments:
         if j.likelihood != INSUFFICIENT:
             assert j.answer != NO_CALL

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.brief.conftest import TODAY, store_with
-from tests.brief.test_brief import MARKERS, body_sentences, section
+from tests.brief.test_brief import MARKERS, body_sentences, judged_texts, section
 from watchfloor.analyse.watchplan import load_plan
 from watchfloor.brief import Brief, write_brief
 from watchfloor.store import Store
@@ -35,7 +35,7 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     md = mali.markdown
     assert md.startswith("# Mali: Assessment, 2024–2025\n")
     assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
-    assert section(md, "Bottom Line").strip().startswith(
+    assert section(md, "Bottom Line").split("### The Calls and Their Reasons\n\n", 1)[1].startswith(
         "- **Jihadist pressure on the state.** Over the twelve months from 31 December 2025, it is likely that JNIM "
         "will keep up or widen its attacks"), "the Holding answer's one signpost is silent, but Rising rests on "\
         "signposts met that tell the answers apart: a likelihood, not 'insufficient evidence'"
@@ -44,7 +44,7 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     assert (russia.answer, russia.likelihood) == ("Holding, on balance", "likely")
     assert re.search(r"Reports of the attack on 7 September 2023 differ on the number of civilians killed: 49 "
                      r"according to [^,\[]+ and 154 according to Wikipedia", section(md, "Annex: Competing Values"))
-    sentences = body_sentences(md)
+    sentences = body_sentences(md, judged_texts(mali))
     assert len(sentences) >= 15 and all(MARKERS.search(s) for s in sentences)
 
 
@@ -81,5 +81,5 @@ def test_mali_argues_with_its_own_figures(mali_db: Path) -> None:
     assert captions["gold-output"].startswith("Mali's industrial gold output, tonnes a year, as reported, 2023 to "
                                               "2024: “Mining ministry figures” rests on two figures only")
     assert "the attack of 24 May 2025 (Dioura)" in captions["attacks"]
-    assert [f.name for f in b.all_figures()] == ["attacks", "russian-forces", "growth", "gold-output"]
-    assert all(MARKERS.search(s) for s in body_sentences(b.markdown))
+    assert [f.name for f in b.all_figures()] == ["attacks", "russian-forces", "growth", "gold-output", "calls"]
+    assert all(MARKERS.search(s) for s in body_sentences(b.markdown, judged_texts(b)))

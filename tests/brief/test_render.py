@@ -17,10 +17,14 @@ def test_html_is_standalone_with_inline_figures(brief: Brief) -> None:
     assert not re.search(r"<(script|link)\b[^>]*(src|href)=\"https?://", page)
     assert not re.search(r"@import|url\(\s*['\"]?https?://", page)
     assert not re.search(r"<img\b", page), "figures are inline SVG, not image links"
-    names = ["border-timeline", "remittances", "deportations", "border-incidents"]
+    names = ["border-timeline", "remittances", "deportations", "border-incidents", "calls"]
     assert [f.name for f in brief.all_figures()] == names, \
-        "the judgments' own, each supporting a signpost (the debt chart supports none); no generic chart beside them"
-    assert page.count("<figure class=\"figure\"") == 4 and page.count("<svg") >= 4
+        "the judgments' own, each supporting a signpost (the debt chart supports none), and the front's chart of the " \
+        "calls; no generic chart beside them"
+    assert page.count("<figure class=\"figure\"") == 5 and page.count("<svg") >= 5
+    summary = page.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
+    assert 'id="figure-calls"' in summary and "<figcaption>" not in summary.split('id="figure-calls"', 1)[1], \
+        "the front's chart sits on the front, unnumbered"
     assert '<h2>Key Judgments</h2>' in page
 
 
@@ -58,10 +62,13 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(brief.pdf())).pages]
     assert "Evidence cut-off: 31 December 2025" in pages[0] and "Bottom Line" in pages[0]
     front = " ".join(pages[:2])
-    row = "Succession no call (insufficient evidence) insufficient evidence"
-    assert row in front, "the judgments at a glance end a two-page front"
-    assert front.index(row) < front.index("Key Judgments"), \
-        "the key judgments follow the front on the same page, so no page is left half empty"
+    row = "Succession Orderly likely (55–"
+    assert row in front, "the judgments at a glance open a two-page front"
+    assert "Three Things to Watch in the Coming Months" in front
+    start = next(n for n, p in enumerate(pages) if "Key Judgments" in p)
+    assert start <= 2 and len(pages[start - 1]) > 2500, \
+        "the key judgments follow the two-page front (table, chart, what to watch, the calls and their reasons) with " \
+        "no page left half empty"
     body = next(n for n, p in enumerate(pages) if p.startswith("Annex: "))
     # seven since session 9: the third review asked for more answers weighed (displacement, China pulling back) and
     # Dushanbe's own moves as signposts, four more matrix rows; the summary still fits its page
@@ -165,10 +172,15 @@ def test_captions_say_where_the_data_are_thin(brief: Brief) -> None:
     assert "the collection holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
         "the facts store has no World Bank series: the caption says so rather than drawing one"
     assert "“Reported yearly totals” rests on three figures only (2023, 2024 and 2025)" in captions["deportations"]
-    assert "the cross border fire of 7 May 2022 (Khoja Ghor (Takhar, Afghanistan) / Panj district) and the border " \
-           "clash of 25 October 2025 (Davanga area, Shahr-e Buzurg district, Badakhshan / Tajik border) are not " \
-           "drawn, for the places their reports name are not on the map's list" in captions["border-incidents"], \
-        "an incident on the far side of the border is named in the caption when the map cannot place it"
+    assert "the border clash of 25 October 2025 (Davanga area, Shahr-e Buzurg district, Badakhshan / Tajik border) " \
+           "is listed beside the map but not drawn, for the place its report names is not on the map's list of " \
+           "places with coordinates" in captions["border-incidents"], \
+        "an incident on the far side of the border is named in the caption, and in the map's list, when the map " \
+        "cannot place it"
+    assert captions["border-incidents"].startswith("Incidents near the Afghan border: five incidents, numbered by "
+                                                   "date, all of January 2024 to December 2025"), \
+        "the period's incidents only (the seventh review: a 2022 operation took the space the period's needed)"
+    assert "the frame shows the whole shared border" in captions["border-incidents"]
     assert "debt-by-creditor" not in captions, "a figure that supports no signpost is left out"
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,21 @@ def place(location: str, places: list[tuple[str, float, float]]) -> tuple[float,
     return None
 
 
+def locate(row: dict[str, Any], places: dict[str, list[tuple[str, float, float]]],
+           sides: set[str]) -> tuple[float, float] | None:
+    """Where to draw an incident the store has no coordinates for: a place its location names in its own country,
+    else in another country it lists on either side of the border (a clash filed under the neighbour, at a town on
+    this side), else a place its summary names on either side ('near a village facing …'); None when none is known."""
+    own = row["country_iso3"] or ""
+    found = place(row["location"] or "", places.get(own, []))
+    others = [c for c in (row["countries"] or []) if c != own and c in sides]
+    for c in others:
+        found = found or place(row["location"] or "", places.get(c, []))
+    for c in [own, *others]:
+        found = found or place(row["summary"] or "", places.get(c, []))
+    return found
+
+
 def border_km(lon: float, lat: float, rings: list[list[tuple[float, float]]]) -> float:
     """Distance in km from a point to the nearest edge of an outline (an equirectangular approximation, good to a
     few per cent at these scales)."""
@@ -87,6 +103,7 @@ def figure_events(store: Store, spec: FigureSpec, iso3: str, since: dt.date, unt
     says whether one involves the figure's `mark` countries. One query for the map and the timeline alike."""
     where, params = spec.events.sql(iso3)
     return store.query(f"SELECT e.id, e.date, e.date_precision, e.type, e.location, e.lat, e.lon, e.country_iso3, "
+                       f"e.countries, e.summary, "
                        f"list_has_any(e.countries, ?::VARCHAR[]) AS marked "
                        f"FROM event e WHERE {where} AND e.date BETWEEN ? AND ? AND NOT list_contains(?, e.dataset) "
                        "ORDER BY e.date, e.id", [list(spec.mark), *params, since, until, list(MEDIA_DATASETS)])
@@ -98,7 +115,8 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     conditions met; whether near the border is unknown)."""
     since = period_start if spec.span == "period" else dt.date(1, 1, 1)
     rows = figure_events(store, spec, iso3, since, until)
-    places = _places(store, {r["country_iso3"] for r in rows if r["lat"] is None and r["country_iso3"]})
+    places = _places(store, {c for r in rows if r["lat"] is None
+                             for c in [r["country_iso3"], *(r["countries"] or [])] if c})
     shapes = outlines()
     border = shapes.get(spec.near or "", {}).get("rings")
     out: list[Incident] = []
@@ -107,7 +125,7 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
         if spec.near and r["country_iso3"] not in (iso3, spec.near, None):
             continue  # near a border: on one side of it or the other, not in a third country
         lonlat = (r["lon"], r["lat"]) if r["lat"] is not None and r["lon"] is not None else \
-            place(r["location"] or "", places.get(r["country_iso3"] or "", []))
+            locate(r, places, {iso3, spec.near or ""})
         d = from_parts(r["date"], r["date_precision"])
         if lonlat is None:
             unplaced.append(Incident(r["id"], d.human(), r["date"], r["type"], r["location"] or "", None, None,
@@ -120,11 +138,22 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     return out, unplaced
 
 
-def _frame(incidents: list[Incident], shapes: dict[str, Any], iso3: str) -> tuple[float, float, float, float]:
+def shared_border(shapes: dict[str, Any], iso3: str, near: str, km: float = 5.0) -> list[tuple[float, float]]:
+    """The points of the country's outline within `km` of the neighbour's: the border the map is about, which its
+    frame must show whole (the seventh review found the frame cutting off the border's eastern end)."""
+    if iso3 not in shapes or near not in shapes:
+        return []
+    rings = shapes[near]["rings"]
+    return [(x, y) for ring in shapes[iso3]["rings"] for x, y in ring if border_km(x, y, rings) <= km]
+
+
+def _frame(incidents: list[Incident], shapes: dict[str, Any], iso3: str,
+           also: Sequence[tuple[float, float]] = ()) -> tuple[float, float, float, float]:
     """Incidents spread over much of the country: the whole country, padded. Incidents in one corner (a border):
-    their box, padded, at least five degrees across, and no wider than the country's own frame."""
-    lons = [i.lon for i in incidents if i.lon is not None]
-    lats = [i.lat for i in incidents if i.lat is not None]
+    their box with the whole of that border (`also`), padded, at least five degrees across, and no wider than the
+    country's own frame."""
+    lons = [i.lon for i in incidents if i.lon is not None] + [x for x, _y in also]
+    lats = [i.lat for i in incidents if i.lat is not None] + [y for _x, y in also]
     w, e, s, n = min(lons), max(lons), min(lats), max(lats)
     if iso3 in shapes:
         cw, cs, ce, cn = _bbox(shapes[iso3]["rings"])
@@ -140,17 +169,24 @@ def _frame(incidents: list[Incident], shapes: dict[str, Any], iso3: str) -> tupl
     return box
 
 
-def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, title: str, period: str) -> Any:
-    """Numbered markers over country outlines, and the list of what each number was."""
+def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, title: str, period: str,
+                       unplaced: Sequence[Incident] = ()) -> Any:
+    """Numbered markers over country outlines, and the list of what each number was; the incidents of the period it
+    cannot place (`unplaced`) are listed after the drawn ones, marked as not drawn, so the figure names every one."""
     from matplotlib.lines import Line2D
 
     shapes = outlines()
-    lines = [_entry(n, i) for n, i in enumerate(incidents, 1)]
+    # one numbering by date over the drawn and the undrawn, so the list reads in order and a number on the map is
+    # the same incident's in the list
+    listed = sorted([*incidents, *unplaced], key=lambda i: (i.day, i.id))
+    number = {i.id: n for n, i in enumerate(listed, 1)}
+    lines = [_entry(number[i.id], i) + ("" if i.lon is not None else " (not drawn: no place the map can locate)")
+             for i in listed]
     wrapped = [textwrap.fill(t, 46, subsequent_indent="    ") for t in lines]
     rows = sum(w.count("\n") + 1 for w in wrapped)
     fig = _figure(9.0, max(4.6, 0.17 * rows + 1.6))
     ax, side = fig.subplots(1, 2, width_ratios=[1.45, 1])
-    box = _frame(incidents, shapes, iso3)
+    box = _frame(incidents, shapes, iso3, shared_border(shapes, iso3, spec.near) if spec.near else [])
     groups = _groups(incidents, (box[2] - box[0]) / 60)
     land = "#eef0f2"
     ax.set_facecolor(land)
@@ -185,7 +221,8 @@ def build_incident_map(incidents: list[Incident], spec: FigureSpec, iso3: str, t
     ax.set_ylim(box[1], box[3])
     ax.set_aspect(1 / math.cos(math.radians((box[1] + box[3]) / 2)))
     ax.tick_params(labelsize=7, colors=MUTED)
-    labels = [ax.annotate(_numbers([m + 1 for m in members]), xy, textcoords="offset points", xytext=(6, 5),
+    labels = [ax.annotate(_numbers([number[incidents[m].id] for m in members]), xy, textcoords="offset points",
+                          xytext=(6, 5),
                           fontsize=8, color=INK, fontweight="bold", zorder=5)
               for xy, members in groups]
     handles = [Line2D([], [], marker="o", linestyle="", markersize=7, color=colour, label=label)

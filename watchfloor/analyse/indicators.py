@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 LOOK_BACK = 3
 """How many years before the newest a series figure is compared with for an earlier high."""
-_FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year")}
+_FINE_ENOUGH = {3: ("day", "month"), 6: ("day", "month"), 12: ("day", "month", "year"), 24: ("day", "month", "year"),
+                84: ("day", "month", "year")}
 
 
 @dataclass
@@ -110,15 +111,23 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
                       "NOT list_contains(?, dataset)"]
     params: list[Any] = [iso3, list(involved), list(MEDIA_DATASETS)]
     if ind.types:
-        sql.append("type IN (SELECT unnest(?))")
+        typed = ["type IN (SELECT unnest(?))"]
         params.append(list(ind.types))
+        for kind, words in ind.types_if:  # a further type, counted only when its summary says one of the words
+            typed.append("(type = ? AND regexp_matches(summary, ?))")
+            params += [kind, _words(words)]
+        sql.append("(" + " OR ".join(typed) + ")")
     if kind_only:
         return " AND ".join(sql), params
     if ind.countries:
-        # an event involves a country it lists, or whose people or bodies act in it (a president's state visit)
+        # an event involves a country it lists, or whose people or bodies act in it (a president's state visit), or,
+        # with `countries_named`, whose summary names it or its alliance (a drill of the alliance it leads)
+        named = " OR regexp_matches(summary, ?)" if ind.countries_named else ""
         sql.append("(list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
-                   "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
+                   f"ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)){named})")
         params += [list(ind.countries), list(ind.countries)]
+        if ind.countries_named:
+            params.append(_words(ind.countries_named))
     if ind.not_countries:
         sql.append("NOT (list_has_any(countries, ?) OR id IN (SELECT a.event_id FROM event_actor a JOIN entity n "
                    "ON n.id = a.entity_id WHERE list_contains(?, n.country_iso3)))")
@@ -128,7 +137,7 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
         params.append(list(ind.not_in))
     if ind.mentions:
         sql.append("regexp_matches(summary, ?)")
-        params.append("(?i)\\b(" + "|".join(re.escape(m) for m in ind.mentions) + ")\\b")
+        params.append(_words(ind.mentions))
     if ind.where == "home":
         sql.append("country_iso3 = ?")
         params.append(iso3)
@@ -136,6 +145,16 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
         sql.append("country_iso3 IS NOT NULL AND country_iso3 <> ?")
         params.append(iso3)
     return " AND ".join(sql), params
+
+
+def per(window: str) -> str:
+    """A count's window as a rate: 'a quarter', 'a year'; a window of several years as a span ('in seven years')."""
+    return {"two_years": "in two years", "seven_years": "in seven years"}.get(window, f"a {window}")
+
+
+def _words(words: Sequence[str]) -> str:
+    """A pattern matching any of the words, whole, in any case."""
+    return "(?i)\\b(" + "|".join(re.escape(m) for m in words) + ")\\b"
 
 
 def _count(store: Store, ind: Indicator, iso3: str, start: dt.date, end: dt.date,
@@ -178,7 +197,8 @@ def _figures(store: Store, ind: Indicator, iso3: str, end: dt.date) -> list[tupl
 def _threshold(ind: Indicator) -> str:
     """As the board shows it: '>= 1 a quarter' for a count, '>= 40' for a figure; '…, and above the window before'
     for a signpost of change."""
-    text = f"{ind.operator} {ind.threshold:g}" + ("" if ind.measure else " a year" if ind.spec else f" a {ind.window}")
+    rate = "" if ind.measure else " a year" if ind.spec else f" {per(ind.window)}"
+    text = f"{ind.operator} {ind.threshold:g}" + rate
     return text + (", and more than the window before" if ind.change else "")
 
 

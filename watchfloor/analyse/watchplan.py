@@ -17,7 +17,7 @@ from typing import Any
 
 from watchfloor.errors import InputError, NotFound
 
-WINDOWS = {"quarter": 3, "half": 6, "year": 12, "two_years": 24}
+WINDOWS = {"quarter": 3, "half": 6, "year": 12, "two_years": 24, "seven_years": 84}
 """Window lengths in months."""
 OPERATORS = (">=", ">", "<=", "<")
 WHERE = ("home", "abroad", "any")
@@ -68,6 +68,16 @@ class Indicator:
     episode_days: int = 0
     """Events of the kind less than this many days after the last one counted are one episode, counted once (two
     calls to leave after the same week's attacks)."""
+    types_if: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Further types counted only when the summary says one of the words: a statement counts as a tie when it
+    announces a visit or a summit, not every statement (the seventh review: a summit visit with a security pledge,
+    filed as a statement, went uncounted)."""
+    countries_named: tuple[str, ...] = ()
+    """Words that, said in the summary, involve `countries` too: an alliance's drill names its members (or the
+    alliance) in words, not in the event's country list."""
+    silence: bool = False
+    """Not met is silence, not evidence: the count speaks only when something is recorded (an election in a year none
+    was due says nothing against an orderly succession)."""
 
     @property
     def weight(self) -> float:
@@ -112,6 +122,12 @@ class Question:
     with it and says what its answer means for each question it `bears_on`."""
     bears_on: tuple[tuple[str, str, str], ...] = ()
     """(hypothesis, question id, a clause on what that answer, leading, means for that question)."""
+    rivals: tuple[tuple[str, str], ...] = ()
+    """Per hypothesis, the rival the plan names to test against it when it leads (the real alternative, not merely
+    the next by weight: the seventh review asked that 'Economic only' be tested against 'Security actor')."""
+
+    def rival(self, hypothesis: str) -> str:
+        return dict(self.rivals).get(hypothesis, "")
 
     def bearing(self, hypothesis: str) -> list[tuple[str, str]]:
         """(question id, clause) for each question the answer bears on, in the plan's order."""
@@ -186,6 +202,8 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
         raise _fail(path, where, "field 'threshold' must be a number")
     if obj.get("where", "any") not in WHERE:
         raise _fail(path, where, f"field 'where' must be one of {', '.join(WHERE)}")
+    if obj.get("absence", "evidence") not in ("evidence", "silence"):
+        raise _fail(path, where, "field 'absence' is 'evidence' (the default) or 'silence'")
     if not obj.get("types") and not obj.get("measure") and not obj.get("figure"):
         raise _fail(path, where, "give 'types' (events to count), 'measure' (a figure to follow) or 'figure' (one of "
                                  "the plan's series figures, read a year at a time)")
@@ -203,7 +221,19 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      not_countries=_words(obj, "not_countries", path, where),
                      not_in=_words(obj, "not_in", path, where),
                      counts=str(obj.get("counts", "")).strip().rstrip("."),
-                     change=bool(obj.get("change", False)), episode_days=_days(obj, path, where))
+                     change=bool(obj.get("change", False)), episode_days=_days(obj, path, where),
+                     types_if=_types_if(obj, path, where),
+                     countries_named=_words(obj, "countries_named", path, where),
+                     silence=obj.get("absence") == "silence")
+
+
+def _types_if(obj: dict[str, Any], path: Path, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """{type: [words]}: a type counted only when its summary says one of the words."""
+    value = obj.get("types_if", {})
+    if not isinstance(value, dict) or not all(isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+                                              for v in value.values()):
+        raise _fail(path, where, "field 'types_if' maps an event type to a list of words")
+    return tuple((t, tuple(v)) for t, v in sorted(value.items()))
 
 
 def _days(obj: dict[str, Any], path: Path, where: str) -> int:
@@ -276,7 +306,8 @@ def load_plan(path: Path) -> WatchPlan:
                                   test=_test(q, path, indicators),
                                   implications=_per_hypothesis(q, "implications", path, hypotheses),
                                   cross_cutting=bool(q.get("cross_cutting", False)),
-                                  bears_on=_bears_on(q, path, hypotheses)))
+                                  bears_on=_bears_on(q, path, hypotheses),
+                                  rivals=_per_hypothesis(q, "rivals", path, hypotheses)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
         raise _fail(path, "top level", "field 'state_media' is a list of publishers")

@@ -229,12 +229,15 @@ def claim(question: Question, signposts: Sequence[Signpost], term: str) -> str:
 
 def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, competing: Competing,
           earlier: Sequence[Signpost] = (), earlier_as_of: dt.date | None = None,
-          through: dt.date | None = None) -> Judgment | None:
+          through: dt.date | None = None, written: dt.date | None = None) -> Judgment | None:
     """The key judgment on one question, or None when nothing in the brief's evidence bears on it; `earlier` are
-    the same signposts read a year before, to say whether the answer changed."""
+    the same signposts read a year before, to say whether the answer changed; `written`, the date of writing, against
+    which the evidence's age is measured."""
     if len(question.hypotheses) < 2:
         return None
     lead, alt = ranked(question, signposts)[:2]
+    if question.rival(lead) and question.rival(lead) != lead:
+        alt = question.rival(lead)  # the plan's named rival is the alternative tested, not merely the runner-up
     backers = [sp for sp in for_hypothesis(lead, signposts) if sp.source_ids()] or list(signposts)
     if not facts_of(backers) and not series_of(backers):
         return None
@@ -253,12 +256,17 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     contested = competing.about([str(sp.indicator.measure) for sp in signposts
                                  if sp.indicator.measure and not settled(sp, competing)], facts_of(signposts))
     gaps = sum(sp.silent() for sp in signposts)
+    cited_series = [sp for sp in signposts if sp.series_by and sp.series_sources()]
     level, words = confidence.rate(facts_of(signposts), backing, gaps, contested, as_of,
                                    [sp.series_by for sp in backers if sp.series_by], positive(question, signposts),
-                                   term, [sp.series_by for sp in signposts if sp.series_by and sp.series_sources()])
+                                   term, [sp.series_by for sp in cited_series], written,
+                                   not contradicted(question, signposts),
+                                   list({sp.series_by: sp.series_grade for sp in cited_series}.values()))
     implication = question.implication(lead)
     # no call, no 'If so': the bottom line gives none either, and an implication would state an answer not given
-    meaning = say(f"If so, {implication}", backers) if implication and term != INSUFFICIENT else None
+    # a tie makes no call, so it has no one meaning: the bottom line gives none either
+    meaning = judged(say(f"If so, {implication}", backers)) \
+        if implication and term != INSUFFICIENT and not tied(question, signposts) else None
     # no call, no explanation: 'the evidence fits this best' would state the answer the judgment declines to give
     why = "" if tied(question, signposts) or term == INSUFFICIENT else question.explanation(lead)
     reason = say(f"The evidence fits this explanation best: {why}", backers) if why else None
@@ -284,6 +292,24 @@ def working(question: Question, chances: Odds) -> tuple[str, ...]:
     return (question.short or question.question, support_words, chances.formula(), chances.band, term)
 
 
+def judged(sentence: Sentence) -> Sentence:
+    """The sentence marked as the analyst's inference, laid out without source markers (`Sentence.judged`)."""
+    sentence.judged = True
+    return sentence
+
+
+def contradicted(question: Question, signposts: Sequence[Signpost]) -> bool:
+    """Whether the signpost the plan names to test the linchpin assumption now reads against it: the judgment then
+    loses confidence (the seventh review: an assumption the evidence 'now tells against' left the judgment as it
+    was)."""
+    if not question.assumption:
+        return False
+    name, holds = question.test
+    tester = next((sp for sp in signposts if sp.indicator.name == name), None)
+    return tester is not None and not tester.silent() and tester.status in ("met", "not met") \
+        and tester.status != holds
+
+
 def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
              backers: Sequence[Signpost]) -> Sentence | None:
     """The assumption the judgment rests on, marked as its linchpin and, when the plan names a signpost that tests it,
@@ -296,7 +322,7 @@ def linchpin(question: Question, signposts: Sequence[Signpost], as_of: dt.date,
         return say(f"This judgment assumes that {question.assumption}", backers)
     weaker = tester.reading.trend == ("falling" if holds == "met" else "rising")
     way = ("so far it holds, if less firmly than a year before" if weaker else "so far it holds") \
-        if tester.status == holds else "the evidence now tells against it"
+        if tester.status == holds else "the evidence now tells against it, so the judgment is held with less confidence"
     # a figure's reading (with its competing values) is in the matrix below: the plan's words suffice here
     reading = (tester.indicator.said(tester.status) or tester.says(as_of)) if tester.indicator.measure \
         else tester.says(as_of)
@@ -331,8 +357,10 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     if not earlier:
         return None
     lead, before = ranked(question, signposts)[0], ranked(question, earlier)[0]
+    # a signpost whose move changes no answer's support (a count the plan reads as silence when not met) is no reason
     moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
-             if old.status != new.status and "no data" not in (old.status, new.status)]
+             if old.status != new.status and "no data" not in (old.status, new.status)
+             and old.supports() != new.supports() and not (new.indicator.silence and new.status == "not met")]
     then_term, now_term = likelihood(question, earlier), likelihood(question, signposts)
 
     def stance(sps: Sequence[Signpost], h: str, term: str) -> str:
@@ -373,6 +401,12 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
         if held:
             text += "; then too " + join(old.says(then) for old in held)
     cited = [sp for pair in moved for sp in pair] + held
+    # what moved is cited by the events of the two windows compared, not by the older report a silent reading names
+    # (the seventh review: a change since last year cited a 2021 report)
+    windows = sorted({f.id: f for sp in cited for f in (*sp.now, *sp.before)}.values(),
+                     key=lambda f: (f.date.start, f.id))
+    if windows or series_of(cited):
+        return phrase.say(text, windows, series_of(cited))
     return say(text, cited if facts_of(cited) or series_of(cited) else backing)
 
 

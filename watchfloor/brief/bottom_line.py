@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
+from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, judged, ranked, say, series_of, tied
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost, human
@@ -21,12 +21,12 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
     the key judgment states it (the same forecast, likelihood and horizon); its main reason, the signpost that
     weighs most for the leading answer, with its reading; and what it would mean ('If so, …', the first clause of the
     plan's implication). A question the evidence cannot judge gets its claim and what is known."""
-    judged = {j.topic: j for j in judgments}
+    by_topic = {j.topic: j for j in judgments}
     out: list[Sentence] = []
-    for q in [q for q in plan.questions if q.id in judged][:MAX_QUESTIONS]:
+    for q in [q for q in plan.questions if q.id in by_topic][:MAX_QUESTIONS]:
         mine = [sp for sp in signposts if sp.question is q]
         lead = ranked(q, mine)[0]
-        j = judged[q.id]
+        j = by_topic[q.id]
         why = reasons(lead, mine, 1)
         if not facts_of(why) and not series_of(why):
             continue
@@ -44,7 +44,7 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
             out.append(say(f"{known}: {why[0].says(as_of)}", why))
         implication = q.implication(lead).split(";")[0].strip()
         if implication and j.likelihood != INSUFFICIENT and not other:
-            out.append(say(f"If so, {implication}", why))
+            out.append(judged(say(f"If so, {implication}", why)))
     return out
 
 

@@ -80,7 +80,8 @@ class Brief:
 
     def all_figures(self) -> list[Figure]:
         """Every figure the Markdown shows, in reading order: each judgment's own, then the store's generic ones."""
-        return [f for j in self.contents.judgments for f in j.figures()] + self.figures
+        front = [self.contents.front] if self.contents.front is not None else []
+        return [f for j in self.contents.judgments for f in j.figures()] + self.figures + front
 
     def html(self) -> str:
         from watchfloor.brief.render import to_html
@@ -135,15 +136,16 @@ def slug(name: str) -> str:
 
 def default_title(ev: Evidence, contents: Contents, today: date | None = None) -> str:
     """'Ruritania: Assessment, 2024–2025'; a brief with no judgments (no watch plan) is a chronology. When the evidence
-    ends long before the date of writing (`layout.STALE_DAYS`), the title says the assessment is a baseline to the
-    cut-off: 'Ruritania: Baseline Assessment to 31 December 2025, 2024–2025'."""
+    ends long before the date of writing (`layout.STALE_DAYS`), the title says the assessment is a baseline, and of
+    what: 'Ruritania: Baseline Assessment, Evidence to 31 December 2025' (not '… to 31 December 2025, 2024–2025',
+    two spans side by side, which the seventh review found garbled; the period covered is on the cover)."""
     from watchfloor.brief.layout import STALE_DAYS, human
 
     years = f"{ev.start.value.year}–{ev.end.value.year}" if ev.start.value.year != ev.end.value.year \
         else str(ev.end.value.year)
     kind = "Assessment" if contents.judgments else "Chronology"
     if contents.judgments and today is not None and (today - ev.end.end).days > STALE_DAYS:
-        kind = f"Baseline Assessment to {human(ev.end.end)}"
+        return f"{ev.name}: Baseline Assessment, Evidence to {human(ev.end.end)}"
     return f"{ev.name}: {kind}, {years}"
 
 
@@ -158,7 +160,7 @@ def watch_plan(iso3: str) -> WatchPlan | None:
 
 
 def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot | date | None = None,
-           specs: list[Any] | None = None) -> Contents:
+           specs: list[Any] | None = None, written: date | None = None) -> Contents:
     """What the brief says: the plan's questions answered from its signposts, and the chronology; with `since`
     (a previous brief, or a date to read the store as of), what changed since. `specs`, the plan's figures, say which
     reports measure one thing (for competing values). Every sentence and table cell stating one of competing values
@@ -181,13 +183,21 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         earlier = signposts.read(ev, plan, board(store, plan, then), store)
         judgments = [j for q in plan.questions
                      if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
-                                    [sp for sp in earlier if sp.question is q], then, through)) is not None]
+                                    [sp for sp in earlier if sp.question is q], then, through, written))
+                     is not None]
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         coming = scheduled(ev, plan, as_of, through)
         annotate(plan, judgments, leads, coming)
         contents = Contents(bottom_line(plan, posts, judgments, as_of, through) + [s for s, _q in coming],
                             judgments, signposts.board_table(posts, as_of, leads), found.sentences,
-                            chronology, readings=posts, horizon=(through, plan.horizon_why if through else ""))
+                            chronology, readings=posts, horizon=(through, plan.horizon_why if through else ""),
+                            counted=signposts.events_table(posts, as_of))
+        from watchfloor.brief import front
+
+        rivals = {q.id: q.rival(leads[q.id]) or ranked(q, [sp for sp in posts if sp.question is q])[1]
+                  for q in plan.questions if len(q.hypotheses) > 1}
+        contents.watch = front.watch(judgments, posts, as_of, leads, rivals)
+        contents.front = front.chart(judgments)
     if since is not None:
         from watchfloor.brief import changes
 
@@ -200,7 +210,12 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
     # the bottom line, the matrices and the board say only that sources differ (the annex and the key judgments'
     # sentences and figure captions give every value), so no table cell runs down a page
-    found.flag(contents.sentences(), [r for t in contents.tables() for r in t.rows], short=contents.bottom_line,
+    # the annex's own lines are left as they are: each states its values, and one that states a value another line
+    # gives the rival of would repeat that line (the seventh review read one dispute three times)
+    annexed = {id(s) for s in found.sentences}
+    found.flag([s for s in contents.sentences() if id(s) not in annexed],
+               [r for t in contents.tables() for r in t.rows],
+               short=contents.bottom_line,
                short_rows=[*contents.signposts.rows,
                            *(r for j in contents.judgments if j.matrix for r in j.matrix.rows)])
     return contents
@@ -242,7 +257,7 @@ def annotate(plan: WatchPlan, judgments: list[Any], leads: dict[str, str], comin
         for qid, clause in q.bearing(leads[q.id]):
             other = by_id[qid]
             # the other question by its short name, as a label: the reader finds it under that heading
-            j.notes.append(Sentence(f"{other.short or other.question}: {clause}", j.statement.sources))
+            j.notes.append(Sentence(f"{other.short or other.question}: {clause}", j.statement.sources, judged=True))
         for sentence, item in coming:
             if q.id in item.questions:
                 j.notes.append(Sentence(f"The next test: {sentence.text[0].lower()}{sentence.text[1:]}",
@@ -357,7 +372,7 @@ def write_brief(store: Store, iso3: str, period: Period = Period(), title: str |
     step("Writing the judgments")
     plan = plan or watch_plan(code)
     specs = figure_specs if figure_specs is not None else specs_for(code, plan)
-    contents = assess(store, ev, plan, since, specs)
+    contents = assess(store, ev, plan, since, specs, today)
     if against is not None:
         from watchfloor.brief import record
 

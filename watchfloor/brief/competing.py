@@ -143,7 +143,10 @@ class Competing:
         return join(dict.fromkeys(names))
 
     def add(self, sentence: Sentence, key: str, facts: Sequence[Fact]) -> None:
-        self.sentences.append(sentence)
+        """Keep a competing-values sentence, once: the same dispute found from two sides (the series against a report,
+        a report against the series) is one line of the annex, not two (the seventh review found it three times)."""
+        if not any(s.text == sentence.text for s in self.sentences):
+            self.sentences.append(sentence)
         self.contested.setdefault(key, label(key))
         for f in facts:
             self.facts.setdefault(f.id, label(key))

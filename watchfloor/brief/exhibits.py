@@ -197,13 +197,16 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
     incidents, unplaced = read_incidents(store, spec, ev.iso3, until, ev.start.start)
     if not incidents:
         return None
-    n = len(incidents)
-    notes = [f"{number_word(n)} incident{'' if n == 1 else 's'}, numbered by date, those of {period_label} in "
-             "colour"]
+    listed = [i for i in unplaced if i.recent]  # the period's: named in the figure's list, marked not drawn
+    n, drawn = len(incidents) + len(listed), len(incidents)
+    recent = sum(i.recent for i in incidents) + len(listed)
+    notes = [f"{number_word(n)} incident{'' if n == 1 else 's'}, numbered by date"
+             + (f", the {number_word(recent)} of {period_label} in colour" if recent < n
+                else f", all of {period_label}")]
     approx = sum(not i.exact for i in incidents)
     if approx:
-        notes.append(f"{'all' if approx == n else number_word(approx)} placed at the district or town their report "
-                     "names, not at the spot")
+        notes.append(f"{'all ' + number_word(approx) if approx == drawn else number_word(approx)} drawn hollow, at the "
+                     "district or town their report names, not at the spot")
     if unplaced:
         # why each is not drawn, in its own words: a report that names only the country gives no place to draw;
         # one that names a place the map's list lacks (a district across the border) is another case
@@ -215,20 +218,22 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
             return join(f"the {i.type.replace('_', ' ')} of {i.when} ({i.location or 'no place given'})"
                         for i in items)
 
+        listed_words = "listed beside the map but " if listed else ""
         if unknown:
             named = "the place its report names is" if len(unknown) == 1 else "the places their reports name are"
-            notes.append(f"{which(unknown)} {'is' if len(unknown) == 1 else 'are'} not drawn, for {named} "
-                         "not on the map's list")
+            notes.append(f"{which(unknown)} {'is' if len(unknown) == 1 else 'are'} {listed_words}not drawn, for "
+                         f"{named} not on the map's list of places with coordinates")
         if whole:
-            notes.append(f"{which(whole)} {'is' if len(whole) == 1 else 'are'} not drawn, for "
+            notes.append(f"{which(whole)} {'is' if len(whole) == 1 else 'are'} {listed_words}not drawn, for "
                          f"{'its report names' if len(whole) == 1 else 'their reports name'} no place finer than the "
                          "country")
+    notes.append("the frame shows the whole shared border" if spec.near else "")
     ids = [i.id for i in incidents] + [i.id for i in unplaced]
     cited = sources_of(store, ev, ids)
     if not cited:
         return None
-    text = f"{spec.title}: " + "; ".join(notes)
-    svg = _svg(build_incident_map(incidents, spec, ev.iso3, spec.title, period_label))
+    text = f"{spec.title}: " + "; ".join(x for x in notes if x)
+    svg = _svg(build_incident_map(incidents, spec, ev.iso3, spec.title, period_label, listed))
     return Exhibit(spec.name, Sentence(text, cited, tuple(ids)), figure=Figure(spec.name, text, svg))
 
 

@@ -43,18 +43,44 @@ class Layout:
     """Where each table row sits."""
     unchecked: tuple[int, int] | None = None
     """The span the self-check leaves out: the Correcting the Record box, which quotes a report's errors."""
+    index: tuple[int, int] | None = None
+    """The events behind each count, an index of the store's own dates and kinds: the checker would read a signpost's
+    name beside a date as a claim that the row does not make (an agreement dated to a meeting's day)."""
 
     def checked_text(self) -> str:
-        """The Markdown as the self-check reads it: the box blanked out, every offset kept."""
-        if self.unchecked is None:
-            return self.markdown
-        a, b = self.unchecked
-        return self.markdown[:a] + re.sub(r"[^\n]", " ", self.markdown[a:b]) + self.markdown[b:]
+        """The Markdown as the self-check reads it: the box and the index blanked out, every offset kept."""
+        text = self.markdown
+        for span in (self.unchecked, self.index):
+            if span is not None:
+                a, b = span
+                text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+        return text
+
+
+JUDGED = "*Our judgment, not reported:*"
+"""What precedes a run of the analyst's own inferences (implications, knock-ons), which carry no source markers."""
 
 
 def render_sentence(s: Sentence, numbering: Numbering) -> str:
-    """A sentence as the Markdown holds it: its words escaped (they come from the store), then its markers."""
+    """A sentence as the Markdown holds it: its words escaped (they come from the store), then its markers; an
+    analyst's judgment (`Sentence.judged`) without markers, for no source reports it."""
+    if s.judged:
+        return f"{md_text(s.text, starts_line=True)}."
     return f"{md_text(s.text, starts_line=True)} {numbering.markers(s.sources)}."
+
+
+def run(sentences: list[Sentence | None], render: Callable[[Sentence], str]) -> str:
+    """Sentences in a paragraph, each run of judged ones after the words that mark it as judgment, not report."""
+    out: list[str] = []
+    before = False
+    for s in sentences:
+        if s is None:
+            continue
+        if s.judged and not before:
+            out.append(JUDGED)
+        before = s.judged
+        out.append(render(s))
+    return " ".join(out)
 
 
 def _env() -> Environment:
@@ -79,10 +105,14 @@ def render_row(row: Row, numbering: Numbering) -> str:
     return "| " + " | ".join([*(table_cell(c) for c in row.cells), markers]) + " |"
 
 
-def render_table(table: Table, numbering: Numbering) -> str:
-    head = [*table.header, "Sources"]
+def render_table(table: Table, numbering: Numbering, sources: bool = True) -> str:
+    """A table with its Sources column; without it (`sources=False`) for a table whose every cell restates what
+    cited sentences beside it say (the front's calls: seventeen markers in one cell ran off the PDF's page)."""
+    head = [*table.header, *(("Sources",) if sources else ())]
     lines = ["| " + " | ".join(table_cell(h) for h in head) + " |", "|" + " --- |" * len(head)]
-    return "\n".join(lines + [render_row(r, numbering) for r in table.rows])
+    rows = [render_row(r, numbering) if sources else "| " + " | ".join(table_cell(c) for c in r.cells) + " |"
+            for r in table.rows]
+    return "\n".join(lines + rows)
 
 
 def human(d: date) -> str:
@@ -95,22 +125,24 @@ are as of then (a blind review read a twelve-month horizon from an eleven-month-
 
 
 def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
-    """'this is a baseline to the evidence cut-off of …: the evidence ends eleven months before the date of writing; …',
-    or '' when the evidence is recent. It points to the board, which says for each signpost what the evidence shows to
-    the cut-off and what would change the call; when the horizon (`end`, else twelve months) is nearly over (or over)
-    at the date of writing, it says so."""
+    """'the evidence stops on 31 December 2025, eleven months before the date of writing: nothing since is weighed, …',
+    or '' when the evidence is recent. It says what the gap means (the calls are the position at the cut-off, the
+    months since are unread, confidence is lowered for it, no judgment is held with high confidence) and where to look
+    (the summary's signposts to watch, the board's 'what would change the call'); when the horizon (`end`, else twelve
+    months) is nearly over (or over) at the date of writing, it says so."""
     days = (today - cutoff).days
     if days <= STALE_DAYS:
         return ""
     months = max(3, round(days / 30.4))
-    note = (f"this is a baseline to the evidence cut-off of {human(cutoff)}, not a reading of today: the evidence ends "
-            f"{number_word(months)} months before the date of writing")
     if end is None:
         try:
             end = cutoff.replace(year=cutoff.year + 1)
         except ValueError:  # 29 February
             end = cutoff.replace(year=cutoff.year + 1, day=28)
+    note = (f"the evidence stops on {human(cutoff)}, {number_word(months)} months before the date of writing: "
+            "the calls are the position then, not a reading of today")
     left = (end - today).days
+    share = days / max(1, (end - cutoff).days)
     if left < 0:
         note += f"; the horizon ended on {human(end)}, so the judgments are to be tested, not used"
     elif left < 60:
@@ -118,16 +150,32 @@ def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
         plural = "s" if weeks != 1 else ""
         note += (f"; the horizon ends on {human(end)}, {number_word(weeks)} week{plural} after the date "
                  "of writing, so the judgments are nearly spent")
-    return note + (f"; the {BOARD.removeprefix('Annex: ')} annex gives, for each signpost, what the evidence shows to "
-                   "the cut-off and what would change the call")
+    elif share >= 0.2:
+        note += f"; {fraction(share)} of the horizon has passed unread, and any call may have moved"
+    note += "; confidence is lowered for the evidence's age (none is high)" if days > 183 else ""
+    return note + (f"; check the signposts to watch against the news since {human(cutoff)} (the "
+                   f"{BOARD.removeprefix('Annex: ')} annex says what would change each call)")
 
 
-def horizon_line(cutoff: date, end: date | None, why: str = "") -> str:
+def fraction(share: float) -> str:
+    """A share of a span in plain words: 'a quarter', 'a third', 'half', 'two thirds'."""
+    for limit, words in ((0.29, "a quarter"), (0.42, "a third"), (0.58, "half"), (0.75, "two thirds")):
+        if share < limit:
+            return words
+    return "most"
+
+
+def horizon_line(cutoff: date, end: date | None, why: str = "", today: date | None = None) -> str:
     """The cover's horizon: 'from 31 December 2025 through 31 December 2027 (past the presidential election due in
-    2027)', or twelve months from the cut-off."""
+    2027)', or twelve months from the cut-off; when the brief is written long after its cut-off, the months between
+    are named as unread ('from 17 April 2026, the cut-off (the eight months to the date of writing unread), …')."""
+    start = human(cutoff)
+    if today is not None and (today - cutoff).days > STALE_DAYS:
+        months = max(3, round((today - cutoff).days / 30.4))
+        start += f", the cut-off (the {number_word(months)} months to the date of writing unread),"
     if end is None or end <= cutoff:
-        return f"twelve months from {human(cutoff)}"
-    return f"from {human(cutoff)} through {human(end)}" + (f" ({why})" if why else "")
+        return f"twelve months from {start}".rstrip(",")
+    return f"from {start} through {human(end)}" + (f" ({why})" if why else "")
 
 
 def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: list[Figure],
@@ -138,10 +186,12 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         return render_sentence(s, numbering)
 
     def text(sentences: list[Sentence | None]) -> str:
-        return " ".join(r(s) for s in sentences if s is not None)
+        return run(sentences, r)
 
     bottom_line = bullets(list(contents.bottom_line), r)
-    glance = render_table(contents.glance(), numbering) if bottom_line and contents.judgments else ""
+    watch = bullets(list(contents.watch), r)
+    front = f"{figure_prefix}-{contents.front.name}.svg" if contents.front is not None and bottom_line else ""
+    glance = render_table(contents.glance(), numbering, sources=False) if bottom_line and contents.judgments else ""
     changed = None
     if contents.changes:
         c = contents.changes
@@ -167,6 +217,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
                  for j in contents.judgments]
     competing = [r(s) for s in contents.competing]
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
+    counted = render_table(contents.counted, numbering) if contents.counted.rows else ""
     from watchfloor.brief import method
 
     method_annex = method.annex(contents.readings, contents.judgments) if contents.readings else ""
@@ -180,28 +231,44 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     md = _env().from_string(template("brief.md.j2")).render(
         title=md_text(title), marking=CLASSIFICATION, written=human(today), cutoff=human(ev.end.end),
         stale=stale_note(today, ev.end.end, horizon[0]),
-        horizon=md_text(horizon_line(ev.end.end, *horizon)) if contents.judgments else "",
-        period=md_text(period_label(ev)), country=md_text(ev.name), bottom_line=bottom_line, glance=glance,
+        horizon=md_text(horizon_line(ev.end.end, *horizon, today)) if contents.judgments else "",
+        period=md_text(period_label(ev) + reach_note(contents, ev)), country=md_text(ev.name),
+        bottom_line=bottom_line, glance=glance, watch=watch, front=front,
         changed=changed, judgments=judgments,
-        signposts=signposts, competing=competing, record_heading=record.HEADING, record=box, figures=figure_list,
+        signposts=signposts, counted=counted, competing=competing, record_heading=record.HEADING, record=box,
+        figures=figure_list,
         annex=annex, annex_heading=ANNEX, method=method_annex, method_heading=method.HEADING,
         board_heading=BOARD, bottom_line_heading=BOTTOM_LINE, competing_heading=COMPETING,
         sources=[e.line() for e in numbering.entries()])
     at = md.find(box) if box else -1
+    listed = md.find(counted) if counted else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),
-                  (at, at + len(box)) if at >= 0 else None)
+                  (at, at + len(box)) if at >= 0 else None, (listed, listed + len(counted)) if listed >= 0 else None)
+
+
+def reach_note(contents: Contents, ev: Evidence) -> str:
+    """' (the signposts' windows before reach back to 18 April 2024, …)': a trend set against a window partly before the
+    period covered compares a period the collection was gathered for with one it holds as background, and the reader
+    must know (the seventh review)."""
+    from watchfloor.brief.signposts import reach
+
+    day = reach(contents.readings, ev.end.end)
+    if day is None:
+        return ""
+    return (f" (the signposts' year-before windows reach back to {human(day)}, before the period covered, where the "
+            "collection is background, not a full gathering: a rise against them may partly be an artefact)")
 
 
 def bullets(sentences: list[Sentence], render: Callable[[Sentence], str]) -> str:
     """Sentences as a list, a new item at each sentence with a `lead` (in bold); without leads, one paragraph."""
     if not any(s.lead for s in sentences):
-        return " ".join(render(s) for s in sentences)
+        return run(list(sentences), render)
     groups: list[tuple[str, list[Sentence]]] = []
     for s in sentences:
         if s.lead or not groups:
             groups.append((s.lead, []))
         groups[-1][1].append(s)
-    return "\n".join(f"- {f'**{md_text(lead)}.** ' if lead else ''}{' '.join(render(s) for s in group)}"
+    return "\n".join(f"- {f'**{md_text(lead)}.** ' if lead else ''}{run(list(group), render)}"
                      for lead, group in groups)
 
 

@@ -118,7 +118,9 @@ def check_now(sp: Signpost, lead: str, cutoff: dt.date) -> str:
     ind = sp.indicator
     label = sp.question.label(ind.hypothesis)
     year = cutoff.year + 1 if (cutoff.month, cutoff.day) == (12, 31) else None
-    when = f"in {year}" if year and ind.window == "year" else f"in a {WINDOW_WORDS[ind.window]} after {human(cutoff)}"
+    span = "the" if ind.window.endswith("_years") else "a"
+    when = f"in {year}" if year and ind.window == "year" else \
+        f"in {span} {WINDOW_WORDS[ind.window]} after {human(cutoff)}"
     n = f"{ind.threshold:g}"
     if ind.measure:
         latest = sp.reading.observed[0][0] if sp.reading.observed else \

@@ -31,6 +31,10 @@ class Sentence:
     rewritten: bool = False
     lead: str = ""
     """A heading the sentence starts a group under (the bottom line's question, in bold): '' for none."""
+    judged: bool = False
+    """The analyst's own inference (an implication, a knock-on for another question), not a report: laid out without
+    source markers, under 'Our judgment' (ICD 203 keeps what is reported apart from what is judged; the seventh review
+    found knock-on judgments bracketed with sources that say no such thing). Its sources stay for the self-check."""
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -107,6 +111,12 @@ class Judgment:
     """How the likelihood was reached, for the method annex: the answers' support, the rule with its numbers, the band
     the probability falls in, and the cap that lowered the term, if any."""
 
+    def meaning(self) -> str:
+        """What the call would mean, in brief: the implication's first clause ('–' when the judgment makes none)."""
+        if self.implication is None:
+            return "–"
+        return self.implication.text.removeprefix("If so, ").split(";")[0].strip()
+
     def sentences(self) -> list[Sentence]:
         return [s for s in (self.statement, self.confidence, self.implication) if s is not None] + self.notes + \
             [s for s in (self.reason, self.assumption, self.alternative, self.change) if s is not None] + \
@@ -139,12 +149,18 @@ class Contents:
     """The signposts as read at the cut-off, behind the board and the judgments."""
     horizon: tuple[date | None, str] = (None, "")
     """The last day the judgments look to (None: twelve months from the cut-off) and why it is that day."""
+    watch: list[Sentence] = field(default_factory=list)
+    """The front's three signposts to watch (`front.watch`)."""
+    front: Figure | None = None
+    """The front's chart of the calls and their likelihood ranges (`front.chart`)."""
+    counted: Table = field(default_factory=lambda: Table(()))
+    """The events behind each signpost's count, by date and kind (the board's annex)."""
     """What the checker found wrong in a report the brief is set against (`--against`); not self-checked: it
     quotes the report's errors on purpose."""
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
+        out = list(self.watch) + list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
         for j in self.judgments:
             out += j.sentences()
         out += self.competing
@@ -153,23 +169,28 @@ class Contents:
         return out
 
     def glance(self) -> Table:
-        """The key judgments at a glance, for the one-page summary: question, answer, likelihood, confidence."""
-        return Table(("Question", "Answer", "Likelihood", "Confidence"),
-                     [Row((j.short or j.question, j.answer, j.likelihood, j.level), j.statement.sources)
-                      for j in self.judgments])
+        """The key judgments at a glance, for the one-page summary: question, answer, likelihood (the term with its
+        range, never the rule's own figure: no false precision on the front), confidence."""
+        from watchfloor.brief.front import term_range
+
+        return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
+                     [Row((j.short or j.question, j.answer, term_range(j.likelihood), j.level, j.meaning()),
+                          j.statement.sources) for j in self.judgments])
 
     def tables(self) -> list[Table]:
+        """Every table of the body, for the self-check and the competing values' flags."""
         changed = [self.changes.table] if self.changes else []
         out = list(changed)
         for j in self.judgments:
             out += [j.matrix] if j.matrix is not None else []
             out += [x.table for x in j.exhibits if x.table is not None]
-        return out + [self.signposts]
+        return out + [self.signposts, self.counted]
 
     def drop(self, doomed: list[Sentence]) -> None:
         """Remove sentences (by identity); a judgment goes with its statement or its confidence."""
         ids = {id(s) for s in doomed}
         self.bottom_line = [s for s in self.bottom_line if id(s) not in ids]
+        self.watch = [s for s in self.watch if id(s) not in ids]
         if self.changes:
             self.changes.events = [s for s in self.changes.events if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]

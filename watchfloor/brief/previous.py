@@ -122,7 +122,8 @@ def _from_markdown(path: Path, text: str) -> Snapshot:
             judgments[unescape(question)] = (term.group(1).lower() if term else INSUFFICIENT, level.group(1))
     signposts = {}
     heading = next((h for h in BOARD_HEADINGS if h in text), None)
-    board = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading else ""
+    # the board's own table only: the annex's later tables (the events behind each count) hold no status
+    board = text.split(heading, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0] if heading else ""
     at = 4  # the status column: found from the header (a board without the threshold column has it third)
     for line in board.splitlines():
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]

@@ -70,6 +70,6 @@ def _inline_figure(body: str, fig: Figure, number: int, file: str) -> str:
         return argued.sub(lambda m: f'<figure class="figure" id="figure-{fig.name}">{fig.svg}'
                                     f"<figcaption>{m.group(2)}</figcaption></figure>", body, count=1)
     pattern = re.compile(image)
-    caption = f"Figure {number}: {htmllib.escape(fig.caption)}"
-    block = f'<figure class="figure" id="figure-{fig.name}">{fig.svg}<figcaption>{caption}</figcaption></figure>'
+    caption = f"<figcaption>Figure {number}: {htmllib.escape(fig.caption)}</figcaption>" if fig.caption else ""
+    block = f'<figure class="figure" id="figure-{fig.name}">{fig.svg}{caption}</figure>'
     return pattern.sub(lambda _m: block, body)

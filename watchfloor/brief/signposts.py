@@ -19,7 +19,8 @@ from watchfloor.brief.model import Row, Table
 from watchfloor.brief.text import fmt_number, lower_first, number_word, quantity
 from watchfloor.store import Store
 
-WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years"}
+WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years",
+                "seven_years": "seven years"}
 OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 NOT_MET_WEIGHT = 0.5
 """What a signpost not met adds to the other hypotheses: an absence is weaker evidence than a presence."""
@@ -38,6 +39,10 @@ class Signpost:
     """Who publishes the observation series a figure was read from ('' when it was read from reports)."""
     earlier: tuple[Fact, ...] = ()
     """With nothing in either window: the newest event of the indicator's own kind from before them."""
+    series_grade: str = ""
+    """The series' source grade (A–F), so the confidence sentence counts it with the reports' grades."""
+    covered_from: dt.date | None = None
+    """The first day of the brief's period: a window before it is said to reach outside the period covered."""
 
     @property
     def status(self) -> str:
@@ -49,8 +54,10 @@ class Signpost:
         own, weight = self.indicator.hypothesis, self.indicator.weight
         if self.status == "met":
             return {own: weight}
-        if self.status != "not met" or self.silent():
-            return {}  # a collection silent on the signpost's kind is a gap, not evidence for the other answers
+        if self.status != "not met" or self.silent() or self.indicator.silence:
+            # a collection silent on the signpost's kind is a gap, not evidence for the other answers; a count the
+            # plan reads as silence when not met (nothing was due) is no evidence either
+            return {}
         others = [h for h in self.question.hypotheses if h != own]
         return {h: weight * NOT_MET_WEIGHT / len(others) for h in others}
 
@@ -62,7 +69,8 @@ class Signpost:
         """Not met, and its own hypothesis: evidence inconsistent with that answer. It is no evidence for the others
         (no new loans is no sign of foreign troops), though it weighs in their favour when answers
         are ranked (`supports`)."""
-        return self.status == "not met" and self.indicator.hypothesis == hypothesis and not self.silent()
+        return self.status == "not met" and self.indicator.hypothesis == hypothesis and not self.silent() \
+            and not self.indicator.silence
 
     def silent(self) -> bool:
         """No reading, or the store holds no event of the indicator's kind in this window nor the one before: a gap
@@ -125,6 +133,18 @@ class Signpost:
             return text + f", as {before}" + last
         return text + f", against {count_word(r.previous)}{' recorded' if not r.previous else ''} {before}"
 
+    def outside(self, as_of: dt.date) -> bool:
+        """Whether the window before reaches back before the period covered: a trend against it compares a period the
+        collection was gathered for with one it holds as background (the seventh review: 'six against one' set a
+        fully collected year against a partly collected one without saying so)."""
+        if self.covered_from is None:
+            return False
+        from watchfloor.analyse.indicators import _months_back
+        from watchfloor.analyse.watchplan import WINDOWS
+
+        months = WINDOWS[self.indicator.window]
+        return _months_back(_months_back(as_of, months) - dt.timedelta(days=1), months) < self.covered_from
+
     def single(self) -> str:
         """' (one report only, by …)' when a figure read from reports rests on a single publisher: a weighty figure
         that no second source confirms is flagged where it is stated."""
@@ -142,7 +162,21 @@ class Signpost:
         sign = f"{OPERATOR_SIGNS[ind.operator]} {ind.threshold:g}"
         if ind.measure:
             return sign + (", at a new high" if ind.change else "")
-        return f"{sign} a {WINDOW_WORDS[ind.window]}" + (", and more than the one before" if ind.change else "")
+        rate = f"in {WINDOW_WORDS[ind.window]}" if ind.window.endswith("_years") else f"a {WINDOW_WORDS[ind.window]}"
+        return f"{sign} {rate}" + (", and more than the one before" if ind.change else "")
+
+
+def reach(signposts: Sequence[Signpost], as_of: dt.date) -> dt.date | None:
+    """The earliest day a count's window before reaches back to, when that is before the period covered (None when
+    every window falls inside it): the cover says so once, not each reading."""
+    from watchfloor.analyse.indicators import _months_back
+    from watchfloor.analyse.watchplan import WINDOWS
+
+    days = [_months_back(_months_back(as_of, WINDOWS[sp.indicator.window]) - dt.timedelta(days=1),
+                         WINDOWS[sp.indicator.window])
+            for sp in signposts if sp.outside(as_of) and not sp.indicator.measure and not sp.indicator.spec
+            and WINDOWS[sp.indicator.window] <= 12]
+    return min(days) if days else None
 
 
 def window_words(window: str, as_of: dt.date) -> tuple[str, str]:
@@ -170,11 +204,12 @@ def read(ev: Evidence, plan: WatchPlan, board: Board, store: Store | None = None
     for q in plan.questions:
         for ind in q.indicators:
             r = by_name[(q.question, ind.name)]
-            by = ""
+            by = grade = ""
             if r.observed and store is not None and add_source(store, ev, r.observed[0][1]):
                 by = str(ev.sources[r.observed[0][1]].get("publisher") or "")
+                grade = str(ev.sources[r.observed[0][1]].get("reliability") or "F")
             out.append(Signpost(q, ind, r, _facts(ev, r.events), _facts(ev, r.previous_events), by,
-                                _facts(ev, r.latest)))
+                                _facts(ev, r.latest), grade, ev.start.start))
     return out
 
 
@@ -211,6 +246,33 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, 
                  *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
     return Table(("Signpost", "Points to", f"To {human(as_of)}", "Status", *((CALL,) if leads else ())), rows)
+
+
+def events_table(signposts: Sequence[Signpost], as_of: dt.date) -> Table:
+    """The events behind each count, so every count can be traced: for each signpost that counts events, the events of
+    its window and of the window before, each by date and kind ('9 October 2025, diplomatic'); a signpost read from a
+    figure or that recorded nothing is left out (its reading says so). The seventh review could not tell which events
+    made 'three in the year', nor which in the chronology had been left out."""
+    rows = []
+    for sp in signposts:
+        if sp.indicator.measure or sp.indicator.spec or not (sp.now or sp.before):
+            continue
+        days = sp.indicator.episode_days
+        cells = (sp.indicator.name, _listed(sp.now, days) or "none", _listed(sp.before, days) or "none")
+        rows.append(Row(cells, tuple(dict.fromkeys(phrase.cite((*sp.now, *sp.before))))))
+    return Table(("Signpost", "Counted in its window to the cut-off", "Counted in the window before"), rows)
+
+
+def _listed(facts: Sequence[Fact], episode_days: int = 0) -> str:
+    """'9 October 2025, diplomatic; 24 October 2025, military exercise'; events of one episode (less than
+    `episode_days` after its first) joined by 'with', for they count once."""
+    groups: list[list[Fact]] = []
+    for f in facts:
+        if groups and episode_days and (f.date.start - groups[-1][0].date.start).days < episode_days:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return "; ".join(" with ".join(f"{f.date.human()}, {f.type.replace('_', ' ')}" for f in g) for g in groups)
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
