@@ -4,9 +4,7 @@ identified event's summary has the IMF.
 Why: the role templates (roles.py, slots.py) need the two names in matching places; an analyst's rewording
 rarely keeps them. When the event is identified without its actors, the claim names one organisation, group
 or person the event does not know (not even by a word of its name), and the event names exactly one of the
-same kind the claim does not know, the claim has most likely put one for the other. The claim's names are the
-alias table's and, for a name the table does not know, the parser's entities ('China National Heavy Machinery
-Corporation' where the store has China Machinery Engineering). A name the sentence gives
+same kind the claim does not know, the claim has most likely put one for the other. A name the sentence gives
 as the source of what it reports ('the Interior Ministry said …') or as an owner ("Massoud's son"), both read
 from the parse, is no actor, and a parent and its branch, or two spellings of one name, are one actor.
 """
@@ -23,8 +21,6 @@ from watchfloor.extract.claims import Claim
 from watchfloor.extract.entities import EntityMention
 
 ACTOR_KINDS = ("organisation", "person", "armed_group")
-_PARSER_KINDS = {"ORG": "organisation", "PERSON": "person"}
-"""spaCy's entity labels for the actor kinds the alias table may not know."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +34,8 @@ def swapped(claim: Claim, event: StoreEvent) -> Swap | None:
     known = {m.entity_id for m in claim.all_entities}
     summary = event.summary
     theirs_all = [m for m in event.mentions if summary[m.start:m.end] == m.text]
-    unknown = _unknown_names(claim)
     for kind in ACTOR_KINDS:
-        mine = [m for m in claim.entities + unknown if m.kind == kind and not m.demonym
-                and m.entity_id not in event.entity_ids
+        mine = [m for m in claim.entities if m.kind == kind and not m.demonym and m.entity_id not in event.entity_ids
                 and not _mentioned(m.name, summary) and not _mentioned(m.text, summary)
                 and not any(related_names(m.name, x.name) for x in event.mentions)]
         theirs = {m.entity_id: m for m in theirs_all if m.kind == kind and m.entity_id not in known
@@ -60,21 +54,3 @@ def _no_actor(claim: Claim, m: EntityMention) -> bool:
     """The name is the source of what the sentence reports, or the owner of a noun ('Massoud's son')."""
     base, text = claim.sentence.start, claim.sentence.text
     return any(a <= m.start - base < b for a, b in speakers(text) + possessors(text))
-
-
-def _unknown_names(claim: Claim) -> list[EntityMention]:
-    """People and organisations the parser finds in the claim where the alias table found nothing."""
-    from watchfloor.extract.frames import named
-
-    base = claim.sentence.start
-    taken = [(m.start, m.end) for m in claim.all_entities]
-    out = []
-    for ent in named(claim.sentence.text).ents:
-        kind = _PARSER_KINDS.get(ent.label_)
-        start, end = base + ent.start_char, base + ent.end_char
-        if kind is None or not (claim.start <= start and end <= claim.end):
-            continue
-        if any(a < end and start < b for a, b in taken):
-            continue
-        out.append(EntityMention(start, end, ent.text, "parsed:" + ent.text.lower(), kind, ent.text))
-    return out
