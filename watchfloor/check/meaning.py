@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from watchfloor.check.match import Comparison
     from watchfloor.extract.claims import Claim
 
-BUDGET = 400
+BUDGET = 200
 """Sentences a check embeds for identity at most; later claims are matched on names, words and figures only."""
 
 
