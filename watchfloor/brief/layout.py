@@ -46,11 +46,14 @@ class Layout:
     index: tuple[int, int] | None = None
     """The events behind each count, an index of the store's own dates and kinds: the checker would read a signpost's
     name beside a date as a claim that the row does not make (an agreement dated to a meeting's day)."""
+    method: tuple[int, int] | None = None
+    """The method annex: the scales and counting rules, tables of the plan's words that claim nothing of the world
+    (the checker read a rule's '≥ 20000 a year' beside a report of expulsions as a wrong actor)."""
 
     def checked_text(self) -> str:
         """The Markdown as the self-check reads it: the box and the index blanked out, every offset kept."""
         text = self.markdown
-        for span in (self.unchecked, self.index):
+        for span in (self.unchecked, self.index, self.method):
             if span is not None:
                 a, b = span
                 text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
@@ -242,8 +245,10 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         sources=[e.line() for e in numbering.entries()])
     at = md.find(box) if box else -1
     listed = md.find(counted) if counted else -1
+    rules = md.find(method_annex) if method_annex else -1
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),
-                  (at, at + len(box)) if at >= 0 else None, (listed, listed + len(counted)) if listed >= 0 else None)
+                  (at, at + len(box)) if at >= 0 else None, (listed, listed + len(counted)) if listed >= 0 else None,
+                  (rules, rules + len(method_annex)) if rules >= 0 else None)
 
 
 def reach_note(contents: Contents, ev: Evidence) -> str:

@@ -22,6 +22,7 @@ from watchfloor.store import Store
 WINDOW_WORDS = {"quarter": "quarter", "half": "six months", "year": "year", "two_years": "two years",
                 "seven_years": "seven years"}
 OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+OPERATOR_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than"}
 NOT_MET_WEIGHT = 0.5
 """What a signpost not met adds to the other hypotheses: an absence is weaker evidence than a presence."""
 
@@ -158,8 +159,10 @@ class Signpost:
         return f"{said} ({reading})" if said else f"{lower_first(self.indicator.name)}: {reading}"
 
     def threshold(self) -> str:
+        """The threshold in words ('at least 2 a year'): the method annex is read by people, and the checker took a
+        bare '≥' beside a figure for a name."""
         ind = self.indicator
-        sign = f"{OPERATOR_SIGNS[ind.operator]} {ind.threshold:g}"
+        sign = f"{OPERATOR_WORDS[ind.operator]} {ind.threshold:g}"
         if ind.measure:
             return sign + (", at a new high" if ind.change else "")
         rate = f"in {WINDOW_WORDS[ind.window]}" if ind.window.endswith("_years") else f"a {WINDOW_WORDS[ind.window]}"
