@@ -254,7 +254,7 @@ DISTRICTS = set(PLACE_COORDS)
 
 def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
     where = _event_word_country(claim, event)
-    places = located_places(claim)
+    places = [p for p in located_places(claim) if not _of_side_event(claim, p, event)]
     if not places:
         return where or _verdict()
     ev_places = event.places
@@ -283,6 +283,21 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
     if matched:
         return _verdict(status="match", start=matched.start, end=matched.end, claim_value=matched.text)
     return _verdict()
+
+
+def _of_side_event(claim: Claim, place: EntityMention, event: StoreEvent) -> bool:
+    """The place sits in a side clause ('after Ruritania shot down a drone near Zenda, it closed its airspace') whose
+    event words are not of the event's kind while the main clause's are: it locates the side event, not this one."""
+    from watchfloor.extract.side_clauses import side_clause
+
+    base = claim.sentence.start
+    span = side_clause(claim.sentence.text, place.start - base)
+    if span is None:
+        return False
+    lo, hi = base + span[0], base + span[1]
+    inside = {e.family for e in claim.events if lo <= e.trigger.start < hi}
+    outside = {e.family for e in claim.events if not lo <= e.trigger.start < hi}
+    return bool(outside & event.families) and not inside & event.families
 
 
 def _one_list(claim: Claim, a: EntityMention, b: EntityMention, places: list[EntityMention], theirs: int) -> bool:

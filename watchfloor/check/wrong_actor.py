@@ -109,6 +109,8 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
         return True
     if _describes(r.store_name, mine) or _short_form(r.claim_name, best.event.mentions):
         return True
+    if _initials_of(r.claim_name, r.store_name) or _initials_of(r.store_name, r.claim_name):
+        return True
     if r.store_start >= 0:
         summary = best.event.summary
         theirs = [m for m in best.event.mentions if m.start < r.store_start + len(r.store_name) and
@@ -119,6 +121,16 @@ def _same_entity(claim: Claim, best: Comparison, r: RoleConflict) -> bool:
         if any(related_names(a.name, b.name) for a in mine for b in theirs):
             return True
     return False
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """`short` is written in capitals and spells the first letters of `full`'s words ('PM' for prime minister), of
+    all of them or of those longer than three letters ('RDF' for the Ruritanian Defence Force)."""
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in full.replace("-", " ").split() if w.isalpha()]
+    letters = {"".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 3)}
+    return short.lower() in {x.lower() for x in letters}
 
 
 def _describes(store_name: str, mine: list) -> bool:  # type: ignore[type-arg]

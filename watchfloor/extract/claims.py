@@ -21,7 +21,7 @@ from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
 from watchfloor.extract.events import SINGLETON_FAMILIES, WEAK_FAMILIES, Trigger, families_of_type, find_triggers
 from watchfloor.extract.modality import hedge_positions, modality
-from watchfloor.extract.polarity import negation_spans, polarity_negated, refused
+from watchfloor.extract.polarity import negation_spans, polarity_negated, reaching, refused
 from watchfloor.extract.quantities import Quantity, find_quantities
 from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.spans import Within, overlapping, running_reach
@@ -209,7 +209,8 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             quants = read_terms(s.text, s.start, find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates]
                                                                + name_spans))
             negs = negation_spans(text, a, b)
-            events = [Event(t, polarity_negated(negs, t.start, t.end, t.text) or
+            events = [Event(t, polarity_negated(reaching(negs, text, t.start, t.end, s.start, s.end), t.start, t.end,
+                                                t.text) or
                             refused(text, t.start, t.end, s.start, s.end))
                       for t in find_triggers(text, a, b)]
             have = {e.family for e in events}

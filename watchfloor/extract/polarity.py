@@ -61,6 +61,29 @@ def negation_spans(text: str, start: int, end: int, speech_acts: bool = False) -
     return out
 
 
+def reaching(spans: list[tuple[int, int, int]], text: str, start: int, end: int, lo: int,
+             hi: int) -> list[tuple[int, int, int]]:
+    """The negations whose scope covers text[start:end] and which the parse of the sentence text[lo:hi] lets reach
+    it: a 'not' the parse attaches to a verb negates that verb's clause, not a clause beside it ('he is not here —
+    he is being tried in Zenda' does not deny the trial). Other negators keep their scope."""
+    covering = [n for n in spans if n[1] <= start and end <= n[2]]
+    if not covering:
+        return spans
+    from watchfloor.extract.frames import parsed
+
+    doc = parsed(text[lo:hi])
+    word = next((t for t in doc if t.idx <= start - lo < t.idx + len(t.text)), None)
+    if word is None:
+        return spans
+    kept = []
+    for n in spans:
+        neg = next((t for t in doc if t.idx == n[0] - lo), None)
+        if n in covering and neg is not None and neg.dep_ == "neg" and word.i not in {t.i for t in neg.head.subtree}:
+            continue
+        kept.append(n)
+    return kept
+
+
 def is_negated(spans: list[tuple[int, int, int]], start: int, end: int) -> bool:
     """An odd number of negations covering [start, end) means it is denied."""
     hits = sum(1 for _, s, e in spans if s <= start and end <= e)
