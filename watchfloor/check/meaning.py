@@ -1,6 +1,6 @@
 """How close a claim's sentence comes in meaning to each candidate's summary, for identity.
 
-Why: a report paraphrases ("Dushanbe placed $500m of ten-year notes" for the store's Eurobond debut), so
+Why: a report paraphrases ("Strelsau placed $500m of ten-year notes" for the store's Eurobond debut), so
 shared names and shared words alone leave the right event unidentified. Sentence vectors (extract/embeddings.py)
 read the paraphrase. Curated summaries were embedded at import (ingest/vectors.py); a check embeds only its own
 sentences, and only those of claims that have candidates, up to `BUDGET` of them, in report order, so a long
