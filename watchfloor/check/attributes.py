@@ -129,13 +129,6 @@ def _only_since(claim: Claim, d: DateMention, window: tuple[dt.date, dt.date]) -
     return not date_fits(replace(d, relation="point"), *window)
 
 
-def _only_bounds_fit(fits: list[DateMention], wrong: list[DateMention]) -> bool:
-    """Only a bound fits the event ('until 9 November') while the date the claim gives for when it happened fits
-    nothing the store has ('on 16 October … closed schools … until 9 November' against 26 October): the bound
-    says how long, not when, so it does not make the event's date right."""
-    return all(d.relation in ("until", "by") for d in fits) and any(d.relation in ("point", "range") for d in wrong)
-
-
 def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
     """Match when a claim date fits the event's date; conflict when the date the claim attaches to the event
     fits neither the event's date nor any other date its summary gives (a summary's other dates, such as
@@ -154,19 +147,13 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
             vals = ", ".join(str(int(f.value)) for f in year_figs)
             return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.text, store_value=vals)
     fits_main = [d for d in claim.dates if date_fits(d, *main) and not _only_since(claim, d, main)]
+    if fits_main:
+        d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
+        return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
+                        store_value=event.date.human(), strength=_strength(d, event.date.precision))
     attached = [d for d in claim.dates if d.relation in ("point", "range", "since", "by", "before", "after")
                 and _attached(claim, d, event)]
-    wrong = [d for d in attached if not any(date_fits(d, lo, hi) for lo, hi in others) and d not in fits_main]
-    if fits_main:
-        from watchfloor.check.aligned_dates import aligned_date_conflict
-
-        aligned = aligned_date_conflict(claim, event)
-        if aligned is not None:
-            return aligned
-        if not _only_bounds_fit(fits_main, wrong):
-            d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
-            return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
-                            store_value=event.date.human(), strength=_strength(d, event.date.precision))
+    wrong = [d for d in attached if not any(date_fits(d, lo, hi) for lo, hi in others)]
     if wrong:
         d = wrong[0]
         return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(),

@@ -35,9 +35,7 @@ class WrongDate(Check):
             if not alts or m.claim.modality == "hedged" and m.claim.hedged_before(alts[0].date.start, 40):
                 continue
             best = next((c for c in alts if c.date.status != "none"), alts[0])
-            aligned = best.date.note == "same predicate"
-            if best.date.status != "conflict" or any(c.date.status == "match" and (not aligned or c.date.start ==
-                                                                                  best.date.start) for c in alts):
+            if best.date.status != "conflict" or any(c.date.status == "match" for c in alts):
                 continue
             if not _firm(best):
                 continue
