@@ -37,3 +37,14 @@ def test_a_not_denies_its_own_verb_and_not_the_clause_beside_it() -> None:
     assert _negated("The leader was not tried in Strelsau.", "tried")
     assert _negated("Graustark has never extradited a Ruritanian national.", "extradited")
 
+
+
+def test_a_running_total_word_must_govern_the_figure() -> None:
+    from watchfloor.check.gate import _sums
+
+    text = "The committee, with Ruritanian officers taking part, detained fourteen residents of Zenda."
+    assert not _sums(text, text.index("taking"), text.index("fourteen"), text.index(" residents"))
+    text = "Gunmen shot dead two workers near Zenda, bringing the week's toll to six."
+    assert _sums(text, text.index("bringing"), text.index("six"), text.index("six") + 3)
+    text = "Zenda has recorded fourteen attacks so far."
+    assert _sums(text, text.index("so far"), text.index("fourteen"), text.index(" attacks"))

@@ -64,7 +64,8 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
         return None
     text = claim.sentence.text
     s, e = q.start - claim.sentence.start, q.end - claim.sentence.start
-    if RUNNING_TOTAL.search(text[max(0, s - 90):e + 60]):
+    lo = max(0, s - 90)
+    if any(_sums(text, lo + m.start(), s, e) for m in RUNNING_TOTAL.finditer(text[lo:e + 60])):
         return "it may be a running total of several events"
     if _rest_of_group(claim, q):
         return "it counts the rest of a group named before, a part of the whole"
@@ -75,6 +76,20 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     if near and not all(_points_back(claim, x) for x in near):
         return "it may be one part of a list of counts"
     return None
+
+
+def _sums(text: str, at: int, start: int, end: int) -> bool:
+    """The running-total words at `at` bear on the figure at text[start:end]: a verb among them must govern it
+    ('bringing the toll to six'), not stand in a clause of its own ('with Ruritanian officers taking part, detained
+    fourteen residents'); other such words ('so far', 'that week') are read where they stand."""
+    from watchfloor.extract.frames import parsed
+
+    doc = parsed(text)
+    word = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    figure = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if word is None or figure is None or word.pos_ != "VERB":
+        return True
+    return figure.i in {t.i for t in word.subtree}
 
 
 def _rest_of_group(claim: Claim, q: Quantity) -> bool:
