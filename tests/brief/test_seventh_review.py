@@ -53,7 +53,7 @@ def test_silence_is_no_evidence_against_an_answer(late: Brief) -> None:
 def test_judgments_carry_no_source_markers_and_reports_do(late: Brief) -> None:
     md = late.markdown
     judged = [s for s in late.contents.sentences() if s.judged]
-    assert len(judged) >= 8
+    assert len(judged) >= 6, "the key judgments' implications and the border's four knock-ons"
     for s in judged:
         assert f"{s.text}." in md and f"{s.text} [" not in md
     border = late.contents.judgments[0]

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, judged, ranked, say, series_of, tied
+from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost, human
@@ -19,8 +19,8 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
                 as_of: dt.date, through: dt.date | None = None) -> list[Sentence]:
     """For each question judged, in the plan's order, up to three short sentences: the judgment, stated exactly as
     the key judgment states it (the same forecast, likelihood and horizon); its main reason, the signpost that
-    weighs most for the leading answer, with its reading; and what it would mean ('If so, …', the first clause of the
-    plan's implication). A question the evidence cannot judge gets its claim and what is known."""
+    weighs most for the leading answer, with its reading (what it would mean is the front table's, `Judgment.meaning`).
+    A question the evidence cannot judge gets its claim and what is known."""
     by_topic = {j.topic: j for j in judgments}
     out: list[Sentence] = []
     for q in [q for q in plan.questions if q.id in by_topic][:MAX_QUESTIONS]:
@@ -42,9 +42,7 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
             out.append(say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}", why + other))
         else:
             out.append(say(f"{known}: {why[0].says(as_of)}", why))
-        implication = q.implication(lead).split(";")[0].strip()
-        if implication and j.likelihood != INSUFFICIENT and not other:
-            out.append(judged(say(f"If so, {implication}", why)))
+        # what the call would mean is the front table's last column: said once, not again under each call
     return out
 
 
