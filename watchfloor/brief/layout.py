@@ -161,11 +161,15 @@ def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
 
 
 def fraction(share: float) -> str:
-    """A share of a span in plain words: 'a quarter', 'a third', 'half', 'two thirds'."""
-    for limit, words in ((0.29, "a quarter"), (0.42, "a third"), (0.58, "half"), (0.75, "two thirds")):
-        if share < limit:
-            return words
-    return "most"
+    """A share of a span in plain words, the nearest of the simple fractions: 'about a fifth', 'about a quarter',
+    'about a third', 'about two fifths', 'about half', … 'about four fifths', or 'most' (eight months of twenty and a
+    half, 0.38, is 'about two fifths', not 'a third')."""
+    if share >= 0.9:
+        return "most"
+    shares = ((1 / 5, "a fifth"), (1 / 4, "a quarter"), (1 / 3, "a third"), (2 / 5, "two fifths"), (1 / 2, "half"),
+              (3 / 5, "three fifths"), (2 / 3, "two thirds"), (3 / 4, "three quarters"), (4 / 5, "four fifths"))
+    value, words = min(shares, key=lambda item: abs(item[0] - share))
+    return words if abs(value - share) < 0.005 else f"about {words}"
 
 
 def horizon_line(cutoff: date, end: date | None, why: str = "", today: date | None = None) -> str:
