@@ -91,7 +91,9 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
     assert rows[1][:3] == ("Jihadist violence abroad", "split: Contained or Displaced",
                            "roughly even chance (45–55%)"), \
         "trials lag the arrests they follow: the prosecutions abroad weigh no more than the one jihadist border attack"
-    assert rows[1][4] == "–", "a tie makes no call, so it has no one meaning"
+    assert rows[1][4].startswith("plan for either Contained or Displaced until the signpost '") and \
+        rows[1][4].endswith("' settles it"), \
+        "a tie makes no call: the table says to plan for either answer and which signpost decides it"
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"We hold this judgment with {row[3]} confidence" in j.confidence.text
     assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance (45–55%)")
@@ -402,7 +404,11 @@ def test_an_old_cut_off_is_said_on_the_cover() -> None:
     assert note.endswith("annex says what would change each call)")
     later = stale_note(date(2026, 12, 6), date(2026, 4, 17), date(2027, 12, 31))
     assert "nearly spent" not in later, "a horizon the plan sets past the date of writing is not spent"
-    assert "a third of the horizon has passed unread, and any call may have moved" in later
+    assert "about two fifths of the horizon has passed unread, and any call may have moved" in later, \
+        "eight months of some twenty and a half are nearer two fifths than a third"
+    from watchfloor.brief.layout import fraction
+    assert [fraction(x) for x in (0.2, 0.26, 0.34, 0.376, 0.5, 0.66, 0.95)] == [
+        "a fifth", "about a quarter", "about a third", "about two fifths", "half", "about two thirds", "most"]
     assert horizon_line(date(2026, 4, 17), date(2027, 12, 31), "", date(2026, 12, 6)) == \
         "from 17 April 2026, the cut-off (the eight months to the date of writing unread), through 31 December 2027"
 

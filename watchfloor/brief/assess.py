@@ -275,7 +275,23 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
                     assumption, alternative(question, alt, signposts, as_of),
                     weighed(question, signposts, as_of, chances), reason,
                     since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
-                    question.short, answer_label(question, signposts), working=working(question, chances))
+                    question.short, answer_label(question, signposts), working=working(question, chances),
+                    undecided=undecided(question, signposts) if term != INSUFFICIENT else "")
+
+
+def undecided(question: Question, signposts: Sequence[Signpost]) -> str:
+    """What a split call would mean for the reader, for the summary's table: no one meaning until the signpost that
+    decides between the two tied answers (the most diagnostic of their own, the plan's order breaking ties) settles
+    it: 'either answer, until … settles it'; '' when the call is not split."""
+    if not tied(question, signposts):
+        return ""
+    pair = ranked(question, signposts)[:2]
+    deciding = [sp for sp in signposts if sp.indicator.hypothesis in pair and not sp.indicator.silence]
+    if not deciding:
+        return ""
+    best = max(deciding, key=lambda sp: sp.indicator.weight)  # max keeps the first (the plan's order) on a tie
+    return (f"plan for either {question.label(pair[0])} or {question.label(pair[1])} until the signpost "
+            f"'{best.indicator.name}' settles it")
 
 
 def weighed(question: Question, signposts: Sequence[Signpost], as_of: dt.date, chances: Odds) -> Table:

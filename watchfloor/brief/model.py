@@ -110,11 +110,15 @@ class Judgment:
     working: tuple[str, ...] = ()
     """How the likelihood was reached, for the method annex: the answers' support, the rule with its numbers, the band
     the probability falls in, and the cap that lowered the term, if any."""
+    undecided: str = ""
+    """What a split call would mean, for the summary's table: each tied answer's implication and the signpost that
+    decides between them ('if A, …; if B, …; watch …'); '' when the call is not split."""
 
     def meaning(self) -> str:
-        """What the call would mean, in brief: the implication's first clause ('–' when the judgment makes none)."""
+        """What the call would mean, in brief: the implication's first clause; for a split call, what either answer
+        would mean and the signpost that decides it; '–' when the judgment makes none."""
         if self.implication is None:
-            return "–"
+            return self.undecided or "–"
         return self.implication.text.removeprefix("If so, ").split(";")[0].strip()
 
     def sentences(self) -> list[Sentence]:
