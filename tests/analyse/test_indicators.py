@@ -34,7 +34,7 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert [len(q.indicators) for q in plan.questions] == [3, 3, 6, 4, 3]
+    assert [len(q.indicators) for q in plan.questions] == [3, 3, 6, 4, 4]
     result = board(demo_db, plan, dt.date(2025, 12, 31))  # the packs may gain later facts
     assert result.as_of == dt.date(2025, 12, 31)
     chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
@@ -108,9 +108,9 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json", "--as-of", "2025-12-31")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 19
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 20
     text = cli("--db", demo_db_path, "indicators", "TJ", "--as-of", "2025-12-31")
-    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 19 indicators met", text.out)
+    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 20 indicators met", text.out)
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
