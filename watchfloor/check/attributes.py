@@ -288,16 +288,27 @@ def compare_place(claim: Claim, event: StoreEvent) -> Verdict:
 def _of_side_event(claim: Claim, place: EntityMention, event: StoreEvent) -> bool:
     """The place sits in a side clause ('after Ruritania shot down a drone near Zenda, it closed its airspace') whose
     event words are not of the event's kind while the main clause's are: it locates the side event, not this one."""
+    families = _side_families(claim, place.start)
+    if families is None:
+        return False
+    inside, outside = families
+    return bool(outside & event.families) and not inside & event.families
+
+
+@per_claim
+def _side_families(claim: Claim, at: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The event families inside and outside the side clause holding the claim's character `at`, or None when it is
+    in the main clause; read once per claim and place, not once per candidate event."""
     from watchfloor.extract.side_clauses import side_clause
 
     base = claim.sentence.start
-    span = side_clause(claim.sentence.text, place.start - base)
+    span = side_clause(claim.sentence.text, at - base)
     if span is None:
-        return False
+        return None
     lo, hi = base + span[0], base + span[1]
-    inside = {e.family for e in claim.events if lo <= e.trigger.start < hi}
-    outside = {e.family for e in claim.events if not lo <= e.trigger.start < hi}
-    return bool(outside & event.families) and not inside & event.families
+    inside = frozenset(e.family for e in claim.events if lo <= e.trigger.start < hi)
+    outside = frozenset(e.family for e in claim.events if not lo <= e.trigger.start < hi)
+    return inside, outside
 
 
 def _one_list(claim: Claim, a: EntityMention, b: EntityMention, places: list[EntityMention], theirs: int) -> bool:

@@ -82,14 +82,13 @@ def _sums(text: str, at: int, start: int, end: int) -> bool:
     """The running-total words at `at` bear on the figure at text[start:end]: a verb among them must govern it
     ('bringing the toll to six'), not stand in a clause of its own ('with Ruritanian officers taking part, detained
     fourteen residents'); other such words ('so far', 'that week') are read where they stand."""
-    from watchfloor.extract.frames import parsed
+    from watchfloor.extract.frames import governs, parsed, token_at
 
     doc = parsed(text)
-    word = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
-    figure = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    word, figure = token_at(doc, at), token_at(doc, start)
     if word is None or figure is None or word.pos_ != "VERB":
         return True
-    return figure.i in {t.i for t in word.subtree}
+    return governs(word, figure)
 
 
 def _rest_of_group(claim: Claim, q: Quantity) -> bool:

@@ -277,6 +277,17 @@ def span_at(doc, start: int, end: int) -> Span | None:  # type: ignore[no-untype
     return span if span is not None and len(span) else None
 
 
+def token_at(doc, pos: int) -> Token | None:  # type: ignore[no-untyped-def]
+    """The token holding the character doc.text[pos]; None when none does."""
+    span = span_at(doc, pos, pos + 1)
+    return span[0] if span is not None else None
+
+
+def governs(head: Token, tok: Token) -> bool:
+    """`tok` is `head` or hangs below it in the parse."""
+    return head.i == tok.i or head.is_ancestor(tok)
+
+
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 """Dependencies by which a word narrows a noun ('immigration' in 'immigration charges')."""
 

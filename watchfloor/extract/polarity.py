@@ -69,16 +69,16 @@ def reaching(spans: list[tuple[int, int, int]], text: str, start: int, end: int,
     covering = [n for n in spans if n[1] <= start and end <= n[2]]
     if not covering:
         return spans
-    from watchfloor.extract.frames import parsed
+    from watchfloor.extract.frames import governs, parsed, token_at
 
     doc = parsed(text[lo:hi])
-    word = next((t for t in doc if t.idx <= start - lo < t.idx + len(t.text)), None)
+    word = token_at(doc, start - lo)
     if word is None:
         return spans
     kept = []
     for n in spans:
         neg = next((t for t in doc if t.idx == n[0] - lo), None)
-        if n in covering and neg is not None and neg.dep_ == "neg" and word.i not in {t.i for t in neg.head.subtree}:
+        if n in covering and neg is not None and neg.dep_ == "neg" and not governs(neg.head, word):
             continue
         kept.append(n)
     return kept

@@ -11,10 +11,9 @@ from __future__ import annotations
 def side_clause(text: str, start: int) -> tuple[int, int] | None:
     """The character span of the marked adverbial clause holding `text[start]`, or None when it is in the main
     clause (or the parse has no such clause above it)."""
-    from watchfloor.extract.frames import parsed
+    from watchfloor.extract.frames import parsed, token_at
 
-    doc = parsed(text)
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    token = token_at(parsed(text), start)
     while token is not None and token.head.i != token.i:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
             words = list(token.subtree)
