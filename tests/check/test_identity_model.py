@@ -11,6 +11,7 @@ from watchfloor.check.fingerprint import number_index
 from watchfloor.check.identity import load, model
 from watchfloor.check.match import build_index, match_claims, shortlist
 from watchfloor.check.meaning import Meanings
+from watchfloor.errors import ConfigError
 from watchfloor.store import Store
 
 
@@ -26,8 +27,8 @@ def test_a_model_file_missing_a_field_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({"coef": {"score": 0.6}, "intercept": -7.0, "keep": 0.1}), encoding="utf-8")
     try:
         load(path)
-    except KeyError as e:
-        assert "meaning" in str(e)
+    except ConfigError as e:
+        assert "coef.meaning" in str(e) and str(path) in str(e) and "fit_identity.py" in e.hint
     else:
         raise AssertionError("a model without its meaning weight loaded")
 

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from watchfloor.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class IdentityModel:
@@ -37,10 +39,27 @@ class IdentityModel:
 PATH = "identity.json"
 
 
+_FIELDS = (("coef", "score"), ("coef", "meaning"), ("intercept",), ("keep",))
+_REFIT = "refit it: .venv/bin/python bench/fit_identity.py (or reinstall watchfloor)"
+
+
 def load(path: Path) -> IdentityModel:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return IdentityModel(float(data["coef"]["score"]), float(data["coef"]["meaning"]), float(data["intercept"]),
-                         float(data["keep"]))
+    """The fitted model from its JSON file; a file that cannot be read or lacks a number is a ConfigError naming the
+    file and the field, as for the scorer (check/scorer.load_model)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: the fitted identity model cannot be read ({exc}).", hint=_REFIT) from exc
+    values = []
+    for field in _FIELDS:
+        value = data
+        for part in field:
+            value = value.get(part) if isinstance(value, dict) else None
+        if not isinstance(value, int | float):
+            raise ConfigError(f"{path}, field {'.'.join(field)!r}: the fitted identity model has no number there.",
+                              hint=_REFIT)
+        values.append(float(value))
+    return IdentityModel(*values)
 
 
 @lru_cache(maxsize=1)
