@@ -31,10 +31,10 @@ def spec(iso3: str, name: str) -> FigureSpec:
 
 def test_each_plan_declares_its_figures_under_its_questions() -> None:
     assert [(s.question, s.name, s.kind) for s in bundled_specs("TJK")] == [
-        ("afghan-border", "border-timeline", "timeline"), ("jihadism-abroad", "cases-abroad", "table"),
+        ("afghan-border", "border-timeline", "timeline"), ("afghan-border", "border-incidents", "map"),
+        ("afghan-border", "border-clash-totals", "series"), ("jihadism-abroad", "cases-abroad", "table"),
         ("russia-dependence", "remittances", "series"),
-        ("russia-dependence", "deportations", "series"), ("china-security", "border-incidents", "map"),
-        ("china-security", "debt-by-creditor", "series")]
+        ("russia-dependence", "deportations", "series"), ("china-security", "debt-by-creditor", "series")]
     assert [(s.question, s.kind) for s in bundled_specs("MLI")] == [
         ("jnim-pressure", "map"), ("russia-reliance", "map"), ("economy", "series"), ("economy", "series")]
     assert bundled_specs("KGZ") == []

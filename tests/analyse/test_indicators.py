@@ -34,14 +34,41 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert [len(q.indicators) for q in plan.questions] == [3, 3, 6, 4, 4]
+    assert [len(q.indicators) for q in plan.questions] == [4, 3, 6, 4, 6]
+    assert all(q.low_probability_high_impact.endswith(".") for q in plan.questions), \
+        "each question names an unlikely case that would matter most (the eighth review)"
+    assert all(q.implication(h) for q in plan.questions for h in q.hypotheses), "every answer has an implication"
     result = board(demo_db, plan, dt.date(2025, 12, 31))  # the packs may gain later facts
     assert result.as_of == dt.date(2025, 12, 31)
-    chinese = next(r for r in result.readings if r.name == "Attacks on Chinese nationals or sites in Tajikistan")
-    assert (chinese.status, chinese.trend, chinese.value, chinese.previous) == ("met", "rising", 2.0, 0.0)
-    assert chinese.window == "2025-10-01 to 2025-12-31"
+    chinese = next(r for r in result.readings if r.name.startswith("Attacks from Afghan territory that killed"))
+    assert (chinese.status, chinese.trend, chinese.value, chinese.previous) == ("met", "rising", 2.0, 1.0)
+    assert chinese.window == "2025-01-01 to 2025-12-31"
     summaries = [demo_db.scalar("SELECT summary FROM event WHERE id = ?", [e]) for e in chinese.events]
     assert all("Chinese" in s for s in summaries)
+
+    def kinds(ids: list[str]) -> list[str]:
+        return [str(demo_db.scalar("SELECT strftime(date, '%Y-%m-%d') || ' ' || type FROM event WHERE id = ?", [e]))
+                for e in ids]
+
+    border = next(r for r in result.readings if r.name.startswith("Attacks and clashes on Tajikistan's border"))
+    assert "2025-12-24 border_clash" in kinds(border.events) and "2025-11-20 border_interdiction" in kinds(
+        border.events), "a fight with armed men crossing from Afghanistan is counted, whatever the report calls it"
+    assert (border.value, border.status) == (5.0, "met")
+    official = next(r for r in result.readings if r.name.startswith("Armed clashes on the Afghan border in a year"))
+    assert (official.value, official.previous, official.status) == (17.0, 6.0, "met"), \
+        "the drug-control agency's yearly totals (17 in 2025 against six in 2024) are read, not left in the chronology"
+    talks = next(r for r in result.readings if r.name == "Dushanbe's security talks with the Taliban")
+    russia = next(r for r in result.readings if r.name.startswith("Russian deployments"))
+    assert not set(talks.events) & set(russia.events), "one report of talks with Russia serves one signpost, not two"
+    china = plan.questions[3]
+    assert "both" in china.hypotheses and all(i.name != "Attacks on Chinese nationals or sites in Tajikistan"
+                                              for i in china.indicators)
+    handover = next(r for r in result.readings if r.name.startswith("Steps toward a handover"))
+    assert kinds(handover.previous_events) == ["2016-05-22 referendum", "2017-01-12 appointment"], \
+        "the 2016 referendum that lowered the age for the presidency counts as a step toward a handover"
+    elections = next(r for r in result.readings if r.name.startswith("Elections, referendums"))
+    assert "2025-04-11 appointment" in kinds(elections.events) and "2025-04-11 appointment" not in kinds(
+        handover.events), "a re-election to a post already held counts once, as an appointment, not as a promotion"
     remit = next(r for r in result.readings if r.name.startswith("Remittances"))
     assert (remit.value, remit.previous, remit.status) == (47.89, 37.84, "not met"), \
         "the plan names the World Bank series for it: the series' newest point, not an older report's figure; a " \
@@ -108,9 +135,9 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json", "--as-of", "2025-12-31")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 20
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 23
     text = cli("--db", demo_db_path, "indicators", "TJ", "--as-of", "2025-12-31")
-    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 20 indicators met", text.out)
+    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 23 indicators met", text.out)
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
@@ -134,3 +161,28 @@ def test_a_figure_indicator_must_name_a_series_figure(tmp_path: Path) -> None:
     path.write_text(json.dumps(plan), encoding="utf-8")
     with pytest.raises(InputError, match="names no series figure"):
         load_plan(path)
+
+
+def test_not_mentions_leaves_out_what_the_summary_says(fresh_db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "facts.jsonl"
+    path.write_text("\n".join(json.dumps({"date": d, "event_type": "appointment", "summary": text,
+                                          "country": "Tajikistan", "source_url": f"https://example.org/{i}"})
+                              for i, (d, text) in enumerate([("2024-11-03", "The heir was promoted to a new post."),
+                                                             ("2024-12-03", "The heir was re-elected to his post.")]))
+                    + "\n", encoding="utf-8")
+    import_path(fresh_db, path, ImportOptions(quiet=True))
+    plan = load_plan(_plan(tmp_path, [
+        {"name": "steps", "hypothesis": "up", "types": ["appointment"], "not_mentions": ["re-elected"],
+         "window": "year", "operator": ">=", "threshold": 1}]))
+    assert board(fresh_db, plan).readings[0].value == 1.0, "a re-election is no promotion"
+
+
+def test_a_question_names_its_unlikely_case_in_one_string(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    question = {"id": "q", "question": "?", "hypotheses": {"up": "Up."}, "low_probability_high_impact": ["x"]}
+    path.write_text(json.dumps({"country": "TJK", "questions": [question]}), encoding="utf-8")
+    with pytest.raises(InputError, match="field 'low_probability_high_impact' is one sentence"):
+        load_plan(path)
+    question["low_probability_high_impact"] = " A sudden death would matter most. "
+    path.write_text(json.dumps({"country": "TJK", "questions": [question]}), encoding="utf-8")
+    assert load_plan(path).questions[0].low_probability_high_impact == "A sudden death would matter most."

@@ -138,6 +138,9 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
     if ind.mentions:
         sql.append("regexp_matches(summary, ?)")
         params.append(_words(ind.mentions))
+    if ind.not_mentions:
+        sql.append("NOT regexp_matches(summary, ?)")
+        params.append(_words(ind.not_mentions))
     if ind.where == "home":
         sql.append("country_iso3 = ?")
         params.append(iso3)
@@ -272,7 +275,10 @@ def _read_yearly(store: Store, ind: Indicator, iso3: str, as_of: dt.date, questi
     now, before = (_yearly(store, ind, iso3, as_of) + [None, None])[:2]
     value = now.value if now else None
     previous = before.value if before else None
-    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=_met(value, ind),
+    status = _met(value, ind)
+    if ind.change and status == "met" and previous is not None and value is not None and value <= previous:
+        status = "not met"  # a signpost of change: the level reached, but no rise on the year before
+    return Reading(question=question, hypothesis=ind.hypothesis, name=ind.name, status=status,
                    trend=_trend(value, previous), threshold=_threshold(ind), value=value, previous=previous,
                    window=f"year {now.when}" if now else "no figure", events=list(now.events) if now else [],
                    previous_events=list(before.events) if before else [],

@@ -53,6 +53,9 @@ class Indicator:
     """Why its diagnosticity is below high, as a clause ('Zenda's curbs would come whichever way Strelsau leans')."""
     mentions: tuple[str, ...] = ()
     """Words one of which the event's summary must say (whole words, any case): a call to leave, a named group."""
+    not_mentions: tuple[str, ...] = ()
+    """Words none of which the event's summary may say (whole words, any case): a re-election to a post already held
+    is no promotion (the eighth review: one re-election counted as an election and as a step toward a handover)."""
     not_countries: tuple[str, ...] = ()
     """ISO3 codes the event must not involve (listed, or the country of one acting in it): ties with partners
     other than Zenda."""
@@ -122,6 +125,9 @@ class Question:
     with it and says what its answer means for each question it `bears_on`."""
     bears_on: tuple[tuple[str, str, str], ...] = ()
     """(hypothesis, question id, a clause on what that answer, leading, means for that question)."""
+    low_probability_high_impact: str = ""
+    """One sentence: an unlikely case that would matter most for the question (a mass-casualty attack at home), which
+    the brief names beside the call; '' when the plan gives none."""
     rivals: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, the rival the plan names to test against it when it leads (the real alternative, not merely
     the next by weight: the seventh review asked that 'Economic only' be tested against 'Security actor')."""
@@ -218,6 +224,7 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      where=obj.get("where", "any"), measure=obj.get("measure"), series=obj.get("series"),
                      figure=obj.get("figure"), says=tuple(sorted(says.items())), diagnosticity=level, why=why,
                      mentions=_words(obj, "mentions", path, where),
+                     not_mentions=_words(obj, "not_mentions", path, where),
                      not_countries=_words(obj, "not_countries", path, where),
                      not_in=_words(obj, "not_in", path, where),
                      counts=str(obj.get("counts", "")).strip().rstrip("."),
@@ -307,7 +314,8 @@ def load_plan(path: Path) -> WatchPlan:
                                   implications=_per_hypothesis(q, "implications", path, hypotheses),
                                   cross_cutting=bool(q.get("cross_cutting", False)),
                                   bears_on=_bears_on(q, path, hypotheses),
-                                  rivals=_per_hypothesis(q, "rivals", path, hypotheses)))
+                                  rivals=_per_hypothesis(q, "rivals", path, hypotheses),
+                                  low_probability_high_impact=_sentence(q, "low_probability_high_impact", path)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
         raise _fail(path, "top level", "field 'state_media' is a list of publishers")
@@ -324,6 +332,14 @@ def load_plan(path: Path) -> WatchPlan:
                      state_media=tuple(media), horizon=str(horizon.get("through", "")),
                      horizon_why=str(horizon.get("why", "")).strip().rstrip("."),
                      scheduled=_scheduled(data.get("scheduled", []), path, ids))
+
+
+def _sentence(q: dict[str, Any], key: str, path: Path) -> str:
+    """An optional one-sentence string field of a question."""
+    value = q.get(key, "")
+    if not isinstance(value, str):
+        raise _fail(path, f"question {q['id']!r}", f"field {key!r} is one sentence")
+    return value.strip()
 
 
 def _bears_on(q: dict[str, Any], path: Path, hypotheses: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
