@@ -46,8 +46,19 @@ class Incident:
     """Involves one of the figure's `mark` countries: drawn as a diamond."""
 
 
+def gazetteer() -> list[dict[str, Any]]:
+    """The map's own list of places the country packs lack (data/gazetteer.json): districts and stretches of border
+    that incident reports name, with approximate coordinates."""
+    import json
+    from importlib import resources
+
+    text = resources.files("watchfloor").joinpath("data", "gazetteer.json").read_text(encoding="utf-8")
+    return list(json.loads(text).get("places", []))
+
+
 def _places(store: Store, countries: set[str]) -> dict[str, list[tuple[str, float, float]]]:
-    """Country → its places with coordinates, longest name first (the most specific match wins)."""
+    """Country → its places with coordinates, from the store and the map's gazetteer (`gazetteer`), longest name
+    first (the most specific match wins; the store's coordinates before the gazetteer's for one name)."""
     out: dict[str, list[tuple[str, float, float]]] = {}
     if not countries:
         return out
@@ -56,6 +67,15 @@ def _places(store: Store, countries: set[str]) -> dict[str, list[tuple[str, floa
                          [sorted(countries)]):
         if len(r["name"]) >= 4:
             out.setdefault(r["country_iso3"], []).append((r["name"], r["lon"], r["lat"]))
+    for entry in gazetteer():
+        if entry.get("country") not in countries:
+            continue
+        known = {name for name, _x, _y in out.get(entry["country"], [])}
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            if len(name) >= 4 and name not in known:
+                out.setdefault(entry["country"], []).append((name, float(entry["lon"]), float(entry["lat"])))
+    for places in out.values():
+        places.sort(key=lambda p: -len(p[0]))  # stable: the store's first among names of one length
     return out
 
 

@@ -12,7 +12,8 @@ The hypothesis with the most support leads. Its likelihood is (support + 1) /
 (all support + 2), Laplace's rule on two outcomes (the leading answer holds, or
 not), so a few signposts never make anything certain, put on the ICD 203 scale
 and capped at "very likely", or at "likely" when the signposts are split (met
-ones point to more than one answer); a tie is a roughly even chance. `Odds`
+ones point to more than one answer); when two answers tie, the rule is applied to the two together (one of them
+holds, or neither) and the term is the pair's, each as likely as the other. `Odds`
 keeps the working, which the brief shows. The horizon runs from the evidence
 cut-off.
 """
@@ -20,6 +21,7 @@ cut-off.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,11 +132,18 @@ class Odds:
     """The term the judgment uses: `band`, or lower when a cap applies."""
     cap: str = ""
     """Why the term is below the band ('' when it is not): the cap's reason in a few words."""
+    pair: str = ""
+    """The answer tied with the leading one ('' when none is): the probability is then of the two together, for
+    the signposts cannot tell them apart (the eighth review: 'a roughly even chance that A and as good a chance that
+    B' left the third answer near nothing and the reader unsure what the range applied to)."""
 
     def formula(self) -> str:
-        """'(1.25 + 1) / (2 + 2) = 56%': the stated rule with this judgment's numbers."""
+        """'(1.25 + 1) / (2 + 2)': the stated rule with this judgment's numbers, without a percentage (its band is
+        beside it: a figure to a decimal claims more precision than the rule has); for a tied pair, '(0.5 + 0.5 + 1)
+        / (1 + 2)', the two answers' support together."""
         total = sum(self.support.values())
-        return f"({weight(self.support[self.lead])} + 1) / ({weight(total)} + 2) = {percent(self.p)}"
+        top = weight(self.support[self.lead]) + (f" + {weight(self.support[self.pair])}" if self.pair else "")
+        return f"({top} + 1) / ({weight(total)} + 2)"
 
 
 def weight(x: float) -> str:
@@ -163,8 +172,15 @@ def odds(question: Question, signposts: Sequence[Signpost]) -> Odds:
         return Odds(score, lead, p, band, INSUFFICIENT, "the collection is silent on every signpost of "
                     + join(question.label(h) for h in blind))
     if tied(question, signposts):
-        return Odds(score, lead, p, band, "roughly even chance",
-                    "" if band == "roughly even chance" else "the two leading answers weigh the same")
+        # the two tied answers as one outcome (one of them holds, or neither): a probability for the pair, not two
+        # even chances that would leave the third answer nothing
+        pair = ranked(question, signposts)[1]
+        p = (score[lead] + score[pair] + 1) / (sum(score.values()) + 2)
+        band = term_for(p, TERMS[-1])
+        ceiling, why = (SPLIT_CEILING, "the signposts are split") if split(question, signposts) else \
+            (CEILING, "a few signposts never make an answer more than very likely")
+        term = term_for(p, ceiling)
+        return Odds(score, lead, p, band, term, why if term != band else "", pair)
     if not positive(question, signposts):
         ceiling, why = ABSENCE_CEILING, "the answer rests on what was not recorded and on weak signposts"
     elif split(question, signposts):
@@ -222,8 +238,10 @@ def claim(question: Question, signposts: Sequence[Signpost], term: str) -> str:
                 f"{join(question.label(h) for h in blind)}, so that answer can be neither weighed nor ruled out")
     if tied(question, signposts):
         alt = ranked(question, signposts)[1]
-        return (f"{likely_clause(term, question.forecast(lead))}, and as good a chance that {question.forecast(alt)}: "
-                "the signposts for the two weigh the same")
+        # the term is the pair's: said so, and that neither of the two is ahead of the other
+        return (f"{likely_clause(term, 'one of two things will happen')}, and the signposts give no way yet to choose "
+                f"between them: either {question.forecast(lead)}, or {question.forecast(alt)}; the signposts for the "
+                "two weigh the same, so each is about as likely as the other")
     return likely_clause(term, question.forecast(lead))
 
 
@@ -271,12 +289,93 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     why = "" if tied(question, signposts) or term == INSUFFICIENT else question.explanation(lead)
     reason = say(f"The evidence fits this explanation best: {why}", backers) if why else None
     assumption = linchpin(question, signposts, as_of, backers)
+    warned = caveats(question, signposts, lead, alt)
+    rare = str(getattr(question, "low_probability_high_impact", "") or "").strip().rstrip(".")
+    # the plan's unlikely case that would matter most: our judgment, not a report, so laid out without markers
+    low_impact = judged(say(f"Unlikely, but of high impact: {rare}", backers)) if rare else None
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     weighed(question, signposts, as_of, chances), reason,
                     since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
                     question.short, answer_label(question, signposts), working=working(question, chances),
+                    pair=bool(chances.pair), low_impact=low_impact, caveats=warned,
                     undecided=undecided(question, signposts) if term != INSUFFICIENT else "")
+
+
+DISPUTED = re.compile(r"\b(while|whereas)\b[^.;]*\b(said|says|called|denied|denies|blamed|dismissed|named|"
+                      r"attributed)\b", re.I)
+"""A report that carries a second party's account against the first: 'it called them terrorists, while the other
+government's spokesman said they were smugglers'."""
+
+
+def caveats(question: Question, signposts: Sequence[Signpost], lead: str, alt: str) -> Sentence | None:
+    """What the key judgment's own sentences must say about the evidence they state (the eighth review found these in
+    the annex only): a met signpost for the call or its alternative whose events all rest on one outlet; an event it
+    counts that rests only on sources graded F (reliability cannot be judged); and an event whose report gives a
+    second party's account against the first. One sentence, cited to the events it names; None when there is none."""
+    parts: list[str] = []
+    cited: list[Fact] = []
+    for sp in signposts:
+        if sp.status != "met" or sp.indicator.hypothesis not in (lead, alt) or not sp.now:
+            continue
+        said = sp.indicator.said("met") or lower_first(sp.indicator.name)
+        outlets = {str(src.get("publisher") or src["id"]) for f in sp.now for src in f.sources}
+        if len(outlets) == 1:
+            parts.append(f"that {said} rests on reports by one outlet, {next(iter(outlets))}, which no other outlet "
+                         "in the collection confirms")
+            cited += sp.now
+        for f in sp.now:
+            if f.best_grade == "F":
+                who = join(sorted({str(src.get("publisher") or src["id"]) for src in f.sources}))
+                parts.append(f"the event of {f.date.human()} counted under “{sp.indicator.name}” rests only on "
+                             f"{who}, graded F (its reliability cannot be judged)")
+                cited.append(f)
+            if DISPUTED.search(f.summary):
+                parts.append(f"the report of {f.date.human()} carries two parties' accounts of what happened, and "
+                             "neither is confirmed by a third")
+                cited.append(f)
+    parts = list(dict.fromkeys(parts))
+    if not parts:
+        return None
+    text = "Caveats on this evidence: " + "; ".join(parts)
+    return phrase.say(text, sorted({f.id: f for f in cited}.values(), key=lambda f: (f.date.start, f.id)), ())
+
+
+VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"We hold this judgment with (\w+) confidence, which rates the evidence, not the odds: ",
+     ("Confidence is \\1: ", "We hold it with \\1 confidence: ", "Our confidence is \\1: ")),
+    (r"it fails the recency test, for the evidence stops \w+ months before the date of writing",
+     ("it fails the recency test",)),
+    (r"^The evidence fits this explanation best: ", ("The likeliest explanation: ", "What best explains the evidence: ",
+                                                    "The reading that fits best: ")),
+    (r"^The judgment's linchpin assumption is that ",
+     ("The call rests on the assumption that ", "Its linchpin is that ", "It assumes above all that ")),
+    (r"^A year earlier, at [^,]+, the signposts gave ", ("A year earlier they gave ",)),
+    (r": the signposts are split, but those for the other (answers?) weigh less",
+     (": the evidence is mixed, but what speaks for the other \\1 weighs less",)),
+    (r"^Caveats on this evidence: ", ("Read the evidence with care: ", "On the sources: ")),
+    (r"; the signposts for the two weigh the same, so each is about as likely as the other",
+     ("; nothing yet sets one of the two above the other",)),
+)
+"""Words every judgment's sentences would otherwise repeat alike (the eighth review: 'the prose is templated'): the
+first judgment keeps the full wording, which says what is meant; later ones take the variants in turn."""
+
+
+def vary(judgments: Sequence[Judgment]) -> None:
+    """Reword the sentences of the second and later judgments that open (or run) the same way as the first's, so no
+    boilerplate clause is read five times; the citations and the claims are unchanged."""
+    seen: dict[str, int] = {}
+    for j in judgments:
+        for sentence in j.sentences():
+            for pattern, variants in VARIANTS:
+                if not re.search(pattern, sentence.text):
+                    continue
+                n = seen.get(pattern, 0)
+                seen[pattern] = n + 1
+                if n == 0:
+                    continue
+                new = re.sub(pattern, variants[(n - 1) % len(variants)], sentence.text, count=1)
+                sentence.text = sentence.template = new[:1].upper() + new[1:]
 
 
 def undecided(question: Question, signposts: Sequence[Signpost]) -> str:
@@ -301,11 +400,21 @@ def weighed(question: Question, signposts: Sequence[Signpost], as_of: dt.date, c
 
 
 def working(question: Question, chances: Odds) -> tuple[str, ...]:
-    """The method annex's row for this judgment: question, support, rule, band, term."""
+    """The method annex's row for this judgment: question, support, rule, band, term, in plain words: what the rule
+    gave, and, when the term used differs, that it was lowered and why ('lowered from likely to roughly even chance,
+    because the signposts are split'), not 'held below the band', which a review read as a rating raised."""
+    from watchfloor.brief.front import term_range
+
     support_words = "; ".join(f"{question.label(h)} {weight(chances.support[h])}" for h in question.hypotheses)
-    term = chances.term + (f" ({'no term' if chances.term == INSUFFICIENT else 'held below the band'}: "
-                           f"{chances.cap})" if chances.cap else "")
-    return (question.short or question.question, support_words, chances.formula(), chances.band, term)
+    rule = chances.formula() + (f", for {question.label(chances.lead)} and {question.label(chances.pair)} together"
+                                if chances.pair else f", for {question.label(chances.lead)}")
+    if chances.term == INSUFFICIENT:
+        term = f"no term: {chances.cap}"
+    elif chances.cap:
+        term = f"lowered from {chances.band} to {chances.term}, because {chances.cap}"
+    else:
+        term = f"{chances.term}, as the rule gives"
+    return (question.short or question.question, support_words, rule, term_range(chances.band), term)
 
 
 def judged(sentence: Sentence) -> Sentence:

@@ -20,7 +20,7 @@ from watchfloor.analyse.timeline import Period
 from watchfloor.analyse.watchplan import WatchPlan
 from watchfloor.brief import integrations
 from watchfloor.brief.evidence import Evidence, load
-from watchfloor.brief.layout import Layout, lay_out
+from watchfloor.brief.layout import STALE_DAYS, Layout, lay_out
 from watchfloor.brief.model import Contents, Figure, Sentence, Table
 from watchfloor.brief.previous import Snapshot
 from watchfloor.errors import ConfigError, NotFound
@@ -167,7 +167,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
     gives the others."""
     from watchfloor.analyse.indicators import board
     from watchfloor.brief import annex, competing, signposts
-    from watchfloor.brief.assess import judge, ranked
+    from watchfloor.brief.assess import judge, ranked, vary
     from watchfloor.brief.bottom_line import bottom_line
 
     specs = specs or []
@@ -185,6 +185,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
                      if (j := judge(q, [sp for sp in posts if sp.question is q], as_of, found,
                                     [sp for sp in earlier if sp.question is q], then, through, written))
                      is not None]
+        vary(judgments)
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         coming = scheduled(ev, plan, as_of, through)
         annotate(plan, judgments, leads, coming)
@@ -197,6 +198,11 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         rivals = {q.id: q.rival(leads[q.id]) or ranked(q, [sp for sp in posts if sp.question is q])[1]
                   for q in plan.questions if len(q.hypotheses) > 1}
         contents.watch = front.watch(judgments, posts, as_of, leads, rivals)
+        if written is not None and (written - as_of).days > STALE_DAYS:
+            seconds = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[1]
+                       for q in plan.questions if len(q.hypotheses) > 1}
+            contents.checks = front.checks(judgments, posts, as_of, leads, rivals, seconds,
+                                           [sent for sent, _i in scheduled_since(ev, plan, as_of, written)])
         contents.front = front.chart(judgments)
     if since is not None:
         from watchfloor.brief import changes
@@ -245,6 +251,25 @@ def scheduled(ev: Evidence, plan: WatchPlan, as_of: date, through: date | None) 
         sentence = Sentence(f"{'On' if when.precision == 'day' else 'In'} {when.human()}, {item.what}", (sid,),
                             lead="Scheduled within the horizon")
         out.append((sentence, item))
+    return out
+
+
+def scheduled_since(ev: Evidence, plan: WatchPlan, as_of: date, written: date) -> list[tuple[Sentence, Any]]:
+    """The plan's scheduled events that fell after the cut-off and by the date of writing: things the brief cannot
+    report on, stated as checks ('Scheduled in June 2026, after the cut-off: the Zenda summit was due; check what
+    came of it'), each citing the source the plan gives."""
+    from watchfloor.dates import parse_iso
+
+    out = []
+    for item in plan.scheduled:
+        when = parse_iso(item.when)
+        if when.end <= as_of or when.start > written:
+            continue
+        sid = item.source_id()
+        ev.sources.setdefault(sid, {"id": sid, **dict(item.source)})
+        out.append((Sentence(f"{'On' if when.precision == 'day' else 'In'} {when.human()}, after the cut-off, "
+                             f"{item.what}: check what came of it", (sid,), lead="Scheduled since the cut-off"),
+                    item))
     return out
 
 

@@ -1,6 +1,6 @@
 """Confidence in a key judgment, from a documented rubric rather than a count of reports.
 
-Five tests, each passed or failed (docs/briefs.md):
+Seven tests, each passed or failed (docs/briefs.md):
 
 - graded: at least half of the reports behind the question's signposts are graded A–C, and no event a signpost
   counts rests only on sources graded D–F;
@@ -35,12 +35,13 @@ RECENT_DAYS = 183
 
 
 def stale(as_of: dt.date, written: dt.date | None) -> str:
-    """'the evidence stops at its cut-off, eight months before the date of writing', or '' when the brief is written
-    within six months of its cut-off."""
+    """'it fails the recency test, for the evidence stops eight months before the date of writing' (the rubric's own
+    test, named: the eighth review read an unnamed age penalty as a rule outside the rubric), or '' when the brief is
+    written within six months of its cut-off."""
     if written is None or (written - as_of).days <= RECENT_DAYS:
         return ""
     months = round((written - as_of).days / 30.4)
-    return f"the evidence stops at its cut-off, {number_word(months)} months before the date of writing"
+    return f"it fails the recency test, for the evidence stops {number_word(months)} months before the date of writing"
 
 
 def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,

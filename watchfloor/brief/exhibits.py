@@ -51,7 +51,55 @@ def build(store: Store, ev: Evidence, specs: list[FigureSpec], period_label: str
             continue
         if made is not None:
             out.setdefault(spec.question, []).append(made)
+    kinds = {(s.question, s.name): s for s in specs}
+    for question, made_for in out.items():
+        timeline = next((x for x in made_for if kinds[(question, x.name)].kind == "timeline"), None)
+        maps = [x for x in made_for if kinds[(question, x.name)].kind == "map"]
+        for m in maps if timeline is not None else []:
+            reconcile(store, timeline, kinds[(question, timeline.name)], m)  # type: ignore[arg-type]
     return out
+
+
+def reconcile(store: Store, timeline: Exhibit, spec: FigureSpec, shown: Exhibit) -> None:
+    """The map's caption says how its incidents differ from the timeline's of the same question, over the same
+    period, and why (the eighth review found a timeline of four incidents beside a map of seven, unexplained): the
+    ones the timeline leaves out, a kind it does not count or a report its filter's words do not match, and the ones
+    it draws that the map does not (too far from the border). Said in the caption, which both figures' readers see."""
+    drawn, mapped = list(timeline.caption.events), list(shown.caption.events)
+    extra = [e for e in mapped if e not in drawn]
+    missing = [e for e in drawn if e not in mapped]
+    if not extra and not missing:
+        shown.caption.text += "; the timeline above draws the same incidents"
+        shown.caption.template = shown.caption.text
+        if shown.figure is not None:
+            shown.figure.caption = shown.caption.text
+        return
+    rows = {r["id"]: r for r in store.query("SELECT id, type, date, date_precision FROM event WHERE id IN "
+                                            "(SELECT unnest(?))", [extra + missing])}
+
+    def name(e: str) -> str:
+        from watchfloor.dates import from_parts
+
+        r = rows[e]
+        return f"the {r['type'].replace('_', ' ')} of {from_parts(r['date'], r['date_precision']).human()}"
+
+    kinds = [e for e in extra if e in rows and spec.events.types and rows[e]["type"] not in spec.events.types]
+    words = [e for e in extra if e in rows and e not in kinds]
+    parts = [f"the timeline above counts {number_word(len(mapped) - len(extra))} of them over the same period"]
+    if kinds:
+        parts.append(f"{join(name(e) for e in kinds)} {'is' if len(kinds) == 1 else 'are'} of a kind it does not "
+                     "count")
+    if words:
+        parts.append(f"{join(name(e) for e in words)} {'is' if len(words) == 1 else 'are'} left out by its filter "
+                     f"(a report naming {join(spec.events.mentions, 'or')})" if spec.events.mentions else
+                     f"{join(name(e) for e in words)} {'is' if len(words) == 1 else 'are'} left out by its filter")
+    if [e for e in missing if e in rows]:
+        parts.append(f"it also draws {join(name(e) for e in missing if e in rows)}, which the map leaves out, "
+                     "further from the border than the map reaches")
+    shown.caption.text += "; " + "; ".join(parts)
+    shown.caption.template = shown.caption.text
+    if shown.figure is not None:
+        shown.figure.caption = shown.caption.text
 
 
 def _make(store: Store, ev: Evidence, spec: FigureSpec, period_label: str) -> Exhibit | None:
@@ -74,7 +122,10 @@ def _timeline(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, sinc
         return None
     n = len(moments)
     first, last = moments[0].day.year, moments[-1].day.year
-    span = str(first) if first == last else f"{first} to {last}"
+    # a figure of the period names the period, not the years its incidents happen to fall in (the eighth review read
+    # '2025: four incidents' beside a map of January 2025 to April 2026 as a different count)
+    span = (str(first) if first == last else f"{first} to {last}") if since is None else \
+        period_words(since, until)
     notes = [f"{number_word(n)} incident{'' if n == 1 else 's'}, each on the date it happened, not the date it was "
              "reported"]
     marked = sum(m.marked for m in moments)
@@ -94,6 +145,13 @@ def _timeline(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, sinc
         return None
     text = f"{spec.title}, {span}: " + "; ".join(notes)
     return Exhibit(spec.name, Sentence(text, cited, tuple(ids)), figure=Figure(spec.name, text, _svg(fig)))
+
+
+def period_words(since: dt.date, until: dt.date) -> str:
+    """'January 2025 to 17 April 2026': the period a figure reads, as the cover gives it."""
+    start = since.strftime("%B %Y") if since.day == 1 else f"{since.day} {since.strftime('%B %Y')}"
+    end = str(until.year) if (until.month, until.day) == (12, 31) else f"{until.day} {until.strftime('%B %Y')}"
+    return f"{start} to {end}"
 
 
 def sources_of(store: Store, ev: Evidence, events: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -206,7 +264,7 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
     approx = sum(not i.exact for i in incidents)
     if approx:
         notes.append(f"{'all ' + number_word(approx) if approx == drawn else number_word(approx)} drawn hollow, at the "
-                     "district or town their report names, not at the spot")
+                     "district, town or stretch of border their report names, not at the spot")
     if unplaced:
         # why each is not drawn, in its own words: a report that names only the country gives no place to draw;
         # one that names a place the map's list lacks (a district across the border) is another case

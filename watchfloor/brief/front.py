@@ -60,6 +60,47 @@ def watch(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: dt
     return out
 
 
+def checks(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: dt.date,
+           leads: dict[str, str], rivals: dict[str, str], seconds: dict[str, str] | None = None,
+           since: Sequence[Sentence] = ()) -> list[Sentence]:
+    """What to check since the cut-off, for a brief written long after it (the eighth review's first request): per
+    question, the signposts whose reading could most change the call (the most diagnostic of the call's own, and of
+    its rival's; for a split call, of each tied answer, `seconds` naming the answer tied with the lead, and of the
+    rival), each with the reading that would change it, stated as a check to run, not as a fact; then `since`,
+    the plan's scheduled events that fell between the cut-off and the date of writing (`scheduled_since`). Cited to
+    what the signposts were read from, so the reader can see what the check is set against."""
+    from watchfloor.brief.layout import human
+    from watchfloor.brief.method import check_now
+
+    out = []
+    for j in judgments:
+        lead, rival = leads.get(j.topic, ""), rivals.get(j.topic, "")
+        mine = [sp for sp in readings if sp.question.id == j.topic and not sp.indicator.silence]
+        picked: list[Signpost] = []
+        second = (seconds or {}).get(j.topic, "") if j.pair else ""
+        for h in dict.fromkeys(h for h in (lead, second, rival) if h):
+            own = [sp for sp in mine if sp.indicator.hypothesis == h and sp not in picked]
+            if own:
+                picked.append(max(own, key=lambda sp: (sp.indicator.weight, bool(sp.source_ids()))))
+        sources = tuple(s for sp in picked for s in sp.source_ids()) or j.statement.sources
+        if not picked:
+            continue
+        def check(sp: Signpost, lead: str = lead, second: str = second, pair: bool = j.pair) -> str:
+            text = check_now(sp, lead, as_of)
+            if pair:  # a split call has no one current call: the check weighs one tied answer against the other
+                tied_with = sp.question.label(second) if sp.indicator.hypothesis == lead else sp.question.label(lead)
+                against = tied_with if sp.indicator.hypothesis in (lead, second) else \
+                    f"the split call of {sp.question.label(lead)} or {sp.question.label(second)}"
+                text = text.replace(", the current call", f" against {tied_with}").replace(
+                    "against the current call", f"against {against}")
+            return f"“{sp.indicator.name}”, where {text}"
+
+        items = "; and ".join(check(sp) for sp in picked)
+        out.append(Sentence(f"Check the reports since {human(as_of)} for {items}", sources,
+                            lead=j.short or j.question))
+    return out + list(since)
+
+
 def chart(judgments: Sequence[Judgment]) -> Figure | None:
     """A small chart of the calls: one row per question, its likelihood drawn as the term's range on a 0–100% scale
     (a band, not a point: the front claims no more precision than the term), the call and the confidence beside it;
@@ -89,7 +130,7 @@ def chart(judgments: Sequence[Judgment]) -> Figure | None:
             shade = {"high": "#1f4e79", "moderate": "#5b8fc7", "low": "#a9c4e4"}.get(j.level, "#a9c4e4")
             parts.append(f'<rect x="{x(lo):.1f}" y="{y + 4}" width="{x(hi) - x(lo):.1f}" height="{row_h - 10}" '
                          f'fill="{shade}"/>')
-            note = f"{j.answer}; {j.level} confidence"
+            note = f"{j.answer}{' (the two together)' if j.pair else ''}; {j.level} confidence"
         else:
             parts.append(f'<text x="{x(50):.0f}" y="{y + 15}" text-anchor="middle" fill="#777">no call</text>')
             note = j.answer if j.likelihood == INSUFFICIENT else f"{j.answer}: {j.likelihood}"

@@ -29,6 +29,8 @@ COMPETING = "Annex: Competing Values"
 others and their sources; the list is the reference, not the argument."""
 BOARD = "Annex: Signpost Board and What Would Change the Call"
 """The board's heading: its last column says what to look for since the cut-off."""
+CHECKS = "What to Check Since the Cut-off"
+"""The heading of the checks a brief written long after its cut-off asks of the reader, after the bottom line."""
 FIRST_ANNEX = "Annex: "
 """How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
 
@@ -51,8 +53,11 @@ class Layout:
     (the checker read a rule's '≥ 20000 a year' beside a report of expulsions as a wrong actor)."""
 
     def checked_text(self) -> str:
-        """The Markdown as the self-check reads it: the box and the index blanked out, every offset kept."""
+        """The Markdown as the self-check reads it: the box, the index, the method annex and the figures' file names
+        blanked out, every offset kept."""
         text = self.markdown
+        # a figure's file name ('…-2026-12-07-deportations.svg') is no claim: the checker read its date as one
+        text = re.sub(r"(?<=\]\()[^)\s]+\.svg(?=\))", lambda m: " " * len(m.group(0)), text)
         for span in (self.unchecked, self.index, self.method):
             if span is not None:
                 a, b = span
@@ -155,9 +160,10 @@ def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
                  "of writing, so the judgments are nearly spent")
     elif share >= 0.2:
         note += f"; {fraction(share)} of the horizon has passed unread, and any call may have moved"
-    note += "; confidence is lowered for the evidence's age (none is high)" if days > 183 else ""
-    return note + (f"; check the signposts to watch against the news since {human(cutoff)} (the "
-                   f"{BOARD.removeprefix('Annex: ')} annex says what would change each call)")
+    note += ("; every judgment fails the confidence rubric's recency test (its newest report is more than six months "
+             "older than the date of writing), so none is held with high confidence") if days > 183 else ""
+    return note + (f"; the list What to Check Since the Cut-off, after the Bottom Line, says what to check in the "
+                   f"news since {human(cutoff)} (the {BOARD.removeprefix('Annex: ')} annex gives every signpost)")
 
 
 def fraction(share: float) -> str:
@@ -197,6 +203,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
 
     bottom_line = bullets(list(contents.bottom_line), r)
     watch = bullets(list(contents.watch), r)
+    checks = bullets(list(contents.checks), r)
     front = f"{figure_prefix}-{contents.front.name}.svg" if contents.front is not None and bottom_line else ""
     glance = render_table(contents.glance(), numbering, sources=False) if bottom_line and contents.judgments else ""
     changed = None
@@ -217,8 +224,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         return f"Table {n}: {r(x.caption)}\n\n{render_table(x.table, numbering)}"
 
     judgments = [{"question": md_text(j.question),
-                  "judgment": text([j.statement, j.confidence, j.implication, *j.notes]),
-                  "reasoning": text([j.reason, j.assumption, j.alternative, j.change]),
+                  "judgment": text([j.statement, j.confidence, j.caveats, j.implication, *j.notes]),
+                  "reasoning": text([j.reason, j.assumption, j.alternative, j.low_impact, j.change]),
                   "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
                   "exhibits": [exhibit(x) for x in j.exhibits]}
                  for j in contents.judgments]
@@ -240,7 +247,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         stale=stale_note(today, ev.end.end, horizon[0]),
         horizon=md_text(horizon_line(ev.end.end, *horizon, today)) if contents.judgments else "",
         period=md_text(period_label(ev) + reach_note(contents, ev)), country=md_text(ev.name),
-        bottom_line=bottom_line, glance=glance, watch=watch, front=front,
+        bottom_line=bottom_line, glance=glance, watch=watch, front=front, checks=checks,
+        checks_heading=CHECKS,
         changed=changed, judgments=judgments,
         signposts=signposts, counted=counted, competing=competing, record_heading=record.HEADING, record=box,
         figures=figure_list,

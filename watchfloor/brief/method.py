@@ -33,12 +33,15 @@ TESTS = (
     ("Source grades", "at least half the reports behind the question's signposts are graded A to C, and no event a "
                       "signpost counts rests only on sources graded D to F"),
     ("Corroboration", "the evidence for the leading answer comes from two or more publishers"),
-    ("Recency", "its newest report is at most six months older than the evidence cut-off"),
+    ("Recency", "its newest report is at most six months older than the date of writing: a brief written more "
+                "than six months after its cut-off fails this test for every judgment, so none is held with high "
+                "confidence"),
     ("No gaps", "the collection holds events of every signpost's kind, now or the year before"),
     ("No disputed figure", "no figure the judgment uses has competing values, and no source disputes one, unless "
                            "every value for the year read falls on the same side of the signpost's threshold"),
     ("Not absence alone", "the leading answer rests on at least one signpost met that tells the answers apart, "
                           "not only on what was not recorded"),
+    ("Linchpin holds", "the evidence does not tell against the judgment's linchpin assumption"),
 )
 TERMS = (
     ("the collection", "the reports gathered for this brief, each summarised in our words, dated and graded, and the "
@@ -54,7 +57,9 @@ TERMS = (
     ("likelihood", "the leading answer's support plus one over all support plus two (Laplace's rule on two outcomes: "
                    "the leading answer holds, or not), placed on the scale above; never above very likely, never "
                    "above likely when met signposts point to more than one answer, never above roughly even chance "
-                   "when the answer rests on what was not recorded and on weak signposts; a tie is an even chance"),
+                   "when the answer rests on what was not recorded and on weak signposts; when two answers tie, "
+                   "the rule is applied to the two together (one of them holds, or neither), and the term is the "
+                   "pair's, each about as likely as the other"),
     ("confidence", "how good the evidence is (the tests above), not how probable the answer is: high confidence in a "
                    "roughly even chance means sound evidence, evenly balanced"),
     ("state media", "a source owned or run by a state, marked in the source list: it may carry its government's line"),
@@ -97,8 +102,8 @@ def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str
     ]
     if judged:
         parts += ["### How each likelihood was reached",
-                  _table(("Question", "Support of each answer", "Leading answer: (support + 1) / (all support + 2)",
-                          "Band", "Term used"), [j.working for j in judged if j.working])]
+                  _table(("Question", "Support of each answer", "(support + 1) / (all support + 2)",
+                          "Band the rule gives", "Term used"), [j.working for j in judged if j.working])]
     if signposts:
         parts += ["### How each signpost is counted",
                   _table(("Signpost", "Points to", "What is counted", "Threshold; diagnosticity"),

@@ -110,6 +110,12 @@ class Judgment:
     working: tuple[str, ...] = ()
     """How the likelihood was reached, for the method annex: the answers' support, the rule with its numbers, the band
     the probability falls in, and the cap that lowered the term, if any."""
+    pair: bool = False
+    """The call is split between two answers and `likelihood` is the two's together (`assess.Odds.pair`)."""
+    caveats: Sentence | None = None
+    """What the judgment's evidence must be read with (one outlet, a source graded F, a disputed account)."""
+    low_impact: Sentence | None = None
+    """The plan's low-probability, high-impact case for the question, as our judgment, under the alternative."""
     undecided: str = ""
     """What a split call would mean, for the summary's table: each tied answer's implication and the signpost that
     decides between them ('if A, …; if B, …; watch …'); '' when the call is not split."""
@@ -122,8 +128,10 @@ class Judgment:
         return self.implication.text.removeprefix("If so, ").split(";")[0].strip()
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.confidence, self.implication) if s is not None] + self.notes + \
-            [s for s in (self.reason, self.assumption, self.alternative, self.change) if s is not None] + \
+        return [s for s in (self.statement, self.confidence, self.caveats, self.implication) if s is not None] + \
+            self.notes + \
+            [s for s in (self.reason, self.assumption, self.alternative, self.low_impact, self.change)
+             if s is not None] + \
             [x.caption for x in self.exhibits]
 
     def figures(self) -> list[Figure]:
@@ -155,6 +163,8 @@ class Contents:
     """The last day the judgments look to (None: twelve months from the cut-off) and why it is that day."""
     watch: list[Sentence] = field(default_factory=list)
     """The front's three signposts to watch (`front.watch`)."""
+    checks: list[Sentence] = field(default_factory=list)
+    """What to check since the cut-off, for a brief written long after it (`front.checks`)."""
     front: Figure | None = None
     """The front's chart of the calls and their likelihood ranges (`front.chart`)."""
     counted: Table = field(default_factory=lambda: Table(()))
@@ -164,7 +174,8 @@ class Contents:
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = list(self.watch) + list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
+        out = list(self.watch) + list(self.bottom_line) + list(self.checks) + \
+            (list(self.changes.events) if self.changes else [])
         for j in self.judgments:
             out += j.sentences()
         out += self.competing
@@ -178,7 +189,9 @@ class Contents:
         from watchfloor.brief.front import term_range
 
         return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
-                     [Row((j.short or j.question, j.answer, term_range(j.likelihood), j.level, j.meaning()),
+                     [Row((j.short or j.question, j.answer,
+                           term_range(j.likelihood) + (" for the two together" if j.pair else ""), j.level,
+                           j.meaning()),
                           j.statement.sources) for j in self.judgments])
 
     def tables(self) -> list[Table]:
@@ -195,6 +208,7 @@ class Contents:
         ids = {id(s) for s in doomed}
         self.bottom_line = [s for s in self.bottom_line if id(s) not in ids]
         self.watch = [s for s in self.watch if id(s) not in ids]
+        self.checks = [s for s in self.checks if id(s) not in ids]
         if self.changes:
             self.changes.events = [s for s in self.changes.events if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]
@@ -209,6 +223,10 @@ class Contents:
                 j.assumption = None
             if j.alternative is not None and id(j.alternative) in ids:
                 j.alternative = None
+            if j.caveats is not None and id(j.caveats) in ids:
+                j.caveats = None
+            if j.low_impact is not None and id(j.low_impact) in ids:
+                j.low_impact = None
             j.exhibits = [x for x in j.exhibits if id(x.caption) not in ids]
             j.notes = [n for n in j.notes if id(n) not in ids]
         self.competing = [s for s in self.competing if id(s) not in ids]
