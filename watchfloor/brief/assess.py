@@ -316,6 +316,12 @@ def caveats(question: Question, signposts: Sequence[Signpost], lead: str, alt: s
     parts: list[str] = []
     cited: list[Fact] = []
     for sp in signposts:
+        for f in (*sp.now, *sp.before):  # any event a signpost counts, in either window
+            if f.best_grade == "F":
+                who = join(sorted({str(src.get("publisher") or src["id"]) for src in f.sources}))
+                parts.append(f"the event of {f.date.human()} counted under “{sp.indicator.name}” rests only on "
+                             f"{who}, graded F (its reliability cannot be judged)")
+                cited.append(f)
         if sp.status != "met" or sp.indicator.hypothesis not in (lead, alt) or not sp.now:
             continue
         said = sp.indicator.said("met") or lower_first(sp.indicator.name)
@@ -325,14 +331,11 @@ def caveats(question: Question, signposts: Sequence[Signpost], lead: str, alt: s
                          "in the collection confirms")
             cited += sp.now
         for f in sp.now:
-            if f.best_grade == "F":
-                who = join(sorted({str(src.get("publisher") or src["id"]) for src in f.sources}))
-                parts.append(f"the event of {f.date.human()} counted under “{sp.indicator.name}” rests only on "
-                             f"{who}, graded F (its reliability cannot be judged)")
-                cited.append(f)
-            if DISPUTED.search(f.summary):
-                parts.append(f"the report of {f.date.human()} carries two parties' accounts of what happened, and "
-                             "neither is confirmed by a third")
+            found = DISPUTED.search(f.summary)
+            if found:
+                other = f.summary[found.end(1):].rstrip(".").strip()
+                parts.append(f"the report of {f.date.human()} gives a second account against the first ({other}), "
+                             "and no third source settles which is right")
                 cited.append(f)
     parts = list(dict.fromkeys(parts))
     if not parts:

@@ -30,6 +30,8 @@ class SourceEntry:
     reliability: str
     state: bool = False
     """Owned or run by a state (the watch plan's list): it may carry its government's line."""
+    why: str = ""
+    """Why the source has its grade: its outlet type (data/publishers.json), or that the grade was set for it."""
 
     def line(self) -> str:
         """`[n] publisher, title, date, url, reliability` — the house format of `## Sources`, as Markdown: what
@@ -37,6 +39,7 @@ class SourceEntry:
         url = md_url(self.url) if self.url.startswith(("http://", "https://")) else md_text(self.url)
         return (f"[{self.number}] {md_text(self.publisher)}, “{md_text(self.title)}”, {md_text(self.date)}, {url}, "
                 f"reliability {md_text(self.reliability)} ({ADMIRALTY.get(self.reliability, 'unknown')}"
+                f"{'; ' + md_text(self.why) if self.why else ''}"
                 f"{'; state media, may carry its government’s line' if self.state else ''})")
 
 
@@ -82,8 +85,41 @@ class Numbering:
                                    title(s.get("title") or "untitled"),
                                    self._date(sid, s),
                                    s.get("url") or "no link", s.get("reliability") or "F",
-                                   clean(s.get("publisher") or "") in self.state_media))
+                                   clean(s.get("publisher") or "") in self.state_media,
+                                   grade_reason(sid, s.get("url") or "", s.get("reliability") or "F")))
         return out
+
+
+def _outlets() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """(domain → (publisher, default grade), domain → outlet type) from data/publishers.json."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("watchfloor").joinpath("data", "publishers.json").read_text(encoding="utf-8"))
+    return ({k: (v[0], v[1]) for k, v in data["publishers"].items()}, dict(data.get("types", {})))
+
+
+def grade_reason(source_id: str, url: str, grade: str) -> str:
+    """Why a source has its grade, for the source list (the eighth review: the grades looked like defaults, with no
+    reason given): 'graded by outlet type: wire service'; 'graded for this source (a named news outlet is C by
+    default)' when an analyst or a pack set it; 'not on the publishers list, so it cannot be judged' for an unlisted
+    domain graded F; 'graded in the watch plan' for a source the plan gives."""
+    from urllib.parse import urlparse
+
+    if source_id.startswith("plan:"):
+        return "graded in the watch plan"
+    grades, kinds = _outlets()
+    host = urlparse(url).netloc.lower().split(":")[0]
+    parts = host.split(".")
+    domain = next((".".join(parts[i:]) for i in range(len(parts) - 1) if ".".join(parts[i:]) in grades), "")
+    if not domain:
+        return "not on the publishers list, so it cannot be judged" if grade == "F" else "graded for this source"
+    default, kind = grades[domain][1], kinds.get(domain, "")
+    if not kind:
+        return "" if grade == default else "graded for this source"
+    if grade == default:
+        return f"graded by outlet type: {kind}"
+    return f"graded for this source (a {kind} is {default} by default)"
 
 
 def title(text: str) -> str:
