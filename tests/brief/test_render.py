@@ -172,11 +172,11 @@ def test_captions_say_where_the_data_are_thin(brief: Brief) -> None:
     assert "the collection holds nothing for “WDI series BX.TRF.PWKR.DT.GD.ZS”" in captions["remittances"], \
         "the facts store has no World Bank series: the caption says so rather than drawing one"
     assert "“Reported yearly totals” rests on three figures only (2023, 2024 and 2025)" in captions["deportations"]
-    assert "the border clash of 25 October 2025 (Davanga area, Shahr-e Buzurg district, Badakhshan / Tajik border) " \
-           "is listed beside the map but not drawn, for the place its report names is not on the map's list of " \
-           "places with coordinates" in captions["border-incidents"], \
-        "an incident on the far side of the border is named in the caption, and in the map's list, when the map " \
-        "cannot place it"
+    assert "not drawn" not in captions["border-incidents"] and \
+        "drawn hollow, at the district, town or stretch of border their report names" in captions["border-incidents"], \
+        "an incident on the far side of the border, or in a district the packs lack, is drawn at the place the map's " \
+        "gazetteer (data/gazetteer.json) gives (the eighth review: a map must draw every incident it lists)"
+    assert "the timeline above" in captions["border-incidents"], "the map's caption reconciles it with the timeline"
     assert captions["border-incidents"].startswith("Incidents near the Afghan border: five incidents, numbered by "
                                                    "date, all of January 2024 to December 2025"), \
         "the period's incidents only (the seventh review: a 2022 operation took the space the period's needed)"

@@ -171,6 +171,10 @@ def odds(question: Question, signposts: Sequence[Signpost]) -> Odds:
     if blind and not positive(question, signposts):
         return Odds(score, lead, p, band, INSUFFICIENT, "the collection is silent on every signpost of "
                     + join(question.label(h) for h in blind))
+    if tied(question, signposts) and len(question.hypotheses) == 2:
+        # the only two answers, tied: each a roughly even chance, which together make the whole
+        return Odds(score, lead, p, band, "roughly even chance",
+                    "" if band == "roughly even chance" else "the two answers weigh the same")
     if tied(question, signposts):
         # the two tied answers as one outcome (one of them holds, or neither): a probability for the pair, not two
         # even chances that would leave the third answer nothing
@@ -236,6 +240,10 @@ def claim(question: Question, signposts: Sequence[Signpost], term: str) -> str:
         blind = unweighable(question, signposts)  # the leading answer's own signposts are weak, as `odds` found
         return (f"{likely_clause(term, question.forecast(lead))}: the collection is silent on every signpost for "
                 f"{join(question.label(h) for h in blind)}, so that answer can be neither weighed nor ruled out")
+    if tied(question, signposts) and len(question.hypotheses) == 2:
+        alt = ranked(question, signposts)[1]
+        return (f"{likely_clause(term, question.forecast(lead))}, and the same chance that {question.forecast(alt)}: "
+                "the signposts for the two weigh the same, and one of the two must hold")
     if tied(question, signposts):
         alt = ranked(question, signposts)[1]
         # the term is the pair's: said so, and that neither of the two is ahead of the other

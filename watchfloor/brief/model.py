@@ -190,7 +190,8 @@ class Contents:
 
         return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
                      [Row((j.short or j.question, j.answer,
-                           term_range(j.likelihood) + (" for the two together" if j.pair else ""), j.level,
+                           term_range(j.likelihood) + (" for the two together" if j.pair else
+                                                       " each" if j.answer.startswith("split:") else ""), j.level,
                            j.meaning()),
                           j.statement.sources) for j in self.judgments])
 

@@ -104,7 +104,9 @@ _COVER = re.compile(r"^\*\*(Date of writing|Evidence cut-off):\*\* (\d{1,2} [A-Z
 _QUESTION = re.compile(r"^### \d+\. (.+)\n\n(.+)$", re.M)
 _TERM = re.compile(r"\b(?:it is|there is an?) (" + "|".join(map(re.escape, TERMS)) + r") that\b", re.I)
 _NO_TERM = re.compile(r"\bthe evidence is insufficient to judge whether\b", re.I)
-_LEVEL = re.compile(r"\bwith (" + "|".join(LEVELS) + r") confidence\b")
+_LEVEL = re.compile(r"\bwith (" + "|".join(LEVELS) + r") confidence\b|\b[Cc]onfidence is ("
+                    + "|".join(LEVELS) + r")\b")
+"""'with moderate confidence' or, in a later judgment's varied wording (`assess.vary`), 'Confidence is moderate'."""
 
 
 def _from_markdown(path: Path, text: str) -> Snapshot:
@@ -119,7 +121,8 @@ def _from_markdown(path: Path, text: str) -> Snapshot:
     for question, paragraph in _QUESTION.findall(text):
         term, level = _TERM.search(paragraph), _LEVEL.search(paragraph)
         if level and (term or _NO_TERM.search(paragraph)):
-            judgments[unescape(question)] = (term.group(1).lower() if term else INSUFFICIENT, level.group(1))
+            judgments[unescape(question)] = (term.group(1).lower() if term else INSUFFICIENT,
+                                             level.group(1) or level.group(2))
     signposts = {}
     heading = next((h for h in BOARD_HEADINGS if h in text), None)
     # the board's own table only: the annex's later tables (the events behind each count) hold no status
