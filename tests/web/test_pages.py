@@ -144,14 +144,14 @@ def test_healthz_and_static(client: TestClient) -> None:
 
 def test_indicators_page_shows_the_board_with_its_events(client: TestClient) -> None:
     html = client.get("/indicators?country=TJK").text
-    assert "15 of 20 indicators met" in html and "evidence to 2026-04-17" in html
+    assert "16 of 23 indicators met" in html and "evidence to 2026-04-17" in html
     assert "Is China becoming a security actor on the Afghan border?" in html
     row = html[html.index("Attacks from Afghan territory that killed Chinese workers"):]
     row = row[:row.index("</tr>")]
     assert "2 events" in row and "status-met" in html and "Shohin SM" in row
-    quiet = html[html.index("Attacks on Chinese nationals or sites in Tajikistan"):]
+    quiet = html[html.index("A Chinese security presence on the border"):]
     quiet = quiet[:quiet.index("</tr>")]
-    assert "not met" in quiet and "2026-01-18 to 2026-04-17" in quiet
+    assert "not met" in quiet and "2024-04-18 to 2026-04-17" in quiet
     other = client.get("/indicators?country=kyrgyzstan").text
     assert "Kyrgyzstan has no watch plan yet" in other
 
