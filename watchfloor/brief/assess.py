@@ -300,7 +300,7 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     warned = caveats(question, signposts, lead, alt)
     rare = str(getattr(question, "low_probability_high_impact", "") or "").strip().rstrip(".")
     # the plan's unlikely case that would matter most: our judgment, not a report, so laid out without markers
-    low_impact = judged(say(f"Unlikely, but of high impact: {rare}", backers)) if rare else None
+    low_impact = judged(say(f"Unlikely, but of high impact: {lower_first(rare)}", backers)) if rare else None
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     weighed(question, signposts, as_of, chances), reason,
@@ -417,8 +417,12 @@ def working(question: Question, chances: Odds) -> tuple[str, ...]:
     from watchfloor.brief.front import term_range
 
     support_words = "; ".join(f"{question.label(h)} {weight(chances.support[h])}" for h in question.hypotheses)
+    others = [h for h in question.hypotheses if h != chances.lead]
+    even = len(question.hypotheses) == 2 and abs(chances.support[chances.lead] - chances.support[others[0]]) < 1e-9
     rule = chances.formula() + (f", for {question.label(chances.lead)} and {question.label(chances.pair)} together"
-                                if chances.pair else f", for {question.label(chances.lead)}")
+                                if chances.pair else
+                                f", for each of {question.label(chances.lead)} and {question.label(others[0])}"
+                                if even else f", for {question.label(chances.lead)}")
     if chances.term == INSUFFICIENT:
         term = f"no term: {chances.cap}"
     elif chances.cap:

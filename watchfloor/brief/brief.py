@@ -342,6 +342,13 @@ def refer(judgment: Any, signposts: list[Any], label: str, as_of: date) -> None:
             continue
         for sp in signposts:
             for said in (sp.says(as_of), sp.indicator.said(sp.status)):
+                referred = re.search(re.escape(said) + r" \(((?:Figure|Table) \d+(?:; (?:Figure|Table) \d+)*)\)",
+                                     sentence.text) if said else None
+                if referred:  # a second figure on the same signpost joins the first's reference: '(Figure 1; 2)'
+                    joined = f"{said} ({referred.group(1)}; {label})"
+                    sentence.text = sentence.text.replace(referred.group(0), joined, 1)
+                    sentence.template = sentence.template.replace(referred.group(0), joined, 1)
+                    return
                 if said and said in sentence.text:
                     marked = f"{said[:-1]}; {label})" if said.endswith(")") else f"{said} ({label})"
                     sentence.text = sentence.text.replace(said, marked, 1)
