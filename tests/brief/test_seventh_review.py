@@ -43,7 +43,7 @@ def test_silence_is_no_evidence_against_an_answer(late: Brief) -> None:
     succession = next(j for j in late.contents.judgments if j.topic == "succession")
     assert succession.matrix is not None
     elections = next(r for r in succession.matrix.rows if r.cells[0].startswith("Elections"))
-    assert elections.cells[2:] == ("–", "–"), "a year with no election due speaks for neither answer"
+    assert set(elections.cells[2:]) == {"–"}, "a year with no election due speaks for no answer"
     assert succession.answer == "Orderly, on balance", "the coup-plot verdicts count for Contested (eighth review)"
     now, _before = counted(late, "Steps toward a handover in the president's term: the heir's promotions and changes "
                                  "to the rules of succession")

@@ -148,9 +148,11 @@ def _timeline(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, sinc
 
 
 def period_words(since: dt.date, until: dt.date) -> str:
-    """'January 2025 to 17 April 2026': the period a figure reads, as the cover gives it."""
+    """'January 2025 to 17 April 2026', 'January 2024 to December 2025': the period a figure reads, as the map's
+    caption gives it."""
     start = since.strftime("%B %Y") if since.day == 1 else f"{since.day} {since.strftime('%B %Y')}"
-    end = str(until.year) if (until.month, until.day) == (12, 31) else f"{until.day} {until.strftime('%B %Y')}"
+    last = (until + dt.timedelta(days=1)).day == 1  # the last day of its month: the month names it
+    end = until.strftime("%B %Y") if last else f"{until.day} {until.strftime('%B %Y')}"
     return f"{start} to {end}"
 
 
