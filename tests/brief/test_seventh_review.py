@@ -44,7 +44,8 @@ def test_silence_is_no_evidence_against_an_answer(late: Brief) -> None:
     assert succession.matrix is not None
     elections = next(r for r in succession.matrix.rows if r.cells[0].startswith("Elections"))
     assert set(elections.cells[2:]) == {"–"}, "a year with no election due speaks for no answer"
-    assert succession.answer == "Orderly, on balance", "the coup-plot verdicts count for Contested (eighth review)"
+    assert succession.answer == "split: Orderly handover or Contested", \
+        "the coup-plot verdicts count for Contested (eighth review), as much as the handover's steps"
     now, _before = counted(late, "Steps toward a handover in the president's term: the heir's promotions and changes "
                                  "to the rules of succession")
     assert now.startswith("17 April 2020, appointment"), "the heir's promotion falls in the president's term"
@@ -83,15 +84,19 @@ def test_one_line_per_dispute(late: Brief) -> None:
 def test_the_plan_s_rival_is_the_alternative_tested(late: Brief) -> None:
     china = next(j for j in late.contents.judgments if j.topic == "china-security")
     assert china.alternative is not None
-    assert china.alternative.text.startswith("The alternative is that China is being drawn into security on the "
-                                             "Afghan border; for it, China funded security facilities or aid")
+    assert china.alternative.text.startswith("The alternative is that China remains an economic actor only; for it, "
+                                             "Chinese lending, projects and trade went on"), \
+        "the plan's rival of the 'both' answer (eighth review) is Economic only"
 
 
 def test_the_front_gives_ranges_a_chart_and_three_things_to_watch(late: Brief) -> None:
     front = late.markdown.split("\n## Bottom Line\n", 1)[1].split("\n## ", 1)[0]
-    assert "| The Afghan border | Deteriorating, on balance | likely (55–80%) | moderate |" in front
+    assert "| The Afghan border | split: Deteriorating or Isolated | roughly even chance (45–55%) each | moderate |" \
+        in front, "two answers tied of two: each a roughly even chance, said so"
     assert not re.search(r"\d+\.\d%", front.split("### The Calls and Their Reasons", 1)[0]), "no false precision"
-    assert [s.lead for s in late.contents.watch] == ["The Afghan border", "China on the Afghan border", "Succession"]
+    assert [s.lead for s in late.contents.watch] == ["The Afghan border", "Jihadist violence abroad",
+                                                     "China on the Afghan border"]
+    assert "\n## What to Check Since the Cut-off\n" in late.markdown, "a stale brief lists what to check since"
     assert late.contents.front is not None and "<rect" in late.contents.front.svg
     cover = late.markdown.split("\n## ", 1)[0]
     assert "**Note:** the evidence stops on 17 April 2026, eight months before the date of writing" in cover
