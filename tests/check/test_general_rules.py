@@ -41,6 +41,18 @@ def kinds(store: Store, text: str) -> list[str]:
      "citizens as suspects.",
      "A day after the Crocus attack, Tajikistan's Foreign Ministry endorsed a Baza report naming four Tajik "
      "citizens as suspects.", "contradicted"),
+    # a span of days that begins on the store's first day and ends on another
+    ("Renewed fighting along the Kyrgyz-Tajik frontier near Isfara ran from 14 to 17 September 2022 and killed "
+     "more than a hundred people.",
+     "Renewed fighting along the Kyrgyz-Tajik frontier near Isfara ran from 14 to 19 September 2022 and killed "
+     "more than a hundred people.", "wrong_date"),
+    # a date counted from another that happens to fit the event does not excuse a written one that fits nothing
+    ("On 15 May 2015 the government and pro-government armed groups signed the Algiers peace agreement in Bamako. "
+     "The Coordination of Azawad Movements, which had initialled the text in Algiers the day before, held back and "
+     "then added its signature on 20 June 2015.",
+     "On 15 May 2015 the government and pro-government armed groups signed the Algiers peace agreement in Bamako. "
+     "The Coordination of Azawad Movements, which had initialled the text in Algiers the day before, held back and "
+     "then added its signature on 20 July 2015.", "wrong_date"),
 ])
 def test_right_passes_wrong_is_caught(demo_db: Store, right: str, wrong: str, kind: str) -> None:
     assert kinds(demo_db, right) == [], right

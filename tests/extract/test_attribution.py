@@ -25,7 +25,7 @@ def test_counting_stops_at_enough_and_reads_a_bounded_prefix() -> None:
 def test_missing_source_only_when_nothing_is_attributed(demo_db_path: Path) -> None:
     bare = "In 2024 five men were killed near the border. The attack was the deadliest in years."
     told = ("In 2024 five men were killed near the border, the Interior Ministry said. "
-            "Local officials said the attackers came from Afghanistan.")
+            "The attack was the deadliest in years.")
     with Store.open(demo_db_path, read_only=True) as store:
         assert [f.kind for f in check_text(store, bare, "bare").findings if f.kind == "missing_source"]
         assert not [f.kind for f in check_text(store, told, "told").findings if f.kind == "missing_source"]

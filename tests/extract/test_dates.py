@@ -36,6 +36,15 @@ def test_relative_dates_resolve_against_the_last_date() -> None:
     assert rel[1].inferred_year
 
 
+def test_a_relative_date_counts_from_a_date_before_it_not_after() -> None:
+    f = DateFinder()
+    first = "In January 2017 Rudolf became mayor of Strelsau."
+    f.find(first, 0, len(first))
+    text = "Four years later, in April 2020, he was elected to chair the senate."
+    ds = f.find(text, 0, len(text))
+    assert [(d.text, d.date.iso()) for d in ds] == [("Four years later", "2021"), ("April 2020", "2020-04")]
+
+
 def test_a_day_or_month_takes_the_year_written_before_it_in_its_sentence() -> None:
     f = DateFinder()
     first = "The first bond was sold in 2017."

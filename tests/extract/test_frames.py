@@ -114,6 +114,22 @@ def test_each_term_goes_to_the_name_the_parse_gives_it_to() -> None:
     assert figure_holder(clause, at, at + 8) is None
 
 
+def test_a_figure_belongs_to_the_subject_of_its_verb() -> None:
+    from watchfloor.extract.holders import owner_names
+
+    text = ("The Zenda League gained 98,687 votes, or 21%, and won five seats. The Strelsau Party won three seats "
+            "with 59,529 votes, or 12.3%. The Graustark Union failed to pass the 5% threshold. Police held 14 men.")
+
+    def owners(figure: str) -> list[str]:
+        at = text.index(figure)
+        return owner_names(text, at, at + len(figure), [])
+
+    assert owners("21%") == owners("five") == ["Zenda League"]
+    assert owners("12.3%") == owners("59,529") == ["Strelsau Party"]
+    assert owners("5%") == ["Graustark Union"]
+    assert owners("14") == []
+
+
 def test_a_never_stops_at_a_clause_with_its_own_subject() -> None:
     from watchfloor.extract.frames import negation_reaches
 

@@ -89,8 +89,15 @@ def fits(d: DateMention, event: StoreEvent) -> bool:
     return any(date_fits(d, lo, hi) for lo, hi, _ in _event_windows(event))
 
 
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _finer(a: str, b: str) -> bool:
+    return PRECISION_RANK.get(a, 0) > PRECISION_RANK.get(b, 0)
+
+
 def _strength(d: DateMention, precision: str) -> float:
-    rank = {"year": 0, "month": 1, "day": 2}
+    rank = PRECISION_RANK
     p = min(rank[d.date.precision], rank[precision])
     if d.until or d.relation in ("by", "before", "after", "until"):
         p = 0
@@ -129,6 +136,41 @@ def _only_since(claim: Claim, d: DateMention, window: tuple[dt.date, dt.date]) -
     return not date_fits(replace(d, relation="point"), *window)
 
 
+RANGE_END_SLACK = 1
+"""Days a span's end may move between accounts (a ceasefire at midnight) when both begin on the same day; a
+lone date has more (SLACK), as it may be the day an event was reported rather than the day it happened."""
+
+
+def _written(d: DateMention) -> bool:
+    """A date written out, if only as a day and month ('on 27 May that year'), not counted from another ('the day
+    before', 'a year later')."""
+    return not d.relative or d.inferred_year
+
+
+def _wrong_dates(claim: Claim, event: StoreEvent, main: tuple[dt.date, dt.date], others: list[tuple[dt.date, dt.date]],
+                 firm: bool) -> list[DateMention]:
+    """The claim's dates attached to the event that fit none of its dates; with `firm`, only those written out in
+    full: a date counted from another ('the day before') that happens to fit does not excuse a written one that
+    fits nothing ('initialled it the day before and signed on 20 July', against 15 May and 20 June)."""
+    attached = [d for d in claim.dates if d.relation in ("point", "range", "since", "by", "before", "after")
+                and (not firm or _written(d)) and _attached(claim, d, event)]
+    return [d for d in attached if not date_fits(d, *main) and not any(date_fits(d, lo, hi) for lo, hi in others)]
+
+
+def _same_start_other_end(d: DateMention, event: StoreEvent) -> str | None:
+    """A span of days the claim gives that begins on the day a span of the event's summary begins, and ends on
+    another ('from 14 to 19 May' against the summary's 'from 14 to 17 May'): one span, its end misdated. Returns the
+    summary's span as written for the message."""
+    if d.relation != "range" or d.until is None or d.date.precision != "day" or d.until.precision != "day":
+        return None
+    slack = dt.timedelta(days=RANGE_END_SLACK)
+    for e in event.dates:
+        if (e.relation == "range" and e.until is not None and e.until.precision == "day"
+                and e.date.value == d.date.value and abs(e.until.value - d.until.value) > slack):
+            return e.human()
+    return None
+
+
 def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
     """Match when a claim date fits the event's date; conflict when the date the claim attaches to the event
     fits neither the event's date nor any other date its summary gives (a summary's other dates, such as
@@ -146,14 +188,17 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
         if d.relation in ("until", "by") and year_figs and all(int(f.value) != d.year for f in year_figs):
             vals = ", ".join(str(int(f.value)) for f in year_figs)
             return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.text, store_value=vals)
+    for d in claim.dates:
+        told = _same_start_other_end(d, event)
+        if told is not None:
+            return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(), store_value=told)
     fits_main = [d for d in claim.dates if date_fits(d, *main) and not _only_since(claim, d, main)]
-    if fits_main:
+    firm = [d for d in fits_main if _written(d)]
+    if firm or fits_main and not _wrong_dates(claim, event, main, others, firm=True):
         d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
         return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
                         store_value=event.date.human(), strength=_strength(d, event.date.precision))
-    attached = [d for d in claim.dates if d.relation in ("point", "range", "since", "by", "before", "after")
-                and _attached(claim, d, event)]
-    wrong = [d for d in attached if not any(date_fits(d, lo, hi) for lo, hi in others)]
+    wrong = _wrong_dates(claim, event, main, others, firm=bool(fits_main))
     if wrong:
         d = wrong[0]
         return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(),
@@ -404,11 +449,13 @@ def _subject_list(claim: Claim, verbs: list) -> list[EntityMention]:  # type: ig
 
 
 def _state_conflict(claim: Claim, event: StoreEvent) -> Verdict | None:
-    """The report's acting state is nowhere in the event, which names another foreign state instead."""
+    """The report's acting state is nowhere in the event, which names another foreign state instead: one the claim's
+    own sentence does not name (a state named in the sentences before, which lent the claim its subject, may be
+    the very one the report has replaced: 'the plot in Strelsau … Graustarkian authorities deported him')."""
     in_event = set(event.all_countries)
     if event.country:
         in_event.add(event.country)
-    mine = {m.country for m in claim.all_entities if m.country} | {claim.default_country}
+    mine = {m.country for m in claim.entities if m.country} | {claim.default_country}
     for a in state_agents(claim):
         if a.country in in_event:
             continue
@@ -571,6 +618,8 @@ def _head_figures(q, pooled: list[StoreEvent], claim: Claim | None = None) -> li
 
 
 def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -> list[Verdict]:
+    from watchfloor.check.owners import foreign_owner
+
     out = []
     claim_years = {d.year for d in claim.dates if not d.until} | {
         y for d in claim.dates if d.until for y in range(d.year, d.until.value.year + 1)}
@@ -583,7 +632,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
         own = _figure_date(claim, q) if len(told) > 1 else None
         if own is None and len(dated) > 1:
             own = _nearest(dated, q)
-        if own is not None and not any(date_fits(own, lo, hi) for lo, hi, _ in windows):
+        if own is not None and (not any(date_fits(own, lo, hi) for lo, hi, _ in windows)
+                                or _dated_finer_elsewhere(own, told, event)):
             continue
         figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
@@ -614,7 +664,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
             out.append(_verdict(status="match", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=hits[0][1].human(), strength=strength, events=(hits[0][0].id,)))
         elif (_within_spread(q, use) or _rest_of_whole(claim, q, use) or _counted_otherwise(claim, q, pooled)
-              or _written_by(claim, q, event)):
+              or _written_by(claim, q, event) or foreign_owner(claim, q, event)):
             continue
         elif (q.strong or by_head or q.subgroup and any(f.subgroup == q.subgroup for _, f in use)
               or _verb_counts(claim, q)) and not (q.category in ("sentence_years",) and len(use) > 1):
@@ -758,6 +808,14 @@ def _figure_date(claim: Claim, q) -> DateMention | None:  # type: ignore[no-unty
     return None
 
 
+def _dated_finer_elsewhere(own: DateMention, told: list[DateMention], event: StoreEvent) -> bool:
+    """Another date of the sentence fits the event more finely than the figure's own date does: the sentence dates
+    two events, and the figure's is the other ('a year later a drone killed three …, and on 30 November gunmen shot
+    dead two' against the store's 30 November shooting)."""
+    main = (event.date.start, event.date.end)
+    return any(d is not own and _finer(d.date.precision, own.date.precision) and date_fits(d, *main) for d in told)
+
+
 def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-untyped-def]
     """The claim's date closest to a figure (a sentence may date several events)."""
     return min(dated, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
@@ -767,6 +825,8 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
     """A figure the count keys do not name, read in the event's summary: '164 Ruritanian women and children'
     against the summary's '146 Ruritanian women and children' (the same words after the number), or the only
     share, sum or capacity of its unit on both sides ('over 64% of Bordurians' against 'over 46%')."""
+    from watchfloor.check.owners import foreign_owner
+
     out = []
     judged = {v.start for v in verdicts}
     written = [f for f in event.all_figures if f.key == "summary"]
@@ -775,7 +835,7 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
         if q.start in judged or q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or \
                 claim.hedged_before(q.num_start):
             continue
-        if dated and not fits(_nearest(dated, q), event):
+        if dated and not fits(_nearest(dated, q), event) or foreign_owner(claim, q, event):
             continue
         figs = [f for f in written if f.unit == q.unit]
         every = [f for f in event.all_figures if f.unit == q.unit]

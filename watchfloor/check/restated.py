@@ -24,6 +24,7 @@ from watchfloor.check.attributes import near_miss
 from watchfloor.check.base import Check, Context
 from watchfloor.check.gate import GATED
 from watchfloor.check.lexical import HOME_WORDS, STOPWORDS, stem, stems
+from watchfloor.check.owners import owners_differ
 from watchfloor.check.report import Finding, Related
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.dates import DateMention
@@ -171,6 +172,8 @@ def _same_thing(a: _Figure, b: _Figure) -> bool:
     if qa.unit == "pct" and stems(qa.of) != stems(qb.of):
         return False
     if qa.subgroup and qb.subgroup and qa.subgroup != qb.subgroup:
+        return False
+    if owners_differ(a.claim, qa, b.claim, qb):
         return False
     if _slip(a, b) and len(a.words & b.words) >= (1 if qa.unit == "pct" else 2):
         return True

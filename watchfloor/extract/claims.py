@@ -207,7 +207,7 @@ def extract(text: str, gazetteer: Gazetteer, date_hint: int | None = None,
             dates = finder.find(text, a, b, skip)
             name_spans = [(m.start, m.end) for m in ents if re.search(r"\d", m.text)]
             quants = read_terms(s.text, s.start, find_quantities(text, a, b, skip + [(d.start, d.end) for d in dates]
-                                                               + name_spans))
+                                                               + finder.undated + name_spans))
             negs = negation_spans(text, a, b)
             events = [Event(t, polarity_negated(reaching(negs, text, t.start, t.end, s.start, s.end), t.start, t.end,
                                                 t.text) or

@@ -185,9 +185,14 @@ class DateFinder:
 
     def __init__(self) -> None:
         self.anchor: FuzzyDate | None = None
+        self.undated: list[tuple[int, int]] = []
+        """Spans of the last `find` that read as a day of a month with no year to give it ('the March 22 attack',
+        no year written before): not dated, but no count either."""
 
     def find(self, text: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> list[DateMention]:
         taken = Taken(skip or [])
+        carried = self.anchor
+        self.undated = []
         found: list[DateMention] = []
         chunk = text[start:end]
         years: list[tuple[int, int]] | None = None  # (end, year) of each bare year, read once if a partial date asks
@@ -212,8 +217,7 @@ class DateFinder:
                 if kind == "rel":
                     before = [d for d in found if d.end <= s and (not d.relative or d.inferred_year
                                                                   and d.date.precision == "day")]
-                    if before:
-                        self.anchor = max(before, key=lambda d: d.start).date
+                    self.anchor = max(before, key=lambda d: d.start).date if before else carried
                 mention = self._build(kind, m, text, s, e)
                 if mention is not None:
                     taken.add(s, e)
@@ -245,6 +249,7 @@ class DateFinder:
             first, last, month = (g[0], g[1], g[2]) if g[0] else (g[4], g[5], g[3])
             year = int(g[6]) if g[6] else (self.anchor.value.year if self.anchor else None)
             if year is None:
+                self.undated.append((s, e))
                 return None
             a, b = _day(year, _month(month), int(first)), _day(year, _month(month), int(last))
             if a is None or b is None or b.value < a.value:
@@ -278,10 +283,11 @@ class DateFinder:
             return DateMention(s, e, quote, FuzzyDate(dt.date(first, 1, 1), "year"),
                                until=FuzzyDate(dt.date(first + 9, 1, 1), "year"), relation="range")
         if kind in ("dm", "md"):
-            if self.anchor is None:
-                return None
             day_text, month_name = (g[0], g[1]) if kind == "dm" else (g[1], g[0])
             if not day_text or not month_name or month_name.lower().startswith("may") and not month_name[0].isupper():
+                return None
+            if self.anchor is None:
+                self.undated.append((s, e))
                 return None
             fd = _day(self.anchor.value.year, _month(month_name), int(day_text))
             return DateMention(s, e, quote, fd, relation=rel, relative=True, inferred_year=True) if fd else None

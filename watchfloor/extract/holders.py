@@ -5,6 +5,10 @@ chamberlain, to 25 years, and Sapt to 20"), and the store keeps each with the pe
 characters back from the figure to the nearest name breaks on any apposition between them; the parse
 does not: the objects of the figure's verb and their conjuncts stand in the same order as the figures
 they receive (gapping), so the holder is the last of them written before the figure.
+
+A figure a subject reports of itself has that subject as its owner ('the Zenda League won 12 seats; the Strelsau
+Party won three'): each count is its own party's, and neither is a second reading of the other's seats, nor of a
+store event about only one of them (`owner_names`).
 """
 
 from __future__ import annotations
@@ -12,10 +16,13 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from watchfloor.extract.arguments import parsed_names
 from watchfloor.extract.frames import parsed, span_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from watchfloor.extract.entities import EntityMention
 
 RECEIVER_DEPS = frozenset({"dobj", "dative", "nsubj", "nsubjpass", "conj", "appos", "dep"})
 """Dependencies by which a verb names who receives what it hands out, and by which further receivers join
@@ -51,3 +58,49 @@ def _receivers(verb: Token) -> list[Token]:
         out.append(tok)
         todo += [c for c in tok.children if c.dep_ in ("conj", "appos")]
     return out
+
+
+OWNER_CLIMB = 8
+"""Words between a figure and the verb its owner is subject of ('won three seats with 595,291 votes, or 12.3%')."""
+SHARED_SUBJECT = frozenset({"conj", "xcomp"})
+"""A verb joined by 'and', or one the verb above governs ('failed to pass'), has the subject of the verb above."""
+
+
+def owner(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The characters of the subject (or a passive's 'by' phrase) of the verb that tells text[start:end], taken from
+    the verb above when the verb shares its subject; None when the parse gives none, or when the figure is part of
+    the subject itself ('the handling of the six men …': the six are no one's figure here)."""
+    span = span_at(parsed(text), start, end)
+    if span is None:
+        return None
+    verb = next((a for a in islice(span.root.ancestors, OWNER_CLIMB) if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        subject = _subject(verb)
+        if subject is not None:
+            words = list(subject.subtree)
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+            return None if lo <= start < hi else (lo, hi)
+        verb = verb.head if verb.dep_ in SHARED_SUBJECT and verb.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def owner_names(text: str, start: int, end: int, entities: list[EntityMention], base: int = 0) -> list[str]:
+    """The names standing as owner of the figure at text[start:end]: distinctive entities other than places (a
+    place or country also says where; their offsets are `base` ahead of `text`'s) and the parser's organisations
+    and people, inside the owner's words."""
+    span = owner(text, start, end)
+    if span is None:
+        return []
+    lo, hi = span[0] + base, span[1] + base
+    names = [m.name for m in entities if m.distinctive and m.kind != "place" and lo <= m.start and m.end <= hi]
+    names += [words for s, e, words, _ in parsed_names(text) if span[0] <= s and e <= span[1]]
+    return list(dict.fromkeys(names))
