@@ -130,6 +130,17 @@ def _placed(text: str, s: Slot) -> bool:
     return _PLACED.search(text[max(0, s.start - 12):s.start]) is not None
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""The parser's entity labels for places and buildings: where something happened, not who did it."""
+
+
+def _a_place(text: str, s: Slot) -> bool:
+    """The parser reads the name as a place or a building ("Strelsau's Opera House"), however it is introduced."""
+    from watchfloor.extract.frames import named
+
+    return any(e.label_ in PLACE_LABELS and e.start_char <= s.start < e.end_char for e in named(text).ents)
+
+
 def _acronym(a: str, b: str) -> bool:
     """'RLF' and 'Ruritanian Liberation Front', 'SCS' and 'State Committee for Security' are one name."""
     for short, long in ((a, b), (b, a)):
@@ -166,7 +177,7 @@ def unshared_names(claim_text: str, summary: str) -> bool:
 
 def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
     """A name of the claim standing where the summary has another, neither mentioned by the other side."""
-    theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text)]
+    theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text) and not _a_place(summary, q)]
     out = []
     for p in slots(claim_text):
         if _mentioned(p.name, summary) or not p.name[:1].isupper() or _placed(claim_text, p):
