@@ -111,10 +111,17 @@ class Comparison:
         return sum(1 for v in self.numbers if v.status == "match" and v.strength >= 1.5)
 
     def score(self, without: str | None = None) -> float:
-        """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count)."""
+        """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count); "all"
+        leaves every disagreement out."""
         base = 2.0 * self.family + self.anchor_score + self.countries + 3.5 * self.lexical + 1.5 * self.focus
         base += 1.5 * min(self.figures, 2) if self.figures >= 2 else 0.0
-        return base + sum(self.part(n, n != without) for n in ("date", "numbers", "place", "actor", "polarity"))
+        return base + sum(self.part(n, n != without and without != "all")
+                          for n in ("date", "numbers", "place", "actor", "polarity"))
+
+    def may_be_identified(self) -> bool:
+        """Could the rule identify this event without some attribute? Its score with no disagreement counted is the
+        most any `identified(without)` can see; below the bar, the fitted veto has nothing to weigh."""
+        return self.score("all") >= IDENTITY_SCORE - 0.5
 
     def vetoed(self, without: str | None = None) -> bool:
         """The fitted identity model finds this event unlikely to be the claim's, for all the rule says."""
@@ -352,9 +359,10 @@ def match_claims(extraction: Extraction, evidence: Evidence) -> list[ClaimMatch]
     for at in range(0, len(extraction.claims), PREFETCH):
         chunk = [shortlist(claim, extraction, evidence, index, figure_index)
                  for claim in extraction.claims[at:at + PREFETCH]]
-        meanings.fill(chunk)
         prefetch(claim.sentence.text for claim, comps in chunk if comps)
-        out += [settle(claim, comps, evidence, extraction.horizon) for claim, comps in chunk]
+        settled = [settle(claim, comps, evidence, extraction.horizon) for claim, comps in chunk]
+        meanings.fill([(m.claim, m.comparisons) for m in settled if any(c.may_be_identified() for c in m.comparisons)])
+        out += settled
     focus = {c.event.id for m in out for c in m.comparisons[:3] if c.pins()}
     for m in out:
         for c in m.comparisons:
