@@ -34,7 +34,7 @@ def _facts(tmp_path: Path, facts: list[tuple[str, str, str]]) -> Path:
 
 def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
     plan = bundled_plan("TJK")
-    assert [len(q.indicators) for q in plan.questions] == [4, 3, 6, 4, 6]
+    assert [len(q.indicators) for q in plan.questions] == [5, 3, 6, 4, 7]
     assert all(q.low_probability_high_impact.endswith(".") for q in plan.questions), \
         "each question names an unlikely case that would matter most (the eighth review)"
     assert all(q.implication(h) for q in plan.questions for h in q.hypotheses), "every answer has an implication"
@@ -50,11 +50,16 @@ def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
         return [str(demo_db.scalar("SELECT strftime(date, '%Y-%m-%d') || ' ' || type FROM event WHERE id = ?", [e]))
                 for e in ids]
 
-    border = next(r for r in result.readings if r.name.startswith("Attacks and clashes on Tajikistan's border"))
+    border = next(r for r in result.readings if r.name.startswith("Attacks by armed groups on Tajikistan's border"))
+    smugglers = next(r for r in result.readings if r.name.startswith("Armed clashes with drug smugglers"))
     assert "2025-12-24 border_clash" in kinds(border.events) and "2025-11-20 border_interdiction" in kinds(
-        border.events), "a fight with armed men crossing from Afghanistan is counted, whatever the report calls it"
-    assert (border.value, border.status) == (5.0, "met")
-    official = next(r for r in result.readings if r.name.startswith("Armed clashes on the Afghan border in a year"))
+        smugglers.events), "a fight with armed men crossing from Afghanistan is counted, whatever the report calls it"
+    assert not set(border.events) & set(smugglers.events), \
+        "a fight with drug smugglers speaks to trafficking, not to armed groups striking: one signpost, not two"
+    assert (border.value, border.status) == (4.0, "met")
+    assert (border.hypothesis, smugglers.hypothesis) == ("deteriorating", "trafficking")
+    official = next(r for r in result.readings if r.name.startswith("Armed clashes with drug traffickers on the Afghan"))
+    assert official.hypothesis == "trafficking"
     assert (official.value, official.previous, official.status) == (17.0, 6.0, "met"), \
         "the drug-control agency's yearly totals (17 in 2025 against six in 2024) are read, not left in the chronology"
     talks = next(r for r in result.readings if r.name == "Dushanbe's security talks with the Taliban")
@@ -135,9 +140,9 @@ def test_the_indicators_command(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "indicators", "tajikistan", "--format", "json", "--as-of", "2025-12-31")
     assert res.code == 0
     data = json.loads(res.out)
-    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 23
+    assert data["as_of"] == "2025-12-31" and len(data["indicators"]) == 25
     text = cli("--db", demo_db_path, "indicators", "TJ", "--as-of", "2025-12-31")
-    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 23 indicators met", text.out)
+    assert text.code == 0 and re.search(r"Tajikistan: \d+ of 25 indicators met", text.out)
     as_of = json.loads(cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "2024-06-30", "-f", "json").out)
     assert as_of["as_of"] == "2024-06-30"
     bad = cli("--db", demo_db_path, "indicators", "TJK", "--as-of", "June")
