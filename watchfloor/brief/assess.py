@@ -501,6 +501,11 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
     moved = [(old, new) for old, new in zip(earlier, signposts, strict=True)
              if old.status != new.status and "no data" not in (old.status, new.status)
              and old.supports() != new.supports() and not (new.indicator.silence and new.status == "not met")]
+    # a signpost whose status held but whose last event left both windows now counts for no answer: that moves the
+    # support as surely as a change of status (the ninth review: a change of call with no reason given)
+    lapsed = [(old, new) for old, new in zip(earlier, signposts, strict=True)
+              if old.status == new.status and not old.silent() and new.silent() and old.supports() != new.supports()]
+    moved += lapsed
     then_term, now_term = likelihood(question, earlier), likelihood(question, signposts)
 
     def stance(sps: Sequence[Signpost], h: str, term: str) -> str:
@@ -513,12 +518,32 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
     text = f"A year earlier, at {human(then)}, the signposts gave {was}"
+    def word(new: Signpost) -> str:
+        if (old_new := next(((o, n) for o, n in lapsed if n is new), None)) is not None:
+            last = f" (its latest event, of {new.earlier[0].date.human()}, is older than both windows)" \
+                if new.earlier else ""
+            lost = [question.label(h) for h in old_new[0].supports()]
+            return f"the collection fell silent on “{new.indicator.name}”{last}, which no longer counts for " \
+                f"{join(lost)}"
+        return new.indicator.said(new.status) or f"“{new.indicator.name}” became {new.status}"
+
     def words(pairs: Sequence[tuple[Signpost, Signpost]]) -> str:
-        return join(new.indicator.said(new.status) or f"“{new.indicator.name}” became {new.status}"
-                    for _old, new in pairs)
+        return join(word(new) for _old, new in pairs)
 
     # the moved signposts that now speak for today's answer are why it leads; the others moved against it
     toward = [(old, new) for old, new in moved if new.supports().get(lead, 0) > 0]
+    if was != now:
+        # the call changed: a move that raised an answer now leading beside the former one, or took support from the
+        # former leader, is the cause of the change, said as a cause, not as 'though' (the ninth review)
+        leads = set(ranked(question, signposts)[:2]) if tied(question, signposts) else {lead}
+        toward = [(old, new) for old, new in moved
+                  if any(new.supports().get(h, 0) > old.supports().get(h, 0) for h in leads - {before})
+                  or before in leads and tied(question, signposts)
+                  and old.supports().get(before, 0) > new.supports().get(before, 0)] \
+            or [(old, new) for old, new in moved if new.supports().get(lead, 0) > 0]
+        if not toward and not moved:
+            # no signpost's move accounts for the change: the brief's own rules cannot show it, so it claims none
+            return None
     away = [pair for pair in moved if pair not in toward]
     if was == now:
         text += "; they give the same now"

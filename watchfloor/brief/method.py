@@ -48,8 +48,10 @@ TERMS = (
                        "statistical series the watch plan names; open sources only"),
     ("met, not met", "whether a signpost reached its threshold in its window (the year, or quarter, to the cut-off)"),
     ("none recorded", "the collection holds events of the signpost's kind, but none that the signpost counts"),
-    ("silent, gap", "the collection holds no event of the signpost's kind at all: absent from the collection, not "
-                    "necessarily from the world; a gap counts for no answer"),
+    ("none", "the collection holds no event of the signpost's kind in that window, though it holds some in the "
+             "other window compared; the signpost is scored"),
+    ("silent, gap", "the collection holds no event of the signpost's kind at all in either window compared: absent "
+                    "from the collection, not necessarily from the world; a gap counts for no answer"),
     ("diagnosticity", "how well a signpost tells the answers apart: high counts 1, moderate 0.5, low 0.25; a signpost "
                       "that would be seen whichever answer holds is low"),
     ("support", "what the signposts give an answer: a met signpost its diagnosticity weight, one not met half its "

@@ -121,18 +121,20 @@ class Signpost:
             return text
         now, before = window_words(ind.window, as_of)
         quiet_now, quiet_before = (not k for k in r.kind)
-        if quiet_now:
+        last = f"; the latest it holds is of {self.earlier[0].date.human()}" if self.earlier else ""
+        # 'silent' only as the Terms define it: no event of the signpost's kind in either window, a gap that counts for
+        # no answer; a window with none beside one with some is a count of none (the ninth review: 'silent in the year
+        # to …, against two in the year before' read as a gap where the signpost was scored)
+        if self.silent():
             text = f"the collection is silent {now}"
-        else:
-            text = f"{count_word(r.value)}{' recorded' if not r.value else ''} {now}"
+            return text if r.previous is None else text + f", as {before}" + last
+        text = f"{count_word(r.value)}{' recorded' if not r.value and not quiet_now else ''} {now}"
         if r.previous is None:
             return text
-        last = f"; the latest it holds is of {self.earlier[0].date.human()}" if self.earlier else ""
-        if quiet_before:
-            return text + (f", as {before}" if quiet_now else f"; the collection was silent {before}") + last
-        if r.previous == r.value and not quiet_now:
+        if r.previous == r.value:
             return text + f", as {before}" + last
-        return text + f", against {count_word(r.previous)}{' recorded' if not r.previous else ''} {before}"
+        return text + f", against {count_word(r.previous)}{' recorded' if not r.previous and not quiet_before else ''}" \
+            f" {before}"
 
     def outside(self, as_of: dt.date) -> bool:
         """Whether the window before reaches back before the period covered: a trend against it compares a period the
