@@ -60,8 +60,11 @@ def short(m: Moment) -> str:
     return f"{when}, {m.type.replace('_', ' ')}"
 
 
-def build_timeline(moments: list[Moment], spec: FigureSpec, title: str) -> tuple[Any, int]:
-    """The figure, and how many labels fitted on no row (left out; the caption says so)."""
+def build_timeline(moments: list[Moment], spec: FigureSpec, title: str,
+                   period: tuple[dt.date, dt.date] | None = None) -> tuple[Any, int]:
+    """The figure, and how many labels fitted on no row (left out; the caption says so). With a `period` (the one its
+    caption names), the axis runs over exactly that period, so its empty months show as empty (the ninth review: a
+    caption of January 2025 to April 2026 over an axis that began in October 2025)."""
     import matplotlib.dates as mdates
 
     from watchfloor.analyse.figures import _figure, _style
@@ -73,9 +76,12 @@ def build_timeline(moments: list[Moment], spec: FigureSpec, title: str) -> tuple
     _style(ax, title)
     ax.grid(False)
     days = [m.day for m in moments]
-    lo, hi = min(days), max(days)
-    pad = max((hi - lo) / 12, dt.timedelta(days=20))
-    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
+    if period is not None:
+        ax.set_xlim(mdates.date2num(period[0]), mdates.date2num(period[1]))
+    else:
+        lo, hi = min(days), max(days)
+        pad = max((hi - lo) / 12, dt.timedelta(days=20))
+        ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
     ax.set_ylim(-0.6, ROWS + 0.8)
     ax.axhline(0, color="#555555", lw=1)
     ax.get_yaxis().set_visible(False)

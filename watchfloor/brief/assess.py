@@ -33,7 +33,7 @@ from watchfloor.brief.evidence import Fact
 from watchfloor.brief.judgments import CEILING, INSUFFICIENT, SPLIT_CEILING, TERMS, likely_clause, term_for
 from watchfloor.brief.model import Judgment, Sentence, Table
 from watchfloor.brief.signposts import Signpost, human, matrix
-from watchfloor.brief.text import join, lower_first
+from watchfloor.brief.text import join, lower_first, number_word
 
 HORIZON = "the twelve months from"
 
@@ -338,6 +338,19 @@ def caveats(question: Question, signposts: Sequence[Signpost], lead: str, alt: s
             parts.append(f"that {said} rests on reports by one outlet, {next(iter(outlets))}, which no other outlet "
                          "in the collection confirms")
             cited += sp.now
+        # an event the count relies on that one outlet alone reports is caveated here, as the graded-F ones are
+        # (the ninth review: one such incident was counted and mapped with its caveat in the annex only)
+        alone = [(f, str(f.sources[0].get("publisher") or f.sources[0]["id"])) for f in sp.now
+                 if len(outlets) > 1 and f.best_grade != "F"
+                 and len({str(src.get("publisher") or src["id"]) for src in f.sources}) == 1]
+        if len(alone) == 1:
+            parts.append(f"the event of {alone[0][0].date.human()} counted under “{sp.indicator.name}” rests on one "
+                         f"outlet, {alone[0][1]}, which no other outlet in the collection confirms")
+        elif alone:
+            parts.append(f"{number_word(len(alone))} of the events counted under “{sp.indicator.name}” rest each on "
+                         "one outlet that no other outlet in the collection confirms: "
+                         + join(f"that of {f.date.human()} ({who})" for f, who in alone))
+        cited += [f for f, _who in alone]
         for f in sp.now:
             found = DISPUTED.search(f.summary)
             if found:

@@ -38,10 +38,18 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
         out.append(first)
         known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
         other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
+        # a rise against a window the collection holds only as background may partly be the collection's: the
+        # call's own line says so, not the cover alone (the ninth review)
+        artefact = "; the year before lies partly outside the period the collection was gathered for, so part " \
+            "of the rise may come from how the evidence was collected, not from events" \
+            if any(sp.outside(as_of) and not sp.indicator.measure and not sp.indicator.spec
+                   and sp.reading.value is not None and sp.reading.previous is not None
+                   and sp.reading.value > sp.reading.previous for sp in why + other) else ""
         if other:  # a tie: one signpost for each answer
-            out.append(say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}", why + other))
+            out.append(say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}{artefact}",
+                           why + other))
         else:
-            out.append(say(f"{known}: {why[0].says(as_of)}", why))
+            out.append(say(f"{known}: {why[0].says(as_of)}{artefact}", why))
         # what the call would mean is the front table's last column: said once, not again under each call
     return out
 

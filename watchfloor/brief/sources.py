@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -29,7 +30,8 @@ class SourceEntry:
     url: str
     reliability: str
     state: bool = False
-    """Owned or run by a state (the watch plan's list): it may carry its government's line."""
+    """Owned or run by a state (the watch plan's list, or an outlet type in `STATE_KINDS`): it may carry its
+    government's line."""
     why: str = ""
     """Why the source has its grade: its outlet type (data/publishers.json), or that the grade was set for it."""
 
@@ -85,11 +87,13 @@ class Numbering:
                                    title(s.get("title") or "untitled"),
                                    self._date(sid, s),
                                    s.get("url") or "no link", s.get("reliability") or "F",
-                                   clean(s.get("publisher") or "") in self.state_media,
+                                   clean(s.get("publisher") or "") in self.state_media
+                                   or outlet_kind(s.get("url") or "") in STATE_KINDS,
                                    grade_reason(sid, s.get("url") or "", s.get("reliability") or "F")))
         return out
 
 
+@functools.cache
 def _outlets() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """(domain → (publisher, default grade), domain → outlet type) from data/publishers.json."""
     import json
@@ -97,6 +101,22 @@ def _outlets() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 
     data = json.loads(resources.files("watchfloor").joinpath("data", "publishers.json").read_text(encoding="utf-8"))
     return ({k: (v[0], v[1]) for k, v in data["publishers"].items()}, dict(data.get("types", {})))
+
+
+STATE_KINDS = frozenset({"state news agency", "state broadcaster", "state-run newspaper"})
+"""Outlet types (data/publishers.json) that are state media: the source list marks each, whether or not the watch
+plan names it (the ninth review: TASS was marked, Kazinform and a state broadcaster were not)."""
+
+
+def outlet_kind(url: str) -> str:
+    """The outlet type data/publishers.json gives the link's domain, or ''."""
+    from urllib.parse import urlparse
+
+    grades, kinds = _outlets()
+    host = urlparse(url).netloc.lower().split(":")[0]
+    parts = host.split(".")
+    domain = next((".".join(parts[i:]) for i in range(len(parts) - 1) if ".".join(parts[i:]) in grades), "")
+    return kinds.get(domain, "") if domain else ""
 
 
 def grade_reason(source_id: str, url: str, grade: str) -> str:
