@@ -144,7 +144,7 @@ def test_healthz_and_static(client: TestClient) -> None:
 
 def test_indicators_page_shows_the_board_with_its_events(client: TestClient) -> None:
     html = client.get("/indicators?country=TJK").text
-    assert "16 of 23 indicators met" in html and "evidence to 2026-04-17" in html
+    assert "18 of 25 indicators met" in html and "evidence to 2026-04-17" in html
     assert "Is China becoming a security actor on the Afghan border?" in html
     row = html[html.index("Attacks from Afghan territory that killed Chinese workers"):]
     row = row[:row.index("</tr>")]
