@@ -835,7 +835,7 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
         if q.start in judged or q.vague or q.unit not in COUNT_UNITS and not is_money(q.unit) or \
                 claim.hedged_before(q.num_start):
             continue
-        if dated and not fits(_nearest(dated, q), event) or foreign_owner(claim, q, event):
+        if dated and not fits(_nearest(dated, q), event):
             continue
         figs = [f for f in written if f.unit == q.unit]
         every = [f for f in event.all_figures if f.unit == q.unit]
@@ -849,7 +849,7 @@ def _by_summary(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) -> lis
         if not same:
             slips = [f for f in every if near_miss(q.value, f.value)]
             same = [f for f in slips if sorted(_digits(f.value)) == sorted(_digits(q.value))] or slips
-        if len(same) == 1:
+        if len(same) == 1 and not foreign_owner(claim, q, event):
             out.append(_verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text,
                                 store_value=same[0].human(), events=(event.id,), note="summary"))
     return out

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def owners(claim: Claim, q: Quantity) -> list[str]:
     """The names that own the claim's figure `q`; empty when its owner is unnamed or unread."""
     base = claim.sentence.start
-    return owner_names(claim.sentence.text, q.num_start - base, q.num_end - base, claim.all_entities, base)
+    dates = tuple((d.start, d.end) for d in claim.dates)
+    return owner_names(claim.sentence.text, q.num_start - base, q.num_end - base, claim.all_entities, base, dates)
 
 
 def foreign_owner(claim: Claim, q: Quantity, event: StoreEvent) -> bool:

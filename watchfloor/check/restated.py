@@ -166,14 +166,16 @@ def _clause(stops: list[int], q: Quantity, c: Claim) -> tuple[int, int]:
 
 
 def _same_thing(a: _Figure, b: _Figure) -> bool:
+    return _alike(a, b) and not owners_differ(a.claim, a.q, b.claim, b.q)
+
+
+def _alike(a: _Figure, b: _Figure) -> bool:
     qa, qb = a.q, b.q
     if qa.unit != qb.unit or qa.compatible(qb.lo, qb.hi) or _models_differ(a, b):
         return False
     if qa.unit == "pct" and stems(qa.of) != stems(qb.of):
         return False
     if qa.subgroup and qb.subgroup and qa.subgroup != qb.subgroup:
-        return False
-    if owners_differ(a.claim, qa, b.claim, qb):
         return False
     if _slip(a, b) and len(a.words & b.words) >= (1 if qa.unit == "pct" else 2):
         return True

@@ -177,7 +177,7 @@ def unshared_names(claim_text: str, summary: str) -> bool:
 
 def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
     """A name of the claim standing where the summary has another, neither mentioned by the other side."""
-    theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text) and not _a_place(summary, q)]
+    theirs = [q for q in slots(summary) if not _mentioned(q.name, claim_text)]
     out = []
     for p in slots(claim_text):
         if _mentioned(p.name, summary) or not p.name[:1].isupper() or _placed(claim_text, p):
@@ -185,7 +185,7 @@ def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
         for q in theirs:
             if p.title and q.title == p.title and q.name.lower() == q.title:
                 continue
-            if _agree(p, q) and not _placed(summary, q) and not _acronym(p.name, q.name):
+            if _agree(p, q) and not _placed(summary, q) and not _acronym(p.name, q.name) and not _a_place(summary, q):
                 out.append(RoleConflict(p.name, q.name, p.start, p.end, "the same place in the sentence", q.start))
                 break
     return out

@@ -13,10 +13,10 @@ store event about only one of them (`owner_names`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.arguments import parsed_names
 from watchfloor.extract.frames import parsed, span_at
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ SHARED_SUBJECT = frozenset({"conj", "xcomp"})
 """A verb joined by 'and', or one the verb above governs ('failed to pass'), has the subject of the verb above."""
 
 
+@lru_cache(maxsize=8192)
 def owner(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The characters of the subject (or a passive's 'by' phrase) of the verb that tells text[start:end], taken from
     the verb above when the verb shares its subject; None when the parse gives none, or when the figure is part of
@@ -93,14 +94,29 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def owner_names(text: str, start: int, end: int, entities: list[EntityMention], base: int = 0) -> list[str]:
+def owner_names(text: str, start: int, end: int, entities: list[EntityMention], base: int = 0,
+                dates: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """The names standing as owner of the figure at text[start:end]: distinctive entities other than places (a
-    place or country also says where; their offsets are `base` ahead of `text`'s) and the parser's organisations
-    and people, inside the owner's words."""
+    place or country also says where; their offsets, and those of `dates`, are `base` ahead of `text`'s) and the
+    words from the first proper noun to the last that no place, country or date covers ('the May 2016 referendum'
+    is no one's name), inside the owner's words."""
     span = owner(text, start, end)
     if span is None:
         return []
     lo, hi = span[0] + base, span[1] + base
-    names = [m.name for m in entities if m.distinctive and m.kind != "place" and lo <= m.start and m.end <= hi]
-    names += [words for s, e, words, _ in parsed_names(text) if span[0] <= s and e <= span[1]]
+    inside = [m for m in entities if lo <= m.start and m.end <= hi]
+    names = [m.name for m in inside if m.distinctive and m.kind != "place"]
+    where = tuple((m.start - base, m.end - base) for m in inside if m.kind in ("place", "country") or m.demonym)
+    where += tuple((a - base, b - base) for a, b in dates if lo <= a and b <= hi)
+    names += _proper_name(text, span[0], span[1], where)
     return list(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=8192)
+def _proper_name(text: str, start: int, end: int, where: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """The words from the first proper noun to the last inside text[start:end] ('Party of Economic Reforms'), leaving
+    out those inside the spans `where` (places and countries): a name the alias table may not know, read from the
+    tags the parse already has (the entity recogniser would cost a second pass)."""
+    proper = [t for t in parsed(text) if t.pos_ == "PROPN" and start <= t.idx and t.idx + len(t.text) <= end
+              and not any(a <= t.idx < b for a, b in where)]
+    return (text[proper[0].idx:proper[-1].idx + len(proper[-1].text)],) if proper else ()
