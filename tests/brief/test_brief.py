@@ -100,9 +100,10 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"{row[3]} confidence" in j.confidence.text or f"confidence is {row[3]}" in j.confidence.text.lower()
     assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance (45–55%)")
-    assert rows[3][1] == "Reducing exposure", "Beijing's recorded answer to the attacks was to pull back"
-    assert rows[4][1:3] == ("Orderly handover, on balance", "roughly even chance (45–55%)"), \
-        "the heir's promotion into the post that stands in for the president falls in the president's term"
+    assert rows[3][1] == "Both economic and security, on balance", \
+        "Beijing funds border posts as well as roads and mines (the plan's 'Both economic and security' answer)"
+    assert rows[4][1:3] == ("split: Orderly handover or Continuity", "likely (55–80%) for the two together"), \
+        "the heir's promotion counts for a handover as much as the regime's run elections count for continuity"
     assert not re.search(r"\d+\.\d%", table), "no false precision on the front"
 
 
@@ -144,10 +145,11 @@ def test_bottom_line_answers_each_question(brief: Brief) -> None:
         assert s.text.startswith("Through 31 December 2027, ")
         assert s.text.removeprefix("Through 31 December 2027, ") in j.statement.text
     bluf = section(brief.markdown, "Bottom Line")
-    assert "The main reason: attacks and clashes from Afghan territory became more frequent (four in 2025, against " \
+    assert "The main reason: attacks from Afghan territory killed Chinese workers more often (two in 2025, against " \
            "one in 2024)" in bluf
-    assert "there is a roughly even chance that the regime will hand power to the president's son" in bluf
-    assert "The main reason: the regime took steps toward a handover (one in the seven years to 31 December 2025, " \
+    assert "it is likely that one of two things will happen, and the signposts give no way yet to choose between " \
+        "them: either the regime will hand power to the president's son" in bluf
+    assert "The signposts: the regime took steps toward a handover (one in the seven years to 31 December 2025, " \
         "against two in the seven years before)" in bluf, "the heir's promotion of 2020 falls in the president's term"
 
 
@@ -241,8 +243,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert "outpacing" not in jihad.statement.text, "no ratio of prosecutions to attacks"
     succession = judgments[4]
     # the plan's eighth-review succession (Orderly handover, Continuity, Contested, with the president's own moves
-    # as signposts): the handover leads on balance, at an even chance, on thin evidence
-    assert succession.likelihood == "roughly even chance" and succession.level == "low", \
+    # as signposts): the handover and continuity tie, the two together likely, on thin evidence
+    assert succession.pair and succession.likelihood == "likely" and succession.level == "low", \
         "the heir's promotion of 2020 counts in the president's term; several signposts are silent (gaps)"
     assert "the collection is silent on three of its signposts" in succession.confidence.text
     assert any(n.text.startswith("The next test: in 2027, a presidential election is due") for n in succession.notes)
@@ -317,8 +319,8 @@ def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store
 def test_annex_is_the_dated_chronology_by_question(brief: Brief) -> None:
     annex = section(brief.markdown, "Annex: Chronology")
     heads = re.findall(r"^### (.+)$", annex, re.M)
-    assert heads[:4] == ["The Afghan border", "Jihadist violence abroad", "Dependence on Russia",
-                         "Succession"] and heads[-1] == "Other events", \
+    assert heads[:5] == ["The Afghan border", "Jihadist violence abroad", "Dependence on Russia",
+                         "China on the Afghan border", "Succession"] and heads[-1] == "Other events", \
         "a fact goes to the first question that would count it: the attacks on Chinese workers to the border's"
     assert "On 22 March 2024, four Tajik gunmen attacked Crocus City Hall" in annex
     assert "On 11 June 2024, ICE, coordinating with FBI terrorism task forces, arrested eight" in annex
@@ -450,7 +452,8 @@ def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: St
     b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
     russia = b.contents.judgments[2]
     assert "competing values for remittances" not in russia.confidence.text
-    assert "no dispute over a figure that would change a signpost's reading" in russia.confidence.text
+    assert russia.confidence.text == "We hold it with moderate confidence: one of the events its signposts count rests " \
+        "only on sources graded D to F", "the confidence names the weak source, not the dispute"
     assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"
 
 

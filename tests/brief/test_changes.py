@@ -23,8 +23,8 @@ ROWS = [
     # the plan's eighth-review border count (fights with armed men crossing) and its two answers tie it now
     ("Judgment: The Afghan border", "likely, low confidence", "roughly even chance, moderate confidence"),
     # the jihadist split's likelihood is now the two tied answers' together, 'likely', as the lead's was then
-    ("Judgment: China on the Afghan border", "roughly even chance, low confidence", "likely, moderate confidence"),
-    ("Signpost: Attacks and clashes on Tajikistan's border from Afghan territory, more than the year before", "not met",
+    ("Judgment: China on the Afghan border", "roughly even chance, moderate confidence", "likely, moderate confidence"),
+    ("Signpost: Attacks by armed groups on Tajikistan's border from Afghan territory, more than the year before", "not met",
      "met"),
     ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),
     ("Signpost: Jihadist attacks on Tajikistan from Afghan territory", "not met", "met"),

@@ -62,7 +62,7 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(brief.pdf())).pages]
     assert "Evidence cut-off: 31 December 2025" in pages[0] and "Bottom Line" in pages[0]
     front = " ".join(pages[:2])
-    row = "Succession Orderly handover, on balance roughly even chance (45–"
+    row = "Succession split: Orderly handover or Continuity likely (55–"
     assert row in front, "the judgments at a glance open a two-page front"
     assert "Three Things to Watch in the Coming Months" in front
     start = next(n for n, p in enumerate(pages) if "Key Judgments" in p)

@@ -36,7 +36,8 @@ def test_each_count_lists_its_events_and_reads_the_chronology_s_own(late: Brief)
                                 "year before")
     assert "24 October 2025, military exercise" in now, "the CSTO drill names Russia: countries_named"
     assert "19 May 2025, statement" in now and "29 January 2026, statement" in now, "the CSTO arms programme"
-    assert before == "17 March 2025, visit"
+    assert before == "28 November 2024, summit; 29 January 2025, visit; 17 March 2025, visit; 11 April 2025, visit", \
+        "the CSTO border programme's summit and visits count in the year before too"
 
 
 def test_silence_is_no_evidence_against_an_answer(late: Brief) -> None:
@@ -44,8 +45,8 @@ def test_silence_is_no_evidence_against_an_answer(late: Brief) -> None:
     assert succession.matrix is not None
     elections = next(r for r in succession.matrix.rows if r.cells[0].startswith("Elections"))
     assert set(elections.cells[2:]) == {"–"}, "a year with no election due speaks for no answer"
-    assert succession.answer == "split: Orderly handover or Contested", \
-        "the coup-plot verdicts count for Contested (eighth review), as much as the handover's steps"
+    assert succession.answer == "Orderly handover, on balance", \
+        "the heir's steps outweigh the coup-plot verdicts that count for Contested (eighth review)"
     now, _before = counted(late, "Steps toward a handover in the president's term: the heir's promotions and changes "
                                  "to the rules of succession")
     assert now.startswith("17 April 2020, appointment"), "the heir's promotion falls in the president's term"
@@ -96,7 +97,10 @@ def test_the_front_gives_ranges_a_chart_and_three_things_to_watch(late: Brief) -
     from watchfloor.brief.front import term_range
 
     border = late.contents.judgments[0]
-    cell = term_range(border.likelihood) + (" each" if border.answer.startswith("split:") and not border.pair else "")
+    cell = term_range(border.likelihood) + (" for the two together" if border.pair else
+                                            " each" if border.answer.startswith("split:") else "")
+    assert border.answer == "split: Deteriorating or Trafficking" and border.pair, \
+        "the border's attacks and its smugglers' clashes weigh the same: the two together, of three answers"
     assert f"| The Afghan border | {border.answer} | {cell} |" in front, \
         "the term with its range; two answers tied of two: each a roughly even chance, said so"
     assert not re.search(r"\d+\.\d%", front.split("### The Calls and Their Reasons", 1)[0]), "no false precision"

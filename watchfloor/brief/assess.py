@@ -385,6 +385,18 @@ VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 first judgment keeps the full wording, which says what is meant; later ones take the variants in turn."""
 
 
+def as_varied(text: str, statement: str) -> str:
+    """A claim as `vary` reworded it in the judgment's statement, so a summary states it word for word."""
+    if text[1:] in statement:
+        return text
+    for pattern, variants in VARIANTS:
+        for variant in variants:
+            new = re.sub(pattern, variant, text, count=1)
+            if new != text and new[1:] in statement:
+                return new
+    return text
+
+
 def vary(judgments: Sequence[Judgment]) -> None:
     """Reword the sentences of the second and later judgments that open (or run) the same way as the first's, so no
     boilerplate clause is read five times; the citations and the claims are unchanged."""

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from watchfloor.analyse.watchplan import WatchPlan
-from watchfloor.brief.assess import claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
+from watchfloor.brief.assess import as_varied, claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
 from watchfloor.brief.signposts import Signpost, human
@@ -30,7 +30,7 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
         why = reasons(lead, mine, 1)
         if not facts_of(why) and not series_of(why):
             continue
-        text = claim(q, mine, j.likelihood)
+        text = as_varied(claim(q, mine, j.likelihood), j.statement.text)
         # the key judgment's claim word for word; its horizon starts at the cut-off, which the cover gives
         when = f"Through {human(through)}" if through is not None and through > as_of else horizon(as_of, None)
         first = say(f"{when}, {text[0].lower()}{text[1:]}", why)
