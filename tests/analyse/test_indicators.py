@@ -58,7 +58,8 @@ def test_the_bundled_plan_reads_the_demo_store(demo_db: Store) -> None:
         "a fight with drug smugglers speaks to trafficking, not to armed groups striking: one signpost, not two"
     assert (border.value, border.status) == (4.0, "met")
     assert (border.hypothesis, smugglers.hypothesis) == ("deteriorating", "trafficking")
-    official = next(r for r in result.readings if r.name.startswith("Armed clashes with drug traffickers on the Afghan"))
+    official = next(r for r in result.readings
+                    if r.name.startswith("Armed clashes with drug traffickers on the Afghan"))
     assert official.hypothesis == "trafficking"
     assert (official.value, official.previous, official.status) == (17.0, 6.0, "met"), \
         "the drug-control agency's yearly totals (17 in 2025 against six in 2024) are read, not left in the chronology"

@@ -452,8 +452,8 @@ def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: St
     b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
     russia = b.contents.judgments[2]
     assert "competing values for remittances" not in russia.confidence.text
-    assert russia.confidence.text == "We hold it with moderate confidence: one of the events its signposts count rests " \
-        "only on sources graded D to F", "the confidence names the weak source, not the dispute"
+    assert russia.confidence.text == ("We hold it with moderate confidence: one of the events its signposts count "
+                                      "rests only on sources graded D to F"), "the confidence names the weak source"
     assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"
 
 

@@ -24,8 +24,8 @@ ROWS = [
     ("Judgment: The Afghan border", "likely, low confidence", "roughly even chance, moderate confidence"),
     # the jihadist split's likelihood is now the two tied answers' together, 'likely', as the lead's was then
     ("Judgment: China on the Afghan border", "roughly even chance, moderate confidence", "likely, moderate confidence"),
-    ("Signpost: Attacks by armed groups on Tajikistan's border from Afghan territory, more than the year before", "not met",
-     "met"),
+    ("Signpost: Attacks by armed groups on Tajikistan's border from Afghan territory, more than the year before",
+     "not met", "met"),
     ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),
     ("Signpost: Jihadist attacks on Tajikistan from Afghan territory", "not met", "met"),
     ("Signpost: Chinese loans, projects, trade and cooperation agreements", "met", "not met"),

@@ -54,9 +54,10 @@ def build(store: Store, ev: Evidence, specs: list[FigureSpec], period_label: str
     kinds = {(s.question, s.name): s for s in specs}
     for question, made_for in out.items():
         timeline = next((x for x in made_for if kinds[(question, x.name)].kind == "timeline"), None)
-        maps = [x for x in made_for if kinds[(question, x.name)].kind == "map"]
-        for m in maps if timeline is not None else []:
-            reconcile(store, timeline, kinds[(question, timeline.name)], m)  # type: ignore[arg-type]
+        if timeline is None:
+            continue
+        for m in (x for x in made_for if kinds[(question, x.name)].kind == "map"):
+            reconcile(store, timeline, kinds[(question, timeline.name)], m)
     return out
 
 

@@ -133,8 +133,8 @@ class Signpost:
             return text
         if r.previous == r.value:
             return text + f", as {before}" + last
-        return text + f", against {count_word(r.previous)}{' recorded' if not r.previous and not quiet_before else ''}" \
-            f" {before}"
+        recorded = " recorded" if not r.previous and not quiet_before else ""
+        return text + f", against {count_word(r.previous)}{recorded} {before}"
 
     def outside(self, as_of: dt.date) -> bool:
         """Whether the window before reaches back before the period covered: a trend against it compares a period the
