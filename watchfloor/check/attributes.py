@@ -633,7 +633,8 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
         if own is None and len(dated) > 1:
             own = _nearest(dated, q)
         if own is not None and (not any(date_fits(own, lo, hi) for lo, hi, _ in windows)
-                                or _dated_finer_elsewhere(own, told, event)):
+                                or _dated_finer_elsewhere(own, told, event)
+                                and not any(date_fits(own, lo, hi) for lo, hi, _ in windows[1:])):
             continue
         figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
@@ -811,7 +812,8 @@ def _figure_date(claim: Claim, q) -> DateMention | None:  # type: ignore[no-unty
 def _dated_finer_elsewhere(own: DateMention, told: list[DateMention], event: StoreEvent) -> bool:
     """Another date of the sentence fits the event more finely than the figure's own date does: the sentence dates
     two events, and the figure's is the other ('a year later a drone killed three …, and on 30 November gunmen shot
-    dead two' against the store's 30 November shooting)."""
+    dead two' against the store's 30 November shooting). A figure whose own date the summary also gives is the
+    summary's ('in 2023, when about 11,000 were expelled' in a statement made in August 2024) and stays."""
     main = (event.date.start, event.date.end)
     return any(d is not own and _finer(d.date.precision, own.date.precision) and date_fits(d, *main) for d in told)
 
