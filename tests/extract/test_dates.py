@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchfloor.extract.dates import DateFinder
+from watchfloor.extract.dates import DateFinder, DateMention
 
 
 def find(text: str, anchor_first: bool = True):
@@ -36,21 +36,23 @@ def test_relative_dates_resolve_against_the_last_date() -> None:
     assert rel[1].inferred_year
 
 
-def test_a_relative_date_counts_from_a_date_before_it_not_after() -> None:
+def _after(first: str, text: str) -> list[DateMention]:
+    """The dates of `text` read by a finder that has just read `first`."""
     f = DateFinder()
-    first = "In January 2017 Rudolf became mayor of Strelsau."
     f.find(first, 0, len(first))
-    text = "Four years later, in April 2020, he was elected to chair the senate."
-    ds = f.find(text, 0, len(text))
+    return f.find(text, 0, len(text))
+
+
+def test_a_relative_date_counts_from_a_date_before_it_not_after() -> None:
+    ds = _after("In January 2017 Rudolf became mayor of Strelsau.",
+                "Four years later, in April 2020, he was elected to chair the senate.")
     assert [(d.text, d.date.iso()) for d in ds] == [("Four years later", "2021"), ("April 2020", "2020-04")]
 
 
 def test_a_day_or_month_takes_the_year_written_before_it_in_its_sentence() -> None:
-    f = DateFinder()
-    first = "The first bond was sold in 2017."
-    f.find(first, 0, len(first))
-    text = "The 2020 rise, to $3.2bn by 1 October, came from a loan in May; on 3 June 2019 and 4 July it was not so."
-    ds = f.find(text, 0, len(text))
+    ds = _after("The first bond was sold in 2017.",
+                "The 2020 rise, to $3.2bn by 1 October, came from a loan in May; on 3 June 2019 and 4 July it "
+                "was not so.")
     assert [(d.text, d.date.iso()) for d in ds if d.relative] == [
         ("1 October", "2020-10-01"), ("May", "2020-05"), ("4 July", "2019-07-04")]
 

@@ -97,8 +97,7 @@ def _finer(a: str, b: str) -> bool:
 
 
 def _strength(d: DateMention, precision: str) -> float:
-    rank = PRECISION_RANK
-    p = min(rank[d.date.precision], rank[precision])
+    p = min(PRECISION_RANK[d.date.precision], PRECISION_RANK[precision])
     if d.until or d.relation in ("by", "before", "after", "until"):
         p = 0
     return (0.8, 1.5, 2.0)[p]
@@ -193,12 +192,12 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
         if told is not None:
             return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(), store_value=told)
     fits_main = [d for d in claim.dates if date_fits(d, *main) and not _only_since(claim, d, main)]
-    firm = [d for d in fits_main if _written(d)]
-    if firm or fits_main and not _wrong_dates(claim, event, main, others, firm=True):
+    firm = any(_written(d) for d in fits_main)
+    wrong = [] if firm else _wrong_dates(claim, event, main, others, firm=bool(fits_main))
+    if fits_main and not wrong:
         d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
         return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
                         store_value=event.date.human(), strength=_strength(d, event.date.precision))
-    wrong = _wrong_dates(claim, event, main, others, firm=bool(fits_main))
     if wrong:
         d = wrong[0]
         return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(),
@@ -633,8 +632,7 @@ def compare_numbers(claim: Claim, event: StoreEvent, pooled: list[StoreEvent]) -
         if own is None and len(dated) > 1:
             own = _nearest(dated, q)
         if own is not None and (not any(date_fits(own, lo, hi) for lo, hi, _ in windows)
-                                or _dated_finer_elsewhere(own, told, event)
-                                and not any(date_fits(own, lo, hi) for lo, hi, _ in windows[1:])):
+                                or _dated_finer_elsewhere(own, told, windows)):
             continue
         figs = [(e, f) for e in pooled for f in e.all_figures if _comparable(q.category, q.subgroup, q.unit, f)]
         figs = [(e, f) for e, f in figs if not f.year or not claim_years or f.year in claim_years]
@@ -809,13 +807,16 @@ def _figure_date(claim: Claim, q) -> DateMention | None:  # type: ignore[no-unty
     return None
 
 
-def _dated_finer_elsewhere(own: DateMention, told: list[DateMention], event: StoreEvent) -> bool:
+def _dated_finer_elsewhere(own: DateMention, told: list[DateMention],
+                           windows: list[tuple[dt.date, dt.date, str]]) -> bool:
     """Another date of the sentence fits the event more finely than the figure's own date does: the sentence dates
     two events, and the figure's is the other ('a year later a drone killed three …, and on 30 November gunmen shot
     dead two' against the store's 30 November shooting). A figure whose own date the summary also gives is the
-    summary's ('in 2023, when about 11,000 were expelled' in a statement made in August 2024) and stays."""
-    main = (event.date.start, event.date.end)
-    return any(d is not own and _finer(d.date.precision, own.date.precision) and date_fits(d, *main) for d in told)
+    summary's ('in 2023, when about 11,000 were expelled' in a statement made in August 2024) and stays. `windows`
+    are the event's (`_event_windows`), its own date first."""
+    (lo, hi, _), summary = windows[0], windows[1:]
+    return (any(d is not own and _finer(d.date.precision, own.date.precision) and date_fits(d, lo, hi) for d in told)
+            and not any(date_fits(own, a, b) for a, b, _ in summary))
 
 
 def _nearest(dated: list[DateMention], q) -> DateMention:  # type: ignore[no-untyped-def]

@@ -39,6 +39,7 @@ ANCHOR_WEIGHT = {"facility": 3.0, "person": 2.5, "place": 2.0, "armed_group": 1.
 CAPITALS = set(METONYMS)
 IDENTITY_SCORE = 4.0
 FOCUS_BONUS = 1.5
+ATTRIBUTES = ("date", "numbers", "place", "actor", "polarity")
 """What an event the report pins down elsewhere adds to a candidate's score (set once every claim is matched)."""
 
 
@@ -112,19 +113,20 @@ class Comparison:
         'at least 200' injured): two of them point to one event even when each is a round number."""
         return sum(1 for v in self.numbers if v.status == "match" and v.strength >= 1.5)
 
-    def score(self, without: str | None = None) -> float:
-        """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count); "all"
-        leaves every disagreement out."""
+    def _base(self) -> float:
         base = 2.0 * self.family + self.anchor_score + self.countries + 3.5 * self.lexical + FOCUS_BONUS * self.focus
-        base += 1.5 * min(self.figures, 2) if self.figures >= 2 else 0.0
-        return base + sum(self.part(n, n != without and without != "all")
-                          for n in ("date", "numbers", "place", "actor", "polarity"))
+        return base + (1.5 * min(self.figures, 2) if self.figures >= 2 else 0.0)
+
+    def score(self, without: str | None = None) -> float:
+        """Overall fit; `without` leaves that attribute's disagreements out (its agreements still count)."""
+        return self._base() + sum(self.part(n, n != without) for n in ATTRIBUTES)
 
     def may_be_identified(self) -> bool:
         """Could the rule identify this event without some attribute? Its score with no disagreement counted, and with
         the focus bonus that matching may add last, is the most any `identified(without)` can see; below the bar, the
         fitted veto has nothing to weigh."""
-        return self.score("all") + (0.0 if self.focus else FOCUS_BONUS) >= IDENTITY_SCORE - 0.5
+        best = self._base() + sum(self.part(n, conflicts=False) for n in ATTRIBUTES)
+        return best + (0.0 if self.focus else FOCUS_BONUS) >= IDENTITY_SCORE - 0.5
 
     def vetoed(self, without: str | None = None) -> bool:
         """The fitted identity model finds this event unlikely to be the claim's, for all the rule says."""
