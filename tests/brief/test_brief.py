@@ -22,7 +22,8 @@ GOLDEN = Path(__file__).parent / "golden" / "tajikistan-facts-2026-01-15.md"
 MARKERS = re.compile(r"\[(\d+(?:, \d+)*)\]\.$")
 DEMO_PERIOD = Period(parse_iso("2024"), parse_iso("2025"))
 """The demo store's brief as of the end of 2025, whatever later facts the packs gain."""
-BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology")
+BODY_SECTIONS = ("Bottom Line", "Key Judgments", "Annex: The Judgments in Full", "Annex: Competing Values",
+                 "Annex: Chronology")
 
 
 def body_sentences(md: str, judged: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -60,31 +61,41 @@ def source_numbers(md: str) -> list[int]:
 def test_shape_in_order(brief: Brief) -> None:
     md = brief.markdown
     heads = re.findall(r"^## (.+)$", md, re.M)
-    assert heads == ["Bottom Line", "Key Judgments", "Annex: Competing Values", "Annex: Chronology",
-                     "Annex: Signpost Board and What Would Change the Call", "Annex: Method and Scales", "Sources"]
+    assert heads == ["Bottom Line", "Key Judgments", "Annex: The Judgments in Full", "Annex: Competing Values",
+                     "Annex: Chronology", "Annex: Signpost Board and What Would Change the Call",
+                     "Annex: Method and Scales", "Sources"]
     assert md.startswith("# Tajikistan: Assessment, 2024–2025\n\n**Unclassified, open sources**  \n")
     assert "**Date of writing:** 15 January 2026" in md
     assert "**Evidence cut-off:** 31 December 2025" in md
     assert "**Horizon:** from 31 December 2025 through 31 December 2027 (past the presidential election due in " \
            "2027)" in md, "the plan sets the horizon's end, and says why"
     assert "**Period covered:** January 2024 to December 2025" in md
-    table, rest = section(md, "Bottom Line").strip().split("\n\n", 1)
+    # the ninth review: a plain-language line per question comes first, before the table and the detail
+    heading, plain, rest = section(md, "Bottom Line").strip().split("\n\n", 2)
+    assert heading == "### In Plain Words (to 31 December 2027)"
+    table, rest = rest.split("\n\n", 1)
+    lines = plain.split("\n")
+    assert len(lines) == len(brief.contents.judgments) and all(i.startswith("- **") for i in lines)
+    assert all(len(split_sentences(i)) == 1 for i in lines), "one short line per question"
+    assert not re.search(r"Deteriorating|Trafficking|Contained|Displaced|Hedging|Orderly|Continuity|%|ICD",
+                         re.sub(r"\[[\d, ]+\]\.$", "", plain, flags=re.M)), "no jargon, no codes, no answer names"
     assert table.startswith("| Question | Call | Likelihood | Confidence | What it would mean (our judgment) |")
     assert rest.startswith("![The calls and their likelihood ranges](tajikistan-2026-01-15-calls.svg)")
     watch = rest.split("### Three Things to Watch in the Coming Months\n\n", 1)[1].split("\n\n", 1)[0].split("\n")
     assert len(watch) == 3 and all(i.startswith("- **") for i in watch)
-    items = rest.split("### The Calls and Their Reasons\n\n", 1)[1].strip().split("\n")
-    assert len(items) == len(brief.contents.judgments) + 1 and all(i.startswith("- **") for i in items)
-    assert all(len(split_sentences(i)) <= 3 for i in items), "judgment, one reason, one implication"
-    assert items[-1].startswith("- **Scheduled within the horizon.** In 2027, a presidential election is due")
+    items = rest.split("### Three Things to Watch in the Coming Months\n\n", 1)[1].split("\n\n", 1)[1].strip()
+    assert items.startswith("- **Scheduled within the horizon.** In 2027, a presidential election is due")
+    assert "### The Calls and Their Reasons" not in md, "the calls are the key judgments', which follow the front"
 
 
 def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None:
     from watchfloor.brief.front import term_range
 
-    table = section(brief.markdown, "Bottom Line").strip().split("\n\n", 1)[0]
+    table = next(p for p in section(brief.markdown, "Bottom Line").strip().split("\n\n") if p.startswith("| Q"))
     rows = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in table.split("\n")[2:]]
     def cell(j: object) -> str:  # a split call of three answers gives the pair's range, and says so
+        if j.each_cell:  # type: ignore[attr-defined]
+            return j.each_cell  # type: ignore[attr-defined]
         suffix = " for the two together" if j.pair else " each" if j.answer.startswith("split:") else ""  # type: ignore[attr-defined]
         return term_range(j.likelihood) + suffix  # type: ignore[attr-defined]
 
@@ -102,8 +113,10 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
     assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance (45–55%)")
     assert rows[3][1] == "Both economic and security, on balance", \
         "Beijing funds border posts as well as roads and mines (the plan's 'Both economic and security' answer)"
-    assert rows[4][1:3] == ("split: Orderly handover or Continuity", "likely (55–80%) for the two together"), \
-        "the heir's promotion counts for a handover as much as the regime's run elections count for continuity"
+    assert rows[4][1:3] == ("split: Orderly handover or Continuity", "Orderly handover unlikely (20–45%); Continuity "
+                            "unlikely (20–45%); Contested unlikely (20–45%)"), \
+        "the heir's promotion counts for a handover as much as the regime's run elections count for continuity; the " \
+        "plan asks for each outcome's own chance (the ninth review), which on so little evidence none passes even"
     assert not re.search(r"\d+\.\d%", table), "no false precision on the front"
 
 
@@ -136,21 +149,19 @@ def test_sources_lines_follow_the_house_format(brief: Brief) -> None:
     assert sources and all(pattern.match(s) for s in sources), [s for s in sources if not pattern.match(s)][:3]
 
 
-def test_bottom_line_answers_each_question(brief: Brief) -> None:
-    """Each bottom-line item states exactly the claim of its key judgment: the same forecast, likelihood and horizon
-    end (the fifth blind review found the two making different claims)."""
-    firsts = [s for s in brief.contents.bottom_line if s.lead and s.lead != "Scheduled within the horizon"]
-    assert [s.lead for s in firsts] == [j.short for j in brief.contents.judgments]
-    for s, j in zip(firsts, brief.contents.judgments, strict=True):
-        assert s.text.startswith("Through 31 December 2027, ")
-        assert s.text.removeprefix("Through 31 December 2027, ") in j.statement.text
-    bluf = section(brief.markdown, "Bottom Line")
+def test_each_key_judgment_gives_its_key_signpost(brief: Brief) -> None:
+    """Each key judgment gives, beside its call, the signpost that weighs most for it with its reading (until session
+    13 the front's list 'The Calls and Their Reasons' restated each call with it, and the body said the call again)."""
+    keys = [j.key for j in brief.contents.judgments]
+    assert all(k is not None for k in keys)
+    judgments = section(brief.markdown, "Key Judgments")
     assert "The main reason: attacks from Afghan territory killed Chinese workers more often (two in 2025, against " \
-           "one in 2024)" in bluf
+           "one in 2024)" in judgments
     assert "it is likely that one of two things will happen, and the signposts give no way yet to choose between " \
-        "them: either the regime will hand power to the president's son" in bluf
+        "them: either the regime will hand power to the president's son" in judgments
     assert "The signposts: the regime took steps toward a handover (one in the seven years to 31 December 2025, " \
-        "against two in the seven years before)" in bluf, "the heir's promotion of 2020 falls in the president's term"
+        "against two in the seven years before)" in judgments, \
+        "the heir's promotion of 2020 falls in the president's term"
 
 
 def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
@@ -298,7 +309,9 @@ def test_competing_values_against_an_observation_series(demo_db: Store) -> None:
 def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store) -> None:
     b = write_brief(demo_db, "TJK", DEMO_PERIOD, today=TODAY, self_check=False, figures=False)
     pairs = [("about 11,000", "up to 1,000"), ("$820m", "about $1bn"), ("47.89% of GDP", "45.3% of GDP")]
-    bottom_ids = {id(s) for s in b.contents.bottom_line}
+    # the key signposts' lines are the bottom line's until session 13, short: they say where the other values are
+    short = [*b.contents.bottom_line, *(j.key for j in b.contents.judgments if j.key is not None)]
+    bottom_ids = {id(s) for s in short}
     for one, other in pairs:
         stating = [s.text for s in b.sentences if (one in s.text or other in s.text) and id(s) not in bottom_ids]
         assert stating, f"the demo store's brief states {one}"
@@ -307,7 +320,7 @@ def test_every_sentence_stating_a_competing_value_gives_the_other(demo_db: Store
             if text in annex and any(one in a and other in a for a in annex):
                 continue  # the annex's line on the dispute gives both; its other lines are not repeated with them
             assert one in text and other in text, f"states one of competing values only: {text}"
-    bottom = " ".join(s.text for s in b.contents.bottom_line)
+    bottom = " ".join(s.text for s in short)
     assert "47.89% of GDP in 2024 in the World Bank series" in bottom, "the newest point of the series"
     assert "45.3% of GDP" not in bottom and "sources differ on the figures (Annex: Competing Values)" in bottom, \
         "the bottom line says the figures are disputed and where, without every value"
@@ -456,7 +469,7 @@ def test_a_dispute_that_changes_no_reading_does_not_lower_confidence(demo_db: St
                                              "Bank series")
     assert "no dispute over a figure that would change a signpost's reading" in russia.confidence.text, \
         "the remittance dispute changes no reading, so it does not lower confidence"
-    assert "sources differ" in " ".join(s.text for s in b.contents.bottom_line), "the dispute is still shown"
+    assert russia.key is not None and "sources differ" in russia.key.text, "the dispute is still shown"
 
 
 def test_an_event_on_a_weak_source_cites_the_better_reports_that_followed_it(brief: Brief) -> None:

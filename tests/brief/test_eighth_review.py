@@ -43,9 +43,10 @@ def test_a_lowered_term_is_said_in_plain_words(tmp_path: Path) -> None:
 def test_a_stale_brief_lists_what_to_check_and_names_the_recency_test(demo_db: Store) -> None:
     b = write_brief(demo_db, "TJK", today=dt.date(2026, 12, 6), self_check=False, figures=False)
     md = b.markdown
-    assert md.index("\n## Bottom Line\n") < md.index("\n## What to Check Since the Cut-off\n") \
-        < md.index("\n## Key Judgments\n")
-    checks = md.split("\n## What to Check Since the Cut-off\n", 1)[1].split("\n## ", 1)[0]
+    # the first annex since session 13 (the cover's note points to it), so the body stays within six pages
+    assert md.index("\n## Bottom Line\n") < md.index("\n## Key Judgments\n") \
+        < md.index("\n## Annex: What to Check Since the Cut-off\n") < md.index("\n## Annex: The Judgments in Full\n")
+    checks = md.split("\n## Annex: What to Check Since the Cut-off\n", 1)[1].split("\n## ", 1)[0]
     items = [line for line in checks.splitlines() if line.startswith("- **")]
     assert len(items) >= len(b.contents.judgments)
     assert all("Check the reports since 17 April 2026 for “" in i for i in items[:len(b.contents.judgments)])

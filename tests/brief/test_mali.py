@@ -35,8 +35,8 @@ def test_mali_brief_answers_its_own_questions(mali: Brief) -> None:
     md = mali.markdown
     assert md.startswith("# Mali: Assessment, 2024–2025\n")
     assert [j.topic for j in mali.contents.judgments] == ["jnim-pressure", "russia-reliance", "economy"]
-    assert section(md, "Bottom Line").split("### The Calls and Their Reasons\n\n", 1)[1].startswith(
-        "- **Jihadist pressure on the state.** Over the twelve months from 31 December 2025, it is likely that JNIM "
+    assert section(md, "Key Judgments").split("\n\n", 2)[1].startswith(
+        "Over the twelve months from 31 December 2025, it is likely that JNIM "
         "will keep up or widen its attacks"), "the Holding answer's one signpost is silent, but Rising rests on "\
         "signposts met that tell the answers apart: a likelihood, not 'insufficient evidence'"
     assert "| Signpost | Reading | Holding | Fraying | Sources |" in md

@@ -131,6 +131,12 @@ class Question:
     rivals: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, the rival the plan names to test against it when it leads (the real alternative, not merely
     the next by weight: the seventh review asked that 'Economic only' be tested against 'Security actor')."""
+    plain: tuple[tuple[str, str], ...] = ()
+    """Per hypothesis, the answer in plain words a minister can read aloud: no jargon, no answer names ('militants
+    will keep attacking the border from the neighbouring country'); the brief's front gives a line per question."""
+    outcomes: bool = False
+    """Give each answer its own probability (`assess.shares`), not only the call's: for a question whose answers are
+    the outcomes a reader plans for (who holds power after an election), a split would leave each one's odds unsaid."""
 
     def rival(self, hypothesis: str) -> str:
         return dict(self.rivals).get(hypothesis, "")
@@ -144,6 +150,10 @@ class Question:
 
     def answer(self, hypothesis: str) -> str:
         return dict(self.answers).get(hypothesis) or self.label(hypothesis)
+
+    def plainly(self, hypothesis: str) -> str:
+        """The answer in plain words (`plain`), else its forecast."""
+        return dict(self.plain).get(hypothesis) or self.forecast(hypothesis)
 
     def forecast(self, hypothesis: str) -> str:
         return dict(self.forecasts).get(hypothesis) or self.answer(hypothesis)
@@ -315,6 +325,8 @@ def load_plan(path: Path) -> WatchPlan:
                                   cross_cutting=bool(q.get("cross_cutting", False)),
                                   bears_on=_bears_on(q, path, hypotheses),
                                   rivals=_per_hypothesis(q, "rivals", path, hypotheses),
+                                  plain=_per_hypothesis(q, "plain", path, hypotheses),
+                                  outcomes=bool(q.get("outcomes", False)),
                                   low_probability_high_impact=_sentence(q, "low_probability_high_impact", path)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):

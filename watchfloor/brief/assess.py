@@ -195,6 +195,44 @@ def odds(question: Question, signposts: Sequence[Signpost]) -> Odds:
     return Odds(score, lead, p, band, term, why if term != band else "")
 
 
+def shares(question: Question, chances: Odds) -> list[tuple[str, float]]:
+    """Each answer's own probability, by the same rule as the call's and adding up to one: the rule's two
+    pseudo-counts are one for the call (halved between a tied pair) and one for its not holding, shared equally among
+    the other answers, so the call keeps the probability `odds` gave it (a pair, the pair's) and with two answers
+    this is exactly the rule on two outcomes: (support + its share of the two) / (all support + 2)."""
+    total = sum(chances.support.values()) + 2
+    called = [chances.lead] + ([chances.pair] if chances.pair else [])
+    rest = [h for h in question.hypotheses if h not in called]
+    out = []
+    for h in question.hypotheses:
+        prior = 1 / len(called) if h in called else 1 / len(rest)
+        out.append((h, (chances.support[h] + prior) / total))
+    return out
+
+
+def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | None,
+         sources: Sequence[Signpost]) -> tuple[Sentence | None, str, tuple[str, ...]]:
+    """For a plan that asks for one probability per outcome (`Question.outcomes`): the sentence that gives them, the
+    summary table's cell, and the method annex's row; nothing when the call has no term."""
+    if not question.outcomes or chances.term == INSUFFICIENT or len(question.hypotheses) < 3:
+        return None, "", ()
+    from watchfloor.brief.front import term_range
+
+    parts = shares(question, chances)
+    total = sum(chances.support.values())
+    terms = [(h, chances.term if h == chances.lead and not chances.pair else term_for(p, TERMS[-1]), p)
+             for h, p in parts]
+    words = "; ".join(f"{question.label(h)}, {term_range(t)}" for h, t, _p in terms)
+    when = horizon(as_of, through)
+    sentence = say(f"Each outcome's own chance {when[0].lower()}{when[1:]}, by the same rule, so that the "
+                   f"{number_word(len(parts))} add up to one: {words}", sources)
+    cell = "; ".join(f"{question.label(h)} {term_range(t)}" for h, t, _p in terms)
+    rule = "; ".join(f"{question.label(h)} ({weight(chances.support[h])} + "
+                     f"{weight(p * (total + 2) - chances.support[h])}) / ({weight(total)} + 2), about "
+                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}" for h, _t, p in terms)
+    return sentence, cell, (question.short or question.question, rule)
+
+
 def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
     """The ICD 203 term (`odds`)."""
     return odds(question, signposts).term
@@ -301,13 +339,15 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     rare = str(getattr(question, "low_probability_high_impact", "") or "").strip().rstrip(".")
     # the plan's unlikely case that would matter most: our judgment, not a report, so laid out without markers
     low_impact = judged(say(f"Unlikely, but of high impact: {lower_first(rare)}", backers)) if rare else None
+    outcome, cell, row = each(question, chances, as_of, through, backers)
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     weighed(question, signposts, as_of, chances), reason,
                     since(question, signposts, earlier, earlier_as_of, backers) if earlier_as_of else None, meaning,
                     question.short, answer_label(question, signposts), working=working(question, chances),
                     pair=bool(chances.pair), low_impact=low_impact, caveats=warned,
-                    undecided=undecided(question, signposts) if term != INSUFFICIENT else "")
+                    undecided=undecided(question, signposts) if term != INSUFFICIENT else "",
+                    each=outcome, each_cell=cell, each_working=row)
 
 
 DISPUTED = re.compile(r"\b(while|whereas)\b[^.;]*\b(said|says|called|denied|denies|blamed|dismissed|named|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from watchfloor.analyse.watchplan import WatchPlan
+from watchfloor.analyse.watchplan import Question, WatchPlan
 from watchfloor.brief.assess import as_varied, claim, facts_of, for_hypothesis, horizon, ranked, say, series_of, tied
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Judgment, Sentence
@@ -36,22 +36,43 @@ def bottom_line(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Seque
         first = say(f"{when}, {text[0].lower()}{text[1:]}", why)
         first.lead = q.short or q.question
         out.append(first)
-        known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
-        other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
-        # a rise against a window the collection holds only as background may partly be the collection's: the
-        # call's own line says so, not the cover alone (the ninth review)
-        artefact = "; the year before lies partly outside the period the collection was gathered for, so part " \
-            "of the rise may come from how the evidence was collected, not from events" \
-            if any(sp.outside(as_of) and not sp.indicator.measure and not sp.indicator.spec
-                   and sp.reading.value is not None and sp.reading.previous is not None
-                   and sp.reading.value > sp.reading.previous for sp in why + other) else ""
-        if other:  # a tie: one signpost for each answer
-            out.append(say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}{artefact}",
-                           why + other))
-        else:
-            out.append(say(f"{known}: {why[0].says(as_of)}{artefact}", why))
+        out.append(key(q, mine, j, as_of, why))
         # what the call would mean is the front table's last column: said once, not again under each call
     return out
+
+
+def key(q: Question, mine: Sequence[Signpost], j: Judgment, as_of: dt.date,
+        why: Sequence[Signpost] | None = None) -> Sentence:
+    """The key signpost's line: 'The main reason: …', the signpost that weighs most for the call, with its reading;
+    for a tie, 'The signposts: …, but …', one for each answer; 'What is known: …' for a question with no call."""
+    lead = ranked(q, mine)[0]
+    why = list(why) if why is not None else reasons(lead, mine, 1)
+    known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
+    other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
+    # a rise against a window the collection holds only as background may partly be the collection's: the
+    # call's own line says so, not the cover alone (the ninth review)
+    artefact = "; the year before lies partly outside the period the collection was gathered for, so part " \
+        "of the rise may come from how the evidence was collected, not from events" \
+        if any(sp.outside(as_of) and not sp.indicator.measure and not sp.indicator.spec
+               and sp.reading.value is not None and sp.reading.previous is not None
+               and sp.reading.value > sp.reading.previous for sp in why + other) else ""
+    if other:  # a tie: one signpost for each answer
+        return say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}{artefact}", why + other)
+    return say(f"{known}: {why[0].says(as_of)}{artefact}", why)
+
+
+def keys(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],
+         as_of: dt.date) -> None:
+    """Give each judgment its key signpost's line (`key`), which the body states beside the call."""
+    by_topic = {j.topic: j for j in judgments}
+    for q in plan.questions:
+        j = by_topic.get(q.id)
+        if j is None:
+            continue
+        mine = [sp for sp in signposts if sp.question is q]
+        why = reasons(ranked(q, mine)[0], mine, 1)
+        if facts_of(why) or series_of(why):
+            j.key = key(q, mine, j, as_of, why)
 
 
 def reasons(hypothesis: str, signposts: Sequence[Signpost], n: int) -> list[Signpost]:

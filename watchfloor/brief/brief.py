@@ -20,7 +20,7 @@ from watchfloor.analyse.timeline import Period
 from watchfloor.analyse.watchplan import WatchPlan
 from watchfloor.brief import integrations
 from watchfloor.brief.evidence import Evidence, load
-from watchfloor.brief.layout import STALE_DAYS, Layout, lay_out
+from watchfloor.brief.layout import IN_FULL, STALE_DAYS, Layout, lay_out
 from watchfloor.brief.model import Contents, Figure, Sentence, Table
 from watchfloor.brief.previous import Snapshot
 from watchfloor.errors import ConfigError, NotFound
@@ -168,7 +168,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
     from watchfloor.analyse.indicators import board
     from watchfloor.brief import annex, competing, signposts
     from watchfloor.brief.assess import judge, ranked, vary
-    from watchfloor.brief.bottom_line import bottom_line
+    from watchfloor.brief.bottom_line import keys
 
     specs = specs or []
     found = competing.find(store, ev, plan, specs)
@@ -189,7 +189,10 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         coming = scheduled(ev, plan, as_of, through)
         annotate(plan, judgments, leads, coming)
-        contents = Contents(bottom_line(plan, posts, judgments, as_of, through) + [s for s, _q in coming],
+        keys(plan, posts, judgments, as_of)
+        # the calls and their key signposts are the key judgments' own, which follow the front (until session 13 the
+        # front stated each call again, with its main reason, in a list the body then repeated)
+        contents = Contents([s for s, _q in coming],
                             judgments, signposts.board_table(posts, as_of, leads), found.sentences,
                             chronology, readings=posts, horizon=(through, plan.horizon_why if through else ""),
                             counted=signposts.events_table(posts, as_of))
@@ -204,6 +207,12 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
             contents.checks = front.checks(judgments, posts, as_of, leads, rivals, seconds,
                                            [sent for sent, _i in scheduled_since(ev, plan, as_of, written)])
         contents.front = front.chart(judgments)
+        for j in judgments:  # the body gives the call; the annex the rest of its working, and the body says where
+            j.confidence.text += f" (caveats and the full working: {IN_FULL})"
+            j.confidence.template += f" (caveats and the full working: {IN_FULL})"
+        by_id = {q.id: q for q in plan.questions}
+        for j in judgments:
+            j.plain = front.plain(j, by_id[j.topic], [sp for sp in posts if sp.question.id == j.topic])
     if since is not None:
         from watchfloor.brief import changes
 
@@ -221,7 +230,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
     annexed = {id(s) for s in found.sentences}
     found.flag([s for s in contents.sentences() if id(s) not in annexed],
                [r for t in contents.tables() for r in t.rows],
-               short=contents.bottom_line,
+               short=[*contents.bottom_line, *(j.key for j in contents.judgments if j.key is not None)],
                short_rows=[*contents.signposts.rows,
                            *(r for j in contents.judgments if j.matrix for r in j.matrix.rows)])
     return contents
@@ -326,11 +335,15 @@ def exhibits(store: Store, ev: Evidence, contents: Contents, specs: list[Any], s
     counter = {"Figure": 0, "Table": 0}
     for j in contents.judgments:
         j.exhibits = made.get(j.topic, [])
-        for x in j.exhibits:
-            kind = "Figure" if x.figure is not None else "Table"
-            counter[kind] += 1
-            refer(j, [sp for sp in contents.readings if sp.question.id == j.topic
-                      and sp.indicator.name in by_name[x.name].supports], f"{kind} {counter[kind]}", ev.end.end)
+    # numbered in reading order: each judgment's first figure in the body, then the rest in the annex of the
+    # judgments in full (`Judgment.primary`, `layout.lay_out`)
+    order = [(j, x) for j in contents.judgments if (x := j.primary()) is not None] + \
+        [(j, x) for j in contents.judgments for x in j.secondary()]
+    for j, x in order:
+        kind = "Figure" if x.figure is not None else "Table"
+        counter[kind] += 1
+        refer(j, [sp for sp in contents.readings if sp.question.id == j.topic
+                  and sp.indicator.name in by_name[x.name].supports], f"{kind} {counter[kind]}", ev.end.end)
     return any(made.values())
 
 

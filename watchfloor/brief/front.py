@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from watchfloor.brief.judgments import INSUFFICIENT
 from watchfloor.brief.model import Figure, Judgment, Sentence
 from watchfloor.brief.signposts import Signpost
+
+if TYPE_CHECKING:
+    from watchfloor.analyse.watchplan import Question
 
 RANGES = {"almost no chance": (1, 5), "very unlikely": (5, 20), "unlikely": (20, 45),
           "roughly even chance": (45, 55), "likely": (55, 80), "very likely": (80, 95), "almost certain": (95, 99)}
@@ -29,6 +33,36 @@ def term_range(term: str) -> str:
         return term
     lo, hi = RANGES[term]
     return f"{term} ({lo}–{hi}%)"
+
+
+PLAINLY = {"almost certain": "Almost certainly", "very likely": "Very probably", "likely": "Probably",
+           "roughly even chance": "As likely as not", "unlikely": "Probably not", "very unlikely": "Very probably not",
+           "almost no chance": "Almost certainly not"}
+"""The likelihood terms as said aloud."""
+EVIDENCE = {"high": "our evidence is good", "moderate": "our evidence is fair", "low": "our evidence is thin"}
+
+
+def plain(j: Judgment, question: Question, signposts: Sequence[Signpost]) -> Sentence | None:
+    """The call in one short line a minister can read aloud (the ninth review): the plan's plain words for the answer
+    (`Question.plain`), the likelihood as said aloud, how good the evidence is; no answer names, no codes, no
+    ranges. Cited as the key judgment is, for it makes the same claim."""
+    from watchfloor.brief.assess import ranked, tied
+
+    if not j.likelihood:
+        return None
+    lead, second = ranked(question, signposts)[:2]
+    one, two = question.plainly(lead), question.plainly(second)
+    how = EVIDENCE.get(j.level, "")
+    if j.likelihood == INSUFFICIENT:
+        text = f"We cannot yet say: the evidence does not tell us whether {one}"
+    elif tied(question, signposts) and j.pair:
+        text = f"{PLAINLY.get(j.likelihood, 'Perhaps')} one of two things, and we cannot yet tell which: {one}, " \
+            f"or {two}"
+    elif tied(question, signposts):
+        text = f"As likely as not {one}; if not, {two}"
+    else:
+        text = f"{PLAINLY.get(j.likelihood, 'Perhaps')}, {one}"
+    return Sentence(f"{text}; {how}" if how else text, j.statement.sources, lead=j.short or j.question)
 
 
 def watch(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: dt.date,

@@ -29,8 +29,15 @@ COMPETING = "Annex: Competing Values"
 others and their sources; the list is the reference, not the argument."""
 BOARD = "Annex: Signpost Board and What Would Change the Call"
 """The board's heading: its last column says what to look for since the cut-off."""
-CHECKS = "What to Check Since the Cut-off"
-"""The heading of the checks a brief written long after its cut-off asks of the reader, after the bottom line."""
+CHECKS = "Annex: What to Check Since the Cut-off"
+"""The heading of the checks a brief written long after its cut-off asks of the reader: the first annex, which the
+cover's note points to (until session 13 a section after the bottom line, a page of the body)."""
+IN_FULL = "Annex: The Judgments in Full"
+"""The annex that gives, per key judgment, what the body leaves out to stay within six pages: the caveats on the
+evidence, the implication and knock-ons, the explanation, the linchpin, the unlikely case, the change since a year
+earlier, the consistency matrix and the secondary figures and tables."""
+PLAIN = "In Plain Words"
+"""The front's first list: one short line per question, to be read aloud (the ninth review)."""
 FIRST_ANNEX = "Annex: "
 """How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
 
@@ -162,7 +169,7 @@ def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
         note += f"; {fraction(share)} of the horizon has passed unread, and any call may have moved"
     note += ("; every judgment fails the confidence rubric's recency test (its newest report is more than six months "
              "older than the date of writing), so none is held with high confidence") if days > 183 else ""
-    return note + (f"; the list What to Check Since the Cut-off, after the Bottom Line, says what to check in the "
+    return note + (f"; the annex {CHECKS.removeprefix('Annex: ')}, the first, says what to check in the "
                    f"news since {human(cutoff)} (the {BOARD.removeprefix('Annex: ')} annex gives every signpost)")
 
 
@@ -201,11 +208,12 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     def text(sentences: list[Sentence | None]) -> str:
         return run(sentences, r)
 
-    bottom_line = bullets(list(contents.bottom_line), r)
+    # rendered in reading order, so the sources are numbered in the order they are first cited
+    plain = bullets([j.plain for j in contents.judgments if j.plain is not None], r)
     watch = bullets(list(contents.watch), r)
-    checks = bullets(list(contents.checks), r)
-    front = f"{figure_prefix}-{contents.front.name}.svg" if contents.front is not None and bottom_line else ""
-    glance = render_table(contents.glance(), numbering, sources=False) if bottom_line and contents.judgments else ""
+    bottom_line = bullets(list(contents.bottom_line), r)
+    front = f"{figure_prefix}-{contents.front.name}.svg" if contents.front is not None and contents.judgments else ""
+    glance = render_table(contents.glance(), numbering, sources=False) if contents.judgments else ""
     changed = None
     if contents.changes:
         c = contents.changes
@@ -223,12 +231,20 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         assert x.table is not None
         return f"Table {n}: {r(x.caption)}\n\n{render_table(x.table, numbering)}"
 
-    judgments = [{"question": md_text(j.question),
-                  "judgment": text([j.statement, j.confidence, j.caveats, j.implication, *j.notes]),
-                  "reasoning": text([j.reason, j.assumption, j.alternative, j.low_impact, j.change]),
-                  "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
-                  "exhibits": [exhibit(x) for x in j.exhibits]}
-                 for j in contents.judgments]
+    # the body gives, per judgment, the call, the confidence with its reason, the key signpost, the alternative with
+    # the evidence for and against it, and its first figure; the annex of the judgments in full gives the rest
+    primaries = [exhibit(x) if (x := j.primary()) is not None else "" for j in contents.judgments]
+    judgments = [{"question": md_text(j.question), "short": md_text(j.short or j.question),
+                  "judgment": text([j.statement, j.each, j.confidence, j.key, j.alternative]),
+                  "figure": primaries[n]}
+                 for n, j in enumerate(contents.judgments)]
+    checks = bullets(list(contents.checks), r)
+    in_full = [{"question": md_text(j.question), "short": md_text(j.short or j.question),
+                "judgment": text([j.caveats, j.implication, *j.notes]),
+                "reasoning": text([j.reason, j.assumption, j.low_impact, j.change]),
+                "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
+                "exhibits": [exhibit(x) for x in j.secondary()]}
+               for j in contents.judgments]
     competing = [r(s) for s in contents.competing]
     signposts = render_table(contents.signposts, numbering) if contents.signposts.rows else ""
     counted = render_table(contents.counted, numbering) if contents.counted.rows else ""
@@ -248,7 +264,8 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         horizon=md_text(horizon_line(ev.end.end, *horizon, today)) if contents.judgments else "",
         period=md_text(period_label(ev) + reach_note(contents, ev)), country=md_text(ev.name),
         bottom_line=bottom_line, glance=glance, watch=watch, front=front, checks=checks,
-        checks_heading=CHECKS,
+        checks_heading=CHECKS, plain=plain, plain_heading=PLAIN + plain_until(contents), in_full=in_full,
+        in_full_heading=IN_FULL,
         changed=changed, judgments=judgments,
         signposts=signposts, counted=counted, competing=competing, record_heading=record.HEADING, record=box,
         figures=figure_list,
@@ -261,6 +278,12 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     return Layout(md, numbering.entries(), _spans(md, contents, numbering), _row_spans(md, contents, numbering),
                   (at, at + len(box)) if at >= 0 else None, (listed, listed + len(counted)) if listed >= 0 else None,
                   (rules, rules + len(method_annex)) if rules >= 0 else None)
+
+
+def plain_until(contents: Contents) -> str:
+    """' (to 31 December 2027)': the plain lines' horizon, in the heading, so each line stays short."""
+    end = contents.horizon[0]
+    return f" (to {human(end)})" if end is not None else ""
 
 
 def reach_note(contents: Contents, ev: Evidence) -> str:

@@ -106,6 +106,13 @@ def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str
         parts += ["### How each likelihood was reached",
                   _table(("Question", "Support of each answer", "(support + 1) / (all support + 2)",
                           "Band the rule gives", "Term used"), [j.working for j in judged if j.working])]
+        outcomes = [j.each_working for j in judged if j.each_working]
+        if outcomes:
+            # one probability per outcome (the ninth review): the same rule, its two pseudo-counts one for the call
+            # and one shared among the other answers, so the call keeps its figure and the outcomes add up to one
+            parts += ["### Each outcome's own probability",
+                      _table(("Question", "Each outcome: (support + its share of the rule's two) / (all support + 2), "
+                              "the band; the shares add up to 2 and the outcomes to one"), outcomes)]
     if signposts:
         parts += ["### How each signpost is counted",
                   _table(("Signpost", "Points to", "What is counted", "Threshold; diagnosticity"),

@@ -116,6 +116,17 @@ class Judgment:
     """What the judgment's evidence must be read with (one outlet, a source graded F, a disputed account)."""
     low_impact: Sentence | None = None
     """The plan's low-probability, high-impact case for the question, as our judgment, under the alternative."""
+    each: Sentence | None = None
+    """Each outcome's own probability, for a plan that asks for them (`assess.each`)."""
+    each_cell: str = ""
+    """The same for the summary table's likelihood cell ('' when the plan asks for the call's only)."""
+    each_working: tuple[str, ...] = ()
+    """The same for the method annex: (question, each outcome's rule with its numbers and band)."""
+    key: Sentence | None = None
+    """The key signpost: the one that weighs most for the call, with its reading ('The main reason: …'; for a tie,
+    one for each answer), which the body gives beside the call."""
+    plain: Sentence | None = None
+    """The call in plain words, one short line a minister can read aloud (`front.plain`)."""
     undecided: str = ""
     """What a split call would mean, for the summary's table: each tied answer's implication and the signpost that
     decides between them ('if A, …; if B, …; watch …'); '' when the call is not split."""
@@ -128,11 +139,31 @@ class Judgment:
         return self.implication.text.removeprefix("If so, ").split(";")[0].strip()
 
     def sentences(self) -> list[Sentence]:
-        return [s for s in (self.statement, self.confidence, self.caveats, self.implication) if s is not None] + \
-            self.notes + \
-            [s for s in (self.reason, self.assumption, self.alternative, self.low_impact, self.change)
-             if s is not None] + \
-            [x.caption for x in self.exhibits]
+        return self.body() + self.detail()
+
+    def body(self) -> list[Sentence]:
+        """What the body gives under the question, in reading order: the call (with its likelihood, horizon and
+        date), each outcome's chance, the confidence with its reason, the key signpost, the alternative with the
+        evidence for and against it, and the caption of its first figure."""
+        primary = self.primary()
+        return [s for s in (self.statement, self.each, self.confidence, self.key, self.alternative)
+                if s is not None] + ([primary.caption] if primary is not None else [])
+
+    def detail(self) -> list[Sentence]:
+        """What the annex of the judgments in full adds, in reading order: the caveats, the implication, the notes,
+        the explanation, the linchpin, the unlikely case, the change since a year earlier, the other exhibits."""
+        return [s for s in (self.caveats, self.implication) if s is not None] + self.notes + \
+            [s for s in (self.reason, self.assumption, self.low_impact, self.change) if s is not None] + \
+            [x.caption for x in self.secondary()]
+
+    def primary(self) -> Exhibit | None:
+        """The exhibit the body shows beside the judgment: its first, when it is a figure (a table, and every
+        figure after the first, go to the annex)."""
+        return self.exhibits[0] if self.exhibits and self.exhibits[0].figure is not None else None
+
+    def secondary(self) -> list[Exhibit]:
+        primary = self.primary()
+        return [x for x in self.exhibits if x is not primary]
 
     def figures(self) -> list[Figure]:
         return [x.figure for x in self.exhibits if x.figure is not None]
@@ -174,10 +205,13 @@ class Contents:
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = list(self.watch) + list(self.bottom_line) + list(self.checks) + \
-            (list(self.changes.events) if self.changes else [])
+        out = [j.plain for j in self.judgments if j.plain is not None] + list(self.watch) + \
+            list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
         for j in self.judgments:
-            out += j.sentences()
+            out += j.body()
+        out += self.checks
+        for j in self.judgments:
+            out += j.detail()
         out += self.competing
         for s in self.annex:
             out += s.sentences()
@@ -190,8 +224,9 @@ class Contents:
 
         return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
                      [Row((j.short or j.question, j.answer,
-                           term_range(j.likelihood) + (" for the two together" if j.pair else
-                                                       " each" if j.answer.startswith("split:") else ""), j.level,
+                           j.each_cell or term_range(j.likelihood) + (
+                              " for the two together" if j.pair else
+                              " each" if j.answer.startswith("split:") else ""), j.level,
                            j.meaning()),
                           j.statement.sources) for j in self.judgments])
 
@@ -228,6 +263,12 @@ class Contents:
                 j.caveats = None
             if j.low_impact is not None and id(j.low_impact) in ids:
                 j.low_impact = None
+            if j.each is not None and id(j.each) in ids:
+                j.each = None
+            if j.key is not None and id(j.key) in ids:
+                j.key = None
+            if j.plain is not None and id(j.plain) in ids:
+                j.plain = None
             j.exhibits = [x for x in j.exhibits if id(x.caption) not in ids]
             j.notes = [n for n in j.notes if id(n) not in ids]
         self.competing = [s for s in self.competing if id(s) not in ids]
