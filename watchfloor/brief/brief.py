@@ -50,6 +50,8 @@ class Brief:
     check: Any | None = None
     dropped: list[Dropped] = field(default_factory=list)
     _layout: Layout | None = None
+    _html: tuple[tuple[str, ...], str] | None = None
+    """The last page `html()` made and what it was made from: `--format all` writes the page, then the PDF from it."""
 
     @property
     def figure_prefix(self) -> str:
@@ -86,7 +88,11 @@ class Brief:
     def html(self) -> str:
         from watchfloor.brief.render import to_html
 
-        return to_html(self.markdown, self.title, self.all_figures(), self.figure_prefix)
+        figures = self.all_figures()
+        key = (self.markdown, self.title, self.figure_prefix, *(f"{f.name}\0{f.caption}\0{f.svg}" for f in figures))
+        if self._html is None or self._html[0] != key:
+            self._html = (key, to_html(self.markdown, self.title, figures, self.figure_prefix))
+        return self._html[1]
 
     def pdf(self) -> bytes:
         from watchfloor.brief.pdf import html_to_pdf
