@@ -59,7 +59,7 @@ def plain(j: Judgment, question: Question, signposts: Sequence[Signpost]) -> Sen
         text = f"{PLAINLY.get(j.likelihood, 'Perhaps')} one of two things, and we cannot yet tell which: {one}, " \
             f"or {two}"
     elif tied(question, signposts):
-        text = f"As likely as not {one}; if not, {two}"
+        text = f"As likely as not, {one}; if not, {two}"
     else:
         text = f"{PLAINLY.get(j.likelihood, 'Perhaps')}, {one}"
     return Sentence(f"{text}; {how}" if how else text, j.statement.sources, lead=j.short or j.question)

@@ -264,7 +264,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         horizon=md_text(horizon_line(ev.end.end, *horizon, today)) if contents.judgments else "",
         period=md_text(period_label(ev) + reach_note(contents, ev)), country=md_text(ev.name),
         bottom_line=bottom_line, glance=glance, watch=watch, front=front, checks=checks,
-        checks_heading=CHECKS, plain=plain, plain_heading=PLAIN + plain_until(contents), in_full=in_full,
+        checks_heading=CHECKS, plain=plain, plain_heading=PLAIN + plain_until(contents, ev.end.end), in_full=in_full,
         in_full_heading=IN_FULL,
         changed=changed, judgments=judgments,
         signposts=signposts, counted=counted, competing=competing, record_heading=record.HEADING, record=box,
@@ -280,10 +280,11 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
                   (rules, rules + len(method_annex)) if rules >= 0 else None)
 
 
-def plain_until(contents: Contents) -> str:
-    """' (to 31 December 2027)': the plain lines' horizon, in the heading, so each line stays short."""
+def plain_until(contents: Contents, cutoff: date) -> str:
+    """' (to 31 December 2027)', or ' (the twelve months from 31 December 2025)' when the plan sets no horizon: the
+    plain lines' horizon, in the heading, so each line stays short."""
     end = contents.horizon[0]
-    return f" (to {human(end)})" if end is not None else ""
+    return f" (to {human(end)})" if end is not None else f" (the twelve months from {human(cutoff)})"
 
 
 def reach_note(contents: Contents, ev: Evidence) -> str:
