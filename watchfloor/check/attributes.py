@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from watchfloor.check.aligned import aligned_dates
 from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.claims import Claim, per_claim
@@ -195,6 +196,12 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
     firm = any(_written(d) for d in fits_main)
     wrong = [] if firm else _wrong_dates(claim, event, main, others, firm=bool(fits_main))
     if fits_main and not wrong:
+        windows = _event_windows(event, figures=False)
+        loose = [d for d in claim.dates if _written(d) and d.relation in ("point", "range")
+                 and not any(date_fits(d, lo, hi) for lo, hi, _ in windows)]
+        aligned = aligned_dates(claim, event, loose) if loose else None
+        if aligned is not None:
+            return aligned
         d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
         return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
                         store_value=event.date.human(), strength=_strength(d, event.date.precision))
@@ -902,7 +909,7 @@ def _by_elimination(claim: Claim, event: StoreEvent, verdicts: list[Verdict]) ->
 
 # ---------------------------------------------------------------- polarity
 
-_PLAIN = {"said", "told", "men", "people", "nation", "citiz"}
+_PLAIN = {stem(w) for w in ("said", "told", "men", "people", "nation", "citizens")}
 _GENERIC = _PLAIN | COUNTRY_WORDS
 """Words that tell no topic apart: a country says where a statement is, not what it is about."""
 

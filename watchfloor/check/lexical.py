@@ -1,7 +1,7 @@
 """Word overlap between a claim and an event summary, weighted by how rare each word is among the candidates.
 
-A crude stemmer is enough: "terrorism" and "terrorist" both become "terror",
-"charged" and "charges" both "charg". Rare shared words (a venue's name, a
+Words are compared by their Snowball (Porter 2) stems: "charged" and "charges" both
+become "charg", "appealed" and "appeal" both "appeal". Rare shared words (a venue's name, a
 town, eight, concertgoers) say far more than common ones (the country, said).
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import pycountry
+import snowballstemmer
 
 from watchfloor.reference import catalogue
 
@@ -28,17 +29,12 @@ would year years you your
 """
 STOPWORDS = set(_STOP_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_SUFFIXES = ("izations", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "isms", "ism", "ists", "ist",
-             "ities", "ity", "ness", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "al", "an")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    w = word.lower()
-    for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)]
-    return w
+    return str(_STEMMER.stemWord(word.lower()))
 
 
 @lru_cache(maxsize=8192)
