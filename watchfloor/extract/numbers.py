@@ -73,6 +73,13 @@ def parse_numeral(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def written_step(numeral: str) -> float:
+    """The precision a numeral is written to: 0.01 for '7.25', 0.1 for '701.6', 0 for '1,200' (no decimals,
+    which says nothing: 1,200 may be rounded or exact)."""
+    _, dot, decimals = numeral.replace(",", "").partition(".")
+    return 10.0 ** -len(decimals) if dot and decimals.isdigit() else 0.0
+
+
 def is_figure(value: float) -> bool:
     """False for values no report means as a figure (inf, nan, beyond MAX_FIGURE): they are skipped."""
     return math.isfinite(value) and abs(value) <= MAX_FIGURE

@@ -27,6 +27,7 @@ from watchfloor.extract.numbers import (
     is_round,
     parse_numeral,
     word_number,
+    written_step,
 )
 from watchfloor.extract.spans import Taken
 
@@ -140,13 +141,20 @@ class Quantity:
         return self.lo <= hi and lo <= self.hi
 
 
-def interval(value: float, hedge: str | None, unit: str) -> tuple[float, float]:
-    """The values a phrase allows: hedges widen it, round numbers get a few per cent of slack."""
+def interval(value: float, hedge: str | None, unit: str, step: float = 0.0) -> tuple[float, float]:
+    """The values a phrase allows: hedges widen it, round numbers get a few per cent of slack. A figure written
+    with decimals ('7.25%', '$701.6 million') names its own precision, `step` (0.01, 100,000): it allows half a
+    step, or one per cent, around it, whichever is wider, and no more."""
     if unit == "pct":
         slack = 0.6 if value == int(value) else 0.15
+        if step:
+            slack = max(step / 2, min(slack, 0.01 * value))
         base_lo, base_hi = value - slack, value + slack
     elif unit in ("years", "months", "days", "age", "rank", "weeks"):
         base_lo = base_hi = value
+    elif step:
+        slack = max(step / 2, 0.01 * value) * (1 + 1e-9)
+        base_lo, base_hi = value - slack, value + slack
     else:
         rel = 0.05 if is_round(value) or value != int(value) else (0.01 if value >= 20 else 0.0)
         base_lo, base_hi = value * (1 - rel), value * (1 + rel)
@@ -312,8 +320,8 @@ def _adds_to_earlier(found: list[Quantity], category: str | None) -> bool:
     return category is None or any(q.category == category for q in found)
 
 
-def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool]]
-                  ) -> list[tuple[int, int, float, str, float, bool]]:
+def _range_floors(text: str, raw: list[tuple[int, int, float, str, float, bool, float]]
+                  ) -> list[tuple[int, int, float, str, float, bool, float]]:
     """Drop the bare first number of a range whose unit is written only after the second ('2 to 27 years',
     'between two and 28 years'): it is no count of anything, and its unit is the second's."""
     out = []
@@ -346,7 +354,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
 
-    raw: list[tuple[int, int, float, str, float, bool]] = []
+    raw: list[tuple[int, int, float, str, float, bool, float]] = []
     chunk = text[start:end]
     words = {w.lower() for w in _LETTERS.findall(chunk)}
     numerals = _NUMERAL.finditer(text, start, end) if _DIGIT.search(chunk) else iter(())
@@ -365,7 +373,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         numeral = parse_numeral(m.group("num")) * scale
         if not is_figure(numeral):
             continue
-        raw.append((s, e, numeral, unit, 0.0, False))
+        raw.append((s, e, numeral, unit, 0.0, False, written_step(m.group("num")) * scale))
     for m in spelled:
         if not free(m.start(), m.end()):
             continue
@@ -382,14 +390,14 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         if unit_m:
             unit = "pct" if unit_m.group(1) else unit_m.group(2).rstrip("s") + "s"
             e = m.end() + unit_m.end()
-        raw.append((m.start(), e, value, unit, 0.0, False))
+        raw.append((m.start(), e, value, unit, 0.0, False, 0.0))
     for m in rough:
         if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b, *_ in raw):
             least, most = VAGUE[re.sub(r"\s+", " ", m.group().lower())]
-            raw.append((m.start(), m.end(), float(least), "count", float(most), True))
+            raw.append((m.start(), m.end(), float(least), "count", float(most), True, 0.0))
     raw = _range_floors(text, sorted(raw))
     clause = (start, end)
-    for s, e, value, unit, vague_hi, vague in raw:
+    for s, e, value, unit, vague_hi, vague, step in raw:
         if not free(s, e):
             continue
         hedge_m = _HEDGE_RE.search(text[max(start, s - 20):s])
@@ -426,12 +434,12 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
                                                                             max(start, s - 12) + by.start())):
             taken.add(s, e)
             if deltas is not None and not vague:
-                lo, hi = interval(value, hedge, unit)
+                lo, hi = interval(value, hedge, unit, step)
                 deltas.append(Quantity(q_start, e, text[q_start:e], value, lo, hi, unit, hedge=hedge, num_start=s,
                                        num_end=e))
             continue
         of, of_end = _of_phrase(text, head_end if head else e, end) if unit == "pct" else ("", e)
-        lo, hi = (value, vague_hi) if vague else interval(value, hedge, unit)
+        lo, hi = (value, vague_hi) if vague else interval(value, hedge, unit, step)
         if _PARTIAL_LIST.match(text[e:min(end, e + 60)]) or _PARTIAL_LIST.match(
                 text[head_end:min(end, head_end + 40)]):
             category, strong = None, False
