@@ -39,9 +39,9 @@ _DAYS = rf"(?:{_DAY}{_TO}{_DAY}\s+({_MONTH})|({_MONTH})\s+{_DAY}{_TO}{_DAY})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")),
-    ("ddmy", re.compile(rf"\b(?:from\s+|between\s+)?{_DAYS},?\s+({_YEAR})\b")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b")),
-    ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b")),
+    ("ddmy", re.compile(rf"\b(?:from\s+|between\s+)?{_DAYS},?\s+({_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b", re.I)),
+    ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", re.I)),
     ("range", re.compile(rf"\b(?:(from|between)\s+)?(?:({_MONTH})\s+)?({_YEAR})\s*(-|–|—|to|and|until|through|till)"
                          rf"\s*(?:({_MONTH})\s+)?({_YEAR}|\d{{2}})\b(?!\s*(?:%|per\s*cent|percent))")),
     ("qmy", re.compile(rf"\b(?:((?:early|mid|late)-?|the\s+(?:start|beginning|end|middle)\s+of)\s*)?({_MONTH})\s+"

@@ -71,9 +71,11 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     current: list[tuple[int, int]] = []
 
     def flush() -> None:
-        if current:
+        if len(current) > 1 and max(e - s for s, e in current) > HARD_WRAP:
+            blocks.extend((s, e, False) for s, e in current)
+        elif current:
             blocks.append((current[0][0], current[-1][1], False))
-            current.clear()
+        current.clear()
 
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
@@ -96,6 +98,11 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             flush()
     flush()
     return blocks
+
+
+HARD_WRAP = 100
+"""Text wrapped by hand or by a mail client keeps its lines shorter than this; a longer line says its run of lines
+is not wrapped, so each of its line breaks was typed to end something (a chat message, a log entry, a row)."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
