@@ -5,7 +5,8 @@ category a count key could hold, and 'poverty eased to 15.9% from 19.1%' against
 shares both figures. Read through the parse, each figure hangs on its predicate by a preposition ('to', 'from'):
 one predicate about the same thing (a word of its subject or object in common) with a different figure in the
 same place is a wrong figure, and the same two figures in each other's places are a change told the wrong way
-round, whatever the verbs are.
+round, whatever the verbs are. Dates are aligned the same way: 'a $189.5m IMF loan in March' against the summary's
+'a $189.5m IMF loan in May' dates one loan twice, whatever date the rest of the sentence gives.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from watchfloor.check.evidence import StoreEvent
     from watchfloor.check.match import Verdict
     from watchfloor.extract.claims import Claim
+    from watchfloor.extract.dates import DateMention
     from watchfloor.extract.frames import Frame
     from watchfloor.extract.quantities import Quantity
 
@@ -118,3 +120,43 @@ def _verdict(q: Quantity, placed: Placed, event: StoreEvent) -> Verdict:
 
     return Verdict(status="conflict", start=q.start, end=q.end, claim_value=q.text, store_value=_told(placed),
                    events=(event.id,), note="aligned")
+
+
+def aligned_dates(claim: Claim, event: StoreEvent, loose: list[DateMention]) -> Verdict | None:
+    """A conflict when one of `loose` (claim dates that fit no date of the event) dates a predicate or noun that the
+    summary also dates: the same lemma holding the same figure on both sides, so the same thing, and no such frame
+    of the summary dated so that the claim's date fits."""
+    from watchfloor.check.attributes import date_fits
+    from watchfloor.check.match import Verdict
+    from watchfloor.extract.frames import frames
+
+    mine_q = [q for q in claim.quantities if not q.vague]
+    theirs_q = [q for q in event.written if not q.vague]
+    if not loose or not mine_q or not theirs_q:
+        return None
+    base = claim.sentence.start
+    theirs = [(g, _held(g, theirs_q, 0), _dated(g, event.dates, 0)) for g in frames(event.summary)]
+    for f in frames(claim.sentence.text):
+        held = _held(f, mine_q, base)
+        dated = _dated(f, loose, base)
+        if not held or not dated:
+            continue
+        same = [windows for g, figs, windows in theirs if g.lemma == f.lemma and windows and any(
+            q.unit == t.unit and _same(q, t) for q in held for t in figs)]
+        for d in dated:
+            if same and not any(date_fits(d, *x.window()) for windows in same for x in windows):
+                told = ", ".join(dict.fromkeys(x.human() for windows in same for x in windows))
+                return Verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(),
+                               store_value=told, events=(event.id,), note="aligned")
+    return None
+
+
+def _held(frame: Frame, quantities: list[Quantity], base: int) -> list[Quantity]:
+    """The figures a frame holds, whatever their place."""
+    return [q for q in quantities if any(m.start < q.num_end - base and q.num_start - base < m.end
+                                         for m in frame.figures)]
+
+
+def _dated(frame: Frame, dates: list[DateMention], base: int) -> list[DateMention]:
+    """The dates a frame holds, among `dates`."""
+    return [d for d in dates if any(m.start < d.end - base and d.start - base < m.end for m in frame.dates)]
