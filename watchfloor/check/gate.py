@@ -45,11 +45,15 @@ def gate(f: Finding, reason: str | None) -> Finding:
 
 
 def weak_date(claim: Claim, start: int) -> str | None:
-    """A date is weak evidence when it was worked out from a relative expression (its anchor may be wrong).
-    A day or month written without its year ('on 15 October') is not: it is compared in the event's own year."""
+    """A date is weak evidence when it was worked out from a relative expression (its anchor may be wrong), or
+    when it says since when a state has held ('under construction since 2017'): that bounds the state's start,
+    which accounts round, and an event of the store may be one step of it rather than its beginning. A day or
+    month written without its year ('on 15 October') is not weak: it is compared in the event's own year."""
     mention = next((d for d in claim.dates if d.start <= start < d.end or d.start == start), None)
     if mention is not None and mention.relative and not mention.inferred_year:
         return f"'{mention.text}' was dated from an earlier date in the report"
+    if mention is not None and mention.relation == "since":
+        return f"'{mention.text}' says since when something has held, not when an event happened"
     return None
 
 
@@ -67,7 +71,7 @@ def weak_count(claim: Claim, start: int, note: str, siblings: list[Quantity]) ->
     lo = max(0, s - 90)
     if any(_sums(text, lo + m.start(), s, e) for m in RUNNING_TOTAL.finditer(text[lo:e + 60])):
         return "it may be a running total of several events"
-    if _rest_of_group(claim, q):
+    if rest_of_group(claim, q):
         return "it counts the rest of a group named before, a part of the whole"
     others = [x for x in siblings if x is not q and x.unit == "count" and not x.vague
               and not (q.strong and x.category and q.category and x.category != q.category)
@@ -91,7 +95,7 @@ def _sums(text: str, at: int, start: int, end: int) -> bool:
     return governs(word, figure)
 
 
-def _rest_of_group(claim: Claim, q: Quantity) -> bool:
+def rest_of_group(claim: Claim, q: Quantity) -> bool:
     """'The other two cyclists killed in the attack': the parse marks a figure for the rest of a group."""
     from watchfloor.extract.frames import remainder_figures
 

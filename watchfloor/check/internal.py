@@ -17,7 +17,7 @@ import re
 
 from watchfloor.check.attributes import date_fits
 from watchfloor.check.base import Check, Context, dated_elsewhere
-from watchfloor.check.gate import RUNNING_TOTAL, gate, weak_counts
+from watchfloor.check.gate import RUNNING_TOTAL, gate, rest_of_group, weak_counts
 from watchfloor.check.lexical import COUNTRY_WORDS, stems
 from watchfloor.check.match import Comparison
 from watchfloor.check.owners import owners_differ
@@ -161,7 +161,7 @@ class InternalContradiction(Check):
             for qb in b.quantities:
                 for qa in a.quantities:
                     if _same_count(qa, qb) and not qa.compatible(qb.lo, qb.hi) and not owners_differ(a, qa, b, qb) \
-                            and not (
+                            and not rest_of_group(a, qa) and not rest_of_group(b, qb) and not (
                             _cumulative(ctx, a, qa) or _cumulative(ctx, b, qb)) and (
                             key != "antecedent" or _definite(ctx, qb) or _definite(ctx, qa)):
                         out.append(gate(self._flag(ctx, a, b, (qa.start, qa.end), (qb.start, qb.end), key,

@@ -78,6 +78,11 @@ def slots(text: str) -> tuple[Slot, ...]:
         tokens = tokens[cut:]
         if not tokens:
             continue
+        person = _person_within(text, m.start() + tokens[0][0], m.end()) if len(tokens) >= 3 else None
+        if person is not None:
+            lead_words = [w for at, w in tokens if m.start() + at < person]
+            tokens = [(at, w) for at, w in tokens if m.start() + at >= person]
+            title = title or lead_words[-1].lower()
         s = m.start() + tokens[0][0]
         name, e = " ".join(w for _, w in tokens), m.end()
         if name.endswith(("'s", "’s")):
@@ -96,6 +101,15 @@ def slots(text: str) -> tuple[Slot, ...]:
         if not any(0 <= start - t.end() <= 1 for start in named_titles):
             out.append(_slot(text, t.group(), t.start(), t.end(), t.group().lower().split()[-1], ""))
     return tuple(out)
+
+
+def _person_within(text: str, start: int, end: int) -> int | None:
+    """Where the parser's person name begins inside a longer run of capitalised words ('High Commissioner Volker
+    Turk'): the words before it are a title, however rare, and only the person's own name is compared."""
+    from watchfloor.extract.frames import named
+
+    return next((e.start_char for e in named(text).ents if e.label_ == "PERSON" and start < e.start_char
+                 and e.end_char <= end and len(e.text.split()) >= 2), None)
 
 
 def _verb_after(text: str, end: int) -> bool:

@@ -136,14 +136,19 @@ class Claim:
         statement that names a person, group or place is one even when no event word of ours is in it ('took
         Zenda in December'): whether the store holds its event is for matching to say.
 
+        A dated event of ours in a report about one country is about that country even when it names no one ('the
+        lower house passed a law on celebrations on 8 June').
+
         Statements about the evidence itself ("the evidence records three such cases", "it rests on nine
         reports from nine publishers") are not about the world and are left alone.
         """
         if _META.search(self.text):
             return False
         numbers = [q for q in self.quantities if not q.vague]
-        has_subject = bool(self.all_entities) or bool(self.default_country and numbers and self.families)
-        if not self.all_entities and not numbers:
+        dated_event = bool(self.default_country and self.dates and self.strong_families)
+        has_subject = (bool(self.all_entities) or bool(self.default_country and numbers and self.families)
+                       or dated_event)
+        if not self.all_entities and not numbers and not dated_event:
             return False
         named = any(m.kind != "country" for m in self.entities)
         return has_subject and bool(self.strong_families or numbers or (self.dates and (self.families or named))
