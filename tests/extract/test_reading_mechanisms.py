@@ -1,0 +1,39 @@
+"""Reading mechanisms a maintained library or the text's own shape decides, not a word list."""
+
+from watchfloor.check.lexical import stem
+from watchfloor.extract.dates import DateFinder
+from watchfloor.extract.numbers import written_step
+from watchfloor.extract.quantities import interval
+from watchfloor.extract.sentences import split_sentences
+
+CHAT = ("09:02 ana: morning, can you walk me through the debt figures before the call at eleven, in numbers rather "
+        "than adjectives\n09:03 ben: sure\n09:04 ben: external debt rose $79.9m over the year to $2.3bn\n")
+WRAPPED = ("A paragraph of prose wrapped by a mail client at seventy-two columns\nkeeps running on the next line "
+           "until its sentence ends.\n")
+
+
+def test_each_line_of_an_unwrapped_paragraph_ends_where_it_breaks() -> None:
+    lines = [s.text for s in split_sentences(CHAT)][1:]
+    assert lines == ["09:03 ben: sure", "09:04 ben: external debt rose $79.9m over the year to $2.3bn"]
+    assert len(split_sentences(WRAPPED)) == 1
+
+
+def test_a_word_and_its_inflections_share_a_stem() -> None:
+    assert stem("appeal") == stem("appealed") == stem("appeals")
+    assert stem("charged") == stem("charges")
+
+
+def test_written_precision() -> None:
+    assert written_step("7.25") == 0.01 and written_step("701.6") == 0.1 and written_step("1,200") == 0.0
+    lo, hi = interval(7.25, None, "pct", 0.01)
+    assert not lo <= 7.125 <= hi and lo <= 7.2 <= hi
+    lo, hi = interval(701.6e6, None, "usd", 0.1e6)
+    assert lo <= 701.6e6 <= hi and not lo <= 666e6 <= hi
+    lo, hi = interval(5.3e9, None, "usd", 0.1e9)
+    assert lo <= 5.25e9 <= hi
+
+
+def test_dates_in_capitals() -> None:
+    text = 'CAPTION "16 NOVEMBER 2017"'
+    [d] = DateFinder().find(text, 0, len(text))
+    assert (d.date.value.isoformat(), d.date.precision) == ("2017-11-16", "day")
