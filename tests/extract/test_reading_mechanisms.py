@@ -7,7 +7,10 @@ from watchfloor.extract.quantities import interval
 from watchfloor.extract.sentences import split_sentences
 
 CHAT = ("09:02 ana: morning, can you walk me through the debt figures before the call at eleven, in numbers rather "
-        "than adjectives\n09:03 ben: sure\n09:04 ben: external debt rose $79.9m over the year to $2.3bn\n")
+        "than adjectives, and the sources too\n09:03 ben: sure\n09:04 ben: external debt rose $79.9m over the year to "
+        "$2.3bn\n")
+WIDE = ("On 17 September 2023, gunmen struck the gendarmerie training school and the military zone of the capital city's main\n"
+        "airport; more than seventy people were killed.\n")
 WRAPPED = ("A paragraph of prose wrapped by a mail client at seventy-two columns\nkeeps running on the next line "
            "until its sentence ends.\n")
 
@@ -16,6 +19,7 @@ def test_each_line_of_an_unwrapped_paragraph_ends_where_it_breaks() -> None:
     lines = [s.text for s in split_sentences(CHAT)][1:]
     assert lines == ["09:03 ben: sure", "09:04 ben: external debt rose $79.9m over the year to $2.3bn"]
     assert len(split_sentences(WRAPPED)) == 1
+    assert len(split_sentences(WIDE)) == 1, "a paragraph wrapped at 120 columns is still one sentence"
 
 
 def test_a_word_and_its_inflections_share_a_stem() -> None:

@@ -100,9 +100,10 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     return blocks
 
 
-HARD_WRAP = 100
-"""Text wrapped by hand or by a mail client keeps its lines shorter than this; a longer line says its run of lines
-is not wrapped, so each of its line breaks was typed to end something (a chat message, a log entry, a row)."""
+HARD_WRAP = 125
+"""Text wrapped by hand, by a mail client or by an editor keeps its lines within 120 columns at most; a longer line
+says its run of lines is not wrapped, so each of its line breaks was typed to end something (a chat message, a log
+entry, a row)."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
