@@ -9,8 +9,8 @@ from watchfloor.extract.sentences import split_sentences
 CHAT = ("09:02 ana: morning, can you walk me through the debt figures before the call at eleven, in numbers rather "
         "than adjectives, and the sources too\n09:03 ben: sure\n09:04 ben: external debt rose $79.9m over the year to "
         "$2.3bn\n")
-WIDE = ("On 17 September 2023, gunmen struck the gendarmerie training school and the military zone of the capital city's main\n"
-        "airport; more than seventy people were killed.\n")
+WIDE = ("On 17 September 2023, gunmen struck the gendarmerie training school and the military zone of the capital "
+        "city's main\nairport; more than seventy people were killed.\n")
 WRAPPED = ("A paragraph of prose wrapped by a mail client at seventy-two columns\nkeeps running on the next line "
            "until its sentence ends.\n")
 
