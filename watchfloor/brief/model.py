@@ -76,6 +76,12 @@ class Table:
     rows: list[Row] = field(default_factory=list)
 
 
+OPTIONAL_SENTENCES = ("reason", "change", "implication", "assumption", "alternative", "caveats", "low_impact", "each",
+                      "key", "plain")
+"""A judgment's sentences that can go alone when the self-check drops them (the statement and the confidence take
+the whole judgment with them)."""
+
+
 @dataclass
 class Judgment:
     """An ICD 203 key judgment answering one watch-plan question.
@@ -249,26 +255,9 @@ class Contents:
             self.changes.events = [s for s in self.changes.events if id(s) not in ids]
         self.judgments = [j for j in self.judgments if id(j.statement) not in ids and id(j.confidence) not in ids]
         for j in self.judgments:
-            if j.reason is not None and id(j.reason) in ids:
-                j.reason = None
-            if j.change is not None and id(j.change) in ids:
-                j.change = None
-            if j.implication is not None and id(j.implication) in ids:
-                j.implication = None
-            if j.assumption is not None and id(j.assumption) in ids:
-                j.assumption = None
-            if j.alternative is not None and id(j.alternative) in ids:
-                j.alternative = None
-            if j.caveats is not None and id(j.caveats) in ids:
-                j.caveats = None
-            if j.low_impact is not None and id(j.low_impact) in ids:
-                j.low_impact = None
-            if j.each is not None and id(j.each) in ids:
-                j.each = None
-            if j.key is not None and id(j.key) in ids:
-                j.key = None
-            if j.plain is not None and id(j.plain) in ids:
-                j.plain = None
+            for name in OPTIONAL_SENTENCES:
+                if (kept := getattr(j, name)) is not None and id(kept) in ids:
+                    setattr(j, name, None)
             j.exhibits = [x for x in j.exhibits if id(x.caption) not in ids]
             j.notes = [n for n in j.notes if id(n) not in ids]
         self.competing = [s for s in self.competing if id(s) not in ids]

@@ -196,12 +196,13 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
     firm = any(_written(d) for d in fits_main)
     wrong = [] if firm else _wrong_dates(claim, event, main, others, firm=bool(fits_main))
     if fits_main and not wrong:
-        windows = _event_windows(event, figures=False)
-        loose = [d for d in claim.dates if _written(d) and d.relation in ("point", "range")
-                 and not any(date_fits(d, lo, hi) for lo, hi, _ in windows)]
-        aligned = aligned_dates(claim, event, loose) if loose else None
-        if aligned is not None:
-            return aligned
+        if claim.quantities:
+            windows = _event_windows(event, figures=False)
+            loose = [d for d in claim.dates if _written(d) and d.relation in ("point", "range")
+                     and not any(date_fits(d, lo, hi) for lo, hi, _ in windows)]
+            aligned = aligned_dates(claim, event, loose)
+            if aligned is not None:
+                return aligned
         d = max(fits_main, key=lambda x: _strength(x, event.date.precision))
         return _verdict(status="match", start=d.start, end=d.end, claim_value=d.text,
                         store_value=event.date.human(), strength=_strength(d, event.date.precision))

@@ -59,6 +59,12 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     return titled >= 0.6 or (prev_blank and next_blank)
 
 
+HARD_WRAP = 125
+"""Text wrapped by hand, by a mail client or by an editor keeps its lines within 120 columns at most; a longer line
+says its run of lines is not wrapped, so each of its line breaks was typed to end something (a chat message, a log
+entry, a row)."""
+
+
 def _blocks(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, heading) for each heading line and each run of prose lines."""
     lines: list[tuple[int, int]] = []
@@ -98,12 +104,6 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             flush()
     flush()
     return blocks
-
-
-HARD_WRAP = 125
-"""Text wrapped by hand, by a mail client or by an editor keeps its lines within 120 columns at most; a longer line
-says its run of lines is not wrapped, so each of its line breaks was typed to end something (a chat message, a log
-entry, a row)."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
