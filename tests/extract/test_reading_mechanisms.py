@@ -5,6 +5,7 @@ from watchfloor.extract.dates import DateFinder
 from watchfloor.extract.numbers import written_step
 from watchfloor.extract.quantities import interval
 from watchfloor.extract.sentences import split_sentences
+from watchfloor.store import Store
 
 CHAT = ("09:02 ana: morning, can you walk me through the debt figures before the call at eleven, in numbers rather "
         "than adjectives, and the sources too\n09:03 ben: sure\n09:04 ben: external debt rose $79.9m over the year to "
@@ -41,3 +42,33 @@ def test_dates_in_capitals() -> None:
     text = 'CAPTION "16 NOVEMBER 2017"'
     [d] = DateFinder().find(text, 0, len(text))
     assert (d.date.value.isoformat(), d.date.precision) == ("2017-11-16", "day")
+
+
+def test_a_pronoun_subject_stands_for_its_antecedent(demo_db: Store) -> None:
+    from watchfloor.check.api import gazetteer_for
+    from watchfloor.extract.anaphora import in_context, points_back
+    from watchfloor.extract.claims import extract
+
+    text = ("The first is Russia's new register of controlled persons, foreigners said to lack grounds to stay. "
+            "It took effect on 5 March 2025. The register was opened in a hurry. That register grew in May 2025.")
+    claims = extract(text, gazetteer_for(demo_db)).claims
+    by_start = {c.text.split()[0]: c for c in claims}
+    it, the, that = by_start["It"], by_start["The"], by_start["That"]
+    assert points_back(it) and points_back(that) and not points_back(the)
+    assert in_context(it).startswith("The first is Russia") and in_context(it).endswith("March 2025.")
+
+
+def test_a_bold_list_number_is_not_a_figure() -> None:
+    text = '**9. "17 Killed in an Attack on a Border Post" – a wire service**\n'
+    assert [s.text for s in split_sentences(text)][0].startswith('"17 Killed')
+
+
+def test_a_pronoun_claim_takes_its_antecedents_event(demo_db: Store) -> None:
+    from watchfloor.check.api import gazetteer_for
+    from watchfloor.extract.claims import extract
+
+    text = ("Residents spoke of the Chinese-financed outpost in Vakhon village, which the lower house approved in "
+            "October 2021. It is to be owned by the State Committee for National Security.")
+    first, second = extract(text, gazetteer_for(demo_db)).claims
+    assert not second.families and second.context_families == first.families != set()
+    assert second.checkable and second.antecedent == first.index

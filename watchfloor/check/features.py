@@ -18,6 +18,7 @@ from watchfloor.check.base import Context
 from watchfloor.check.gate import GATED
 from watchfloor.check.match import Comparison
 from watchfloor.check.report import Finding
+from watchfloor.extract.anaphora import in_context
 from watchfloor.extract.claims import Claim
 from watchfloor.extract.frames import Frame, Mention
 
@@ -90,7 +91,7 @@ def vectors(ctx: Context, findings: list[Finding]) -> list[np.ndarray | None]:
     texts: list[str] = []
     for s in found:
         if s is not None:
-            texts += [s.claim.sentence.text, s.other_text]
+            texts += [in_context(s.claim), s.other_text]
             texts += [c.event.summary for c in s.rivals]
     vecs = ctx.evidence.vectors(texts)
     parses: dict[int, list[Frame]] = {}

@@ -30,6 +30,7 @@ from watchfloor.check.fingerprint import Index, number_index, shared_figures
 from watchfloor.check.identity import model as identity_model
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.check.meaning import Meanings
+from watchfloor.extract.anaphora import points_back
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
 from watchfloor.extract.frames import prefetch
@@ -234,9 +235,9 @@ def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Ext
 
     `side` is the claim's part of the work (`ClaimSide.of`), passed when comparing one claim with many."""
     side = side or ClaimSide.of(claim, evidence)
-    fam = family_score(claim.families, event.families)
+    fam = family_score(claim.matched_families, event.families)
     if fam < 1.0:
-        fam = max(fam, 0.5 * family_score(claim.families, event.text_families))
+        fam = max(fam, 0.5 * family_score(claim.matched_families, event.text_families))
     anchors = [(eid, round(w * evidence.idf(eid), 3)) for eid, w in side.names if eid in event.entity_ids]
     event_countries = event.all_countries
     countries = min(0.9, 0.3 * len(side.countries & event_countries))
@@ -250,8 +251,16 @@ def compare(claim: Claim, event: StoreEvent, evidence: Evidence, extraction: Ext
 
 def claim_words(claim: Claim, evidence: Evidence) -> tuple[set[str], float]:
     """The claim's stems and entity words, and their summed idf."""
-    words = stems(claim.text) | entity_stems(claim.entities)
+    words = own_stems(claim) | entity_stems(claim.entities)
     return words, evidence.lexicon.weight(words)
+
+
+def own_stems(claim: Claim) -> set[str]:
+    """The claim's stems, with its antecedent's when its subject is a pronoun that stands for it."""
+    words = stems(claim.text)
+    if claim.context_text and points_back(claim):
+        words |= stems(claim.context_text)
+    return words
 
 
 def event_weight(event: StoreEvent, evidence: Evidence) -> float:
@@ -313,10 +322,10 @@ def candidates(claim: Claim, evidence: Evidence, index: dict[str, set[str]]) -> 
     countries = {m.country for m in claim.all_entities if m.country}
     if claim.default_country:
         countries.add(claim.default_country)
-    if claim.families:
+    if claim.matched_families:
         for c in sorted(countries):
             ids |= index.get("country:" + c, set())
-    near = evidence.lexicon.near(stems(claim.text))
+    near = evidence.lexicon.near(own_stems(claim))
     ids |= near
     if len(ids) <= SHORTLIST:
         return sorted(ids)
@@ -333,7 +342,7 @@ def candidates(claim: Claim, evidence: Evidence, index: dict[str, set[str]]) -> 
         e = evidence.events[i]
         fam = family_of_type.get(e.type)
         if fam is None:
-            fam = family_of_type[e.type] = family_score(claim.families, e.families)
+            fam = family_of_type[e.type] = family_score(claim.matched_families, e.families)
         quick = 2.0 * fam + sum(t for n, t in terms if n in e.entity_ids)
         quick += 0.3 * len(countries.intersection(e.countries)) + (1.5 if i in near else 0.0)
         if bounds:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from watchfloor.extract.anaphora import in_context
 from watchfloor.ingest.vectors import EMBEDDED
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Meanings:
             todo.append((claim, mine))
         if not todo:
             return
-        texts = [claim.sentence.text for claim, _ in todo] + [c.event.summary for _, mine in todo for c in mine]
+        texts = [in_context(claim) for claim, _ in todo] + [c.event.summary for _, mine in todo for c in mine]
         vecs = self.evidence.vectors(texts)
         at = len(todo)
         for i, (_, mine) in enumerate(todo):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from typing import TypeVar
 
+from watchfloor.extract.anaphora import points_back
 from watchfloor.extract.citations import Citations, find_citations
 from watchfloor.extract.dates import DateFinder, DateMention
 from watchfloor.extract.entities import EntityMention, Gazetteer, disambiguate
@@ -86,6 +87,11 @@ class Claim:
     context_entities: list[EntityMention] = field(default_factory=list)
     context_dates: list[DateMention] = field(default_factory=list)
     antecedent: int | None = None
+    context_text: str = ""
+    """The antecedent's own words: what a pronoun subject stands for (see extract/anaphora.py)."""
+    context_families: set[str] = field(default_factory=set)
+    """The antecedent's event families, for a claim with none of its own whose subject stands for it ('It returned
+    on 21 March'): what the pronoun's event is, for matching only."""
     default_country: str | None = None
     runner_up_country: str | None = None
     """The report's second country: whose debt 'owed to Graustark' is when Graustark is the most named."""
@@ -109,6 +115,11 @@ class Claim:
     @property
     def strong_families(self) -> set[str]:
         return self.families - WEAK_FAMILIES
+
+    @property
+    def matched_families(self) -> set[str]:
+        """The families matching compares: the claim's own, or what its pronoun subject's antecedent was."""
+        return self.families or self.context_families
 
     @property
     def kind(self) -> str:
@@ -145,14 +156,16 @@ class Claim:
         if _META.search(self.text):
             return False
         numbers = [q for q in self.quantities if not q.vague]
-        dated_event = bool(self.default_country and self.dates and self.strong_families)
-        has_subject = (bool(self.all_entities) or bool(self.default_country and numbers and self.families)
+        families = self.matched_families
+        strong = families - WEAK_FAMILIES
+        dated_event = bool(self.default_country and self.dates and strong)
+        has_subject = (bool(self.all_entities) or bool(self.default_country and numbers and families)
                        or dated_event)
         if not self.all_entities and not numbers and not dated_event:
             return False
         named = any(m.kind != "country" for m in self.entities)
-        return has_subject and bool(self.strong_families or numbers or (self.dates and (self.families or named))
-                                    or self.families & SINGLETON_FAMILIES)
+        return has_subject and bool(strong or numbers or (self.dates and (families or named))
+                                    or families & SINGLETON_FAMILIES)
 
 
 @dataclass
@@ -270,8 +283,9 @@ def _link(claims: list[Claim]) -> None:
                     c.antecedent = d.index
                     break
             continue
-        needs = not any(m.kind != "country" for m in c.entities) or _ANAPHOR.match(c.text)
-        if not needs or not (c.families or c.quantities):
+        anaphor = _ANAPHOR.match(c.text)
+        needs = not any(m.kind != "country" for m in c.entities) or anaphor
+        if not needs or not (c.families or c.quantities or c.dates or anaphor and points_back(c)):
             continue
         lonely = not c.entities
         for d in reversed(claims[max(0, i - 4):i]):
@@ -284,6 +298,9 @@ def _link(claims: list[Claim]) -> None:
                 c.context_entities = [m for m in d.all_entities if m.entity_id not in have]
                 c.context_dates = list(d.dates or d.context_dates)
                 c.antecedent = d.index
+                c.context_text = d.text
+                if not c.families and points_back(c):
+                    c.context_families = d.families | d.context_families
                 break
         head = headings.get(c.sentence.section)
         if head is not None and not any(m.kind != "country" for m in c.entities):

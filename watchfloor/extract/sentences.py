@@ -26,7 +26,7 @@ SENTENCE_STARTERS = {
 """After 'U.S.' or 'etc.' a capitalised word from this list starts a new sentence."""
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\^?[\w ,–-]{1,12}\])*(?=\s|$)")
-_LIST_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*•+]\s+|\d{1,3}[.)]\s+|>\s*|\|\s*)")
+_LIST_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*•+]\s+|[*_]{0,2}\d{1,3}[.)]\s+|>\s*|\|\s*)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TERMINAL = re.compile(r"[.!?:;,…\"”]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
