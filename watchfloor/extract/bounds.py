@@ -7,6 +7,10 @@ since November 1994'); only bounds of the same word can contradict each other.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @lru_cache(maxsize=2048)
@@ -21,4 +25,21 @@ def bounded(text: str, start: int, end: int) -> str | None:
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return None
-    return prep.head.lemma_.lower()
+    head = prep.head
+    if head.pos_ == "AUX":
+        return _complement(head, prep)
+    return head.lemma_.lower()
+
+
+def _complement(copula: Token, prep: Token) -> str | None:
+    """What a copula's bound is about: its complement ('president' in 'has been president since 1994', 'top' in 'has
+    been at the top since 1992'), since 'be' alone would make every such pair the same."""
+    for c in copula.children:
+        if c.dep_ in ("attr", "acomp"):
+            return c.lemma_.lower()
+    for c in copula.children:
+        if c.dep_ == "prep" and c.i != prep.i:
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0].lemma_.lower()
+    return None
