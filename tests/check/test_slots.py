@@ -35,6 +35,14 @@ def test_the_same_name_or_an_unrelated_one_is_no_conflict() -> None:
     assert slot_conflicts("A day after Defence Minister Andrei Belousov visited, Putin spoke.", summary) == []
 
 
+def test_a_speaker_named_more_precisely_is_no_conflict() -> None:
+    summary = ("Two suicide bombings hit a crowd in Kerman; IS claimed it, U.S. intelligence blamed ISKP, and Iran "
+               "said one bomber was Tajik.")
+    claim = ("Two days later Iran's Intelligence Ministry said one bomber was Tajik and that 11 people had been "
+             "arrested.")
+    assert slot_conflicts(claim, summary) == []
+
+
 def test_one_entity_spelled_two_ways_is_no_wrong_actor(demo_db: Store) -> None:
     text = ("In December 2021 the Kazakh capital hosted talks. The CSTO, whose full name is the Collective Security "
             "Treaty Organization, sent peacekeepers to Kazakhstan at President Tokayev's request in January 2022.")
