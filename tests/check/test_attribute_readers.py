@@ -92,6 +92,19 @@ def test_the_doer_of_a_verb_is_not_what_it_counts() -> None:
     assert verb_category(s, 0, len("Two suicide bombings")) is None
 
 
+def test_a_date_in_a_since_or_after_phrase_dates_that_event() -> None:
+    from watchfloor.extract.bounds import dated_reference
+
+    def other(text: str, date: str) -> bool:
+        at = text.index(date)
+        return dated_reference(text, at, at + len(date)) is not None
+
+    assert other("It was the deadliest attack on Russian soil since the Beslan school siege in 2004.", "2004")
+    assert other("The talks resumed after the ceasefire in May 2022.", "May 2022")
+    assert not other("Gunmen attacked the Crocus City Hall in March 2024.", "March 2024")
+    assert not other("He has been president since November 1994.", "November 1994")
+
+
 def test_bounds_of_different_words_are_not_compared() -> None:
     from watchfloor.extract.bounds import bounded
 

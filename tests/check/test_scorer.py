@@ -60,14 +60,14 @@ def test_a_demoted_finding_is_a_warning_that_says_why(demo_db: Store) -> None:
     assert m is not None and all(f.score is not None and f.score < m.threshold for f in demoted)
 
 
-def test_a_background_date_is_no_error(demo_db: Store) -> None:
-    """'since the Beslan school siege in 2004' is no wrong date of the Crocus attack. Since 'It' is read as the attack
-    (extract/anaphora.py), the sentence is matched as its explicit form is ('The Crocus attack was the deadliest …'):
-    the date may come out as a warning, with the scorer's doubt, never as an error."""
-    text = ("On 22 March 2024, gunmen attacked Crocus City Hall near Moscow, killing 145 people. It was the deadliest "
-            "attack on Russian soil since the Beslan school siege in 2004.")
-    report = check_text(demo_db, text, "t", STYLE)
-    assert {f.severity for f in report.findings if f.quote == "2004"} <= {"warning"}
+def test_a_background_date_is_no_finding(demo_db: Store) -> None:
+    """'since the Beslan school siege in 2004' dates the siege, not the Crocus attack the sentence is about ('It' is
+    read as the attack, extract/anaphora.py): nothing is raised on it, in either wording."""
+    for second in ("It was", "The Crocus City Hall attack was"):
+        text = ("On 22 March 2024, gunmen attacked Crocus City Hall near Moscow, killing 145 people. "
+                f"{second} the deadliest attack on Russian soil since the Beslan school siege in 2004.")
+        report = check_text(demo_db, text, "t", STYLE)
+        assert [f for f in report.findings if f.quote == "2004"] == []
 
 
 def test_narrowing_words_come_from_the_parse() -> None:

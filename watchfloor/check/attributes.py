@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from watchfloor.check.aligned import aligned_dates
 from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
+from watchfloor.extract.bounds import dated_reference
 from watchfloor.extract.claims import Claim, per_claim
 from watchfloor.extract.counted import verb_category
 from watchfloor.extract.dates import DateMention
@@ -112,6 +113,8 @@ def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
     """Does this date belong to the event word or name the event is matched on (not to another event)? A bound
     ('extend the base's stay until 2042') says how long something lasts, not when it happened, so it does not
     compete with a date of occurrence for the event word."""
+    if not own_date(claim, d, event):
+        return False
     occurrence = ("point", "range")
     dated = [x for x in claim.dates if x is d or not x.relative and (
         d.relation not in occurrence or x.relation in occurrence)]
@@ -126,6 +129,19 @@ def _attached(claim: Claim, d: DateMention, event: StoreEvent) -> bool:
     dist = min(min(abs(d.start - n.end), abs(n.start - d.end)) for n in near)
     return dist <= 40 and all(
         dist <= min(abs(o.start - n.end) for n in near) for o in dated if o is not d)
+
+
+def own_date(claim: Claim, d: DateMention, event: StoreEvent | None = None) -> bool:
+    """The date is the claim's, not that of another event a 'since' or 'after' phrase names (extract/bounds.py);
+    with `event`, a phrase naming one of the event's own names names the event itself ('after the Radisson Blu siege
+    in November 2016', matched to that siege)."""
+    base = claim.sentence.start
+    phrase = dated_reference(claim.sentence.text, d.start - base, d.end - base)
+    if phrase is None:
+        return True
+    lo, hi = phrase[0] + base, phrase[1] + base
+    return event is not None and any(lo <= m.start and m.end <= hi and m.entity_id in event.entity_ids
+                                     for m in claim.entities)
 
 
 def _only_since(claim: Claim, d: DateMention, window: tuple[dt.date, dt.date]) -> bool:
@@ -192,7 +208,8 @@ def compare_date(claim: Claim, event: StoreEvent) -> Verdict:
         told = _same_start_other_end(d, event)
         if told is not None:
             return _verdict(status="conflict", start=d.start, end=d.end, claim_value=d.human(), store_value=told)
-    fits_main = [d for d in claim.dates if date_fits(d, *main) and not _only_since(claim, d, main)]
+    fits_main = [d for d in claim.dates
+                 if date_fits(d, *main) and not _only_since(claim, d, main) and own_date(claim, d, event)]
     firm = any(_written(d) for d in fits_main)
     wrong = [] if firm else _wrong_dates(claim, event, main, others, firm=bool(fits_main))
     if fits_main and not wrong:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from watchfloor.check.attributes import date_fits
+from watchfloor.check.attributes import date_fits, own_date
 from watchfloor.check.base import Check, Context, dated_elsewhere
 from watchfloor.check.gate import RUNNING_TOTAL, gate, rest_of_group, weak_counts
 from watchfloor.check.lexical import COUNTRY_WORDS, stems
@@ -247,7 +247,9 @@ def _different_times(a: Claim, b: Claim) -> bool:
 
 def _single_date(c: Claim) -> DateMention | None:
     dated = [d for d in c.dates if not d.relative and d.relation == "point"]
-    return dated[0] if len(dated) == 1 and len([d for d in c.dates if not d.relative]) == 1 else None
+    if len(dated) == 1 and len([d for d in c.dates if not d.relative]) == 1 and own_date(c, dated[0]):
+        return dated[0]
+    return None
 
 
 def _dates_agree(a: DateMention, b: DateMention) -> bool:

@@ -43,3 +43,22 @@ def _complement(copula: Token, prep: Token) -> str | None:
             if objects:
                 return objects[0].lemma_.lower()
     return None
+
+
+def dated_reference(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the date at text[start:end] dates a noun that a 'since', 'after', 'before' or 'until' phrase names ('the
+    deadliest attack since the Beslan school siege in 2004'), the span of that noun's phrase: the date is that event's,
+    which may or may not be the one the sentence is matched to. None when the date hangs on nothing of the kind."""
+    from watchfloor.extract.dates import relation_before
+    from watchfloor.extract.frames import parsed, span_at
+
+    span = span_at(parsed(text), start, end)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.dep_ != "prep":
+        return None
+    noun = span.root.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    words = list(noun.subtree)
+    if relation_before(text, words[0].idx) == "point":
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)

@@ -162,6 +162,12 @@ def _shift_unchecked(anchor: FuzzyDate, n: int, unit: str) -> FuzzyDate | None:
     return FuzzyDate(dt.date(v.year + n, 1, 1), "year")
 
 
+def relation_before(text: str, start: int) -> str:
+    """How the words right before `start` relate what follows to the sentence's event: point, since, after, by,
+    before or until."""
+    return _relation(text, start)
+
+
 def _relation(text: str, start: int) -> str:
     m = _BEFORE.search(text[max(0, start - 14):start])
     if not m:
