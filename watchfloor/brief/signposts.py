@@ -59,8 +59,19 @@ class Signpost:
             # a collection silent on the signpost's kind is a gap, not evidence for the other answers; a count the
             # plan reads as silence when not met (nothing was due) is no evidence either
             return {}
+        if self.level_only():
+            return {}
         others = [h for h in self.question.hypotheses if h != own]
         return {h: weight * NOT_MET_WEIGHT / len(others) for h in others}
+
+    def level_only(self) -> bool:
+        """A figure that misses only its rise ('at a new high') while its level still passes the threshold: no new
+        high is no evidence for the other answers, for the level it holds fits this one (the tenth review: a share of
+        48% of output, short of a new high, lent weight to 'fraying')."""
+        from watchfloor.analyse.indicators import _met
+
+        ind = self.indicator
+        return bool(ind.measure) and ind.change and _met(self.reading.value, ind) == "met"
 
     def backs(self, hypothesis: str) -> bool:
         """Met, and its own hypothesis: evidence consistent with that answer."""
@@ -277,7 +288,22 @@ def _listed(facts: Sequence[Fact], episode_days: int = 0) -> str:
             groups[-1].append(f)
         else:
             groups.append([f])
-    return "; ".join(" with ".join(f"{f.date.human()}, {f.type.replace('_', ' ')}" for f in g) for g in groups)
+    return "; ".join(f"{g[0].date.human()}, {g[0].type.replace('_', ' ')}" if len(g) == 1 else _episode(g)
+                     for g in groups)
+
+
+def _episode(group: Sequence[Fact]) -> str:
+    """'26 and 30 November 2025, one episode counted once (attack reports)': reports of one episode, by their dates
+    and kinds (the tenth review read '17 June 2025, summit with 17 June 2025, diplomatic' as garbled, and a call to
+    leave listed as 'attack with attack' as calls recorded as attacks)."""
+    days = list(dict.fromkeys(f.date.human() for f in group))
+    tails = {d.split(" ", 1)[-1] for d in days}
+    if len(days) > 1 and len(tails) == 1 and all(d.split(" ", 1)[0].isdigit() for d in days):
+        when = f"{', '.join(d.split(' ', 1)[0] for d in days[:-1])} and {days[-1]}"
+    else:
+        when = " and ".join(days)
+    kinds = " and ".join(dict.fromkeys(f.type.replace("_", " ") for f in group))
+    return f"{when}, one episode counted once ({kinds} reports)"
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:
