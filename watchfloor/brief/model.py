@@ -249,15 +249,18 @@ class Contents:
 
     def glance(self) -> Table:
         """The key judgments at a glance, for the one-page summary: question, answer, likelihood (the term with its
-        range, never the rule's own figure: no false precision on the front), confidence."""
+        range, never the rule's own figure: no false precision on the front), confidence, and what it would mean,
+        unless every judgment's plain line already says so ('So what: …'), which the table would only repeat."""
         from watchfloor.brief.front import term_range
 
-        return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
+        said = all(j.so_what is not None for j in self.judgments)
+        return Table(("Question", "Call", "Likelihood", "Confidence",
+                      *(() if said else ("What it would mean (our judgment)",))),
                      [Row((j.short or j.question, j.label or j.answer,
                            term_range(j.judged) if j.judged else j.each_cell or term_range(j.likelihood) + (
                               " for the two together" if j.pair else
                               " each" if j.answer.startswith("split:") else ""), j.level,
-                           j.so_what.text.removeprefix("So what: ") if j.so_what is not None else j.meaning()),
+                           *(() if said else (j.meaning(),))),
                           j.statement.sources) for j in self.judgments])
 
     def tables(self) -> list[Table]:

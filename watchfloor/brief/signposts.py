@@ -244,8 +244,15 @@ def _facts(ev: Evidence, ids: Sequence[str]) -> tuple[Fact, ...]:
     return tuple(sorted(found.values(), key=lambda f: (f.date.start, f.id)))
 
 
-def status_text(sp: Signpost) -> str:
+def status_text(sp: Signpost, as_of: dt.date | None = None) -> str:
+    """'met, rising'; a count over years whose earlier window the collection holds only as background gives no trend
+    (the tenth review read 'met, rising' for funding the brief itself dates back a decade)."""
+    from watchfloor.analyse.watchplan import WINDOWS
+
     trend = sp.reading.trend
+    if as_of is not None and WINDOWS[sp.indicator.window] > 12 and sp.outside(as_of) and not sp.indicator.measure \
+            and not sp.indicator.spec:
+        return f"{sp.status}, no trend (the earlier window is background)"
     return sp.status if trend in ("no data", "") else f"{sp.status}, {trend}"
 
 
@@ -258,7 +265,7 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, 
 
     # the threshold is in the method annex and in the last column's words: a narrower table, rows a few lines high
     rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis),
-                 sp.reading_text(as_of), status_text(sp),
+                 sp.reading_text(as_of), status_text(sp, as_of),
                  *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
     return Table(("Signpost", "Points to", f"To {human(as_of)}", "Status", *((CALL,) if leads else ())), rows)
