@@ -49,8 +49,9 @@ def key(q: Question, mine: Sequence[Signpost], j: Judgment, as_of: dt.date,
     why = list(why) if why is not None else reasons(lead, mine, 1)
     known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
     other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
-    if other:  # a tie: one signpost for each answer, each with its own caveat
-        return say(f"The signposts: {why[0].says(as_of)}{artefact(why[0], as_of)}, but "
+    if other:  # a tie: one signpost for each answer, each with its own caveat; 'and' under a proposition both feed
+        joined = "and" if j.proposition is not None else "but"
+        return say(f"The signposts: {why[0].says(as_of)}{artefact(why[0], as_of)}, {joined} "
                    f"{other[0].says(as_of)}{artefact(other[0], as_of)}", why + other)
     return say(f"{known}: {why[0].says(as_of)}{artefact(why[0], as_of)}", why)
 

@@ -195,12 +195,12 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         coming = scheduled(ev, plan, as_of, through)
         annotate(plan, judgments, leads, coming)
-        keys(plan, posts, judgments, as_of)
         from watchfloor.brief import proposition
 
         for j in judgments:
             q = next(q for q in plan.questions if q.id == j.topic)
             proposition.attach(j, q, [sp for sp in posts if sp.question is q], as_of, through)
+        keys(plan, posts, judgments, as_of)
         # the calls and their key signposts are the key judgments' own, which follow the front (until session 13 the
         # front stated each call again, with its main reason, in a list the body then repeated)
         contents = Contents([s for s, _q in coming],
