@@ -12,7 +12,8 @@ from tests.brief.conftest import SHORT, TODAY
 from watchfloor.analyse.timeline import Period
 from watchfloor.brief import Brief, write_brief
 from watchfloor.brief.judgments import INSUFFICIENT, TERMS
-from watchfloor.brief.layout import JUDGED
+from watchfloor.brief.layout import IN_FULL, JUDGED
+from watchfloor.brief.proposition import CROSS_CHECK
 from watchfloor.dates import parse_iso
 from watchfloor.errors import NotFound
 from watchfloor.extract.sentences import split_sentences
@@ -76,14 +77,18 @@ def test_shape_in_order(brief: Brief) -> None:
     table, rest = rest.split("\n\n", 1)
     lines = plain.split("\n")
     assert len(lines) == len(brief.contents.judgments) and all(i.startswith("- **") for i in lines)
-    assert all(len(split_sentences(i)) == 1 for i in lines), "one short line per question"
+    calls = [i.split(" *Our judgment, not reported:* So what: ")[0] for i in lines]
+    assert all(len(split_sentences(c)) == 1 for c in calls), "one short line per question"
+    assert all(" *Our judgment, not reported:* So what: " in i for i in lines), \
+        "each with one sentence on what it means, as our judgment (the tenth review)"
     assert not re.search(r"Deteriorating|Trafficking|Contained|Displaced|Hedging|Orderly|Continuity|%|ICD",
                          re.sub(r"\[[\d, ]+\]\.$", "", plain, flags=re.M)), "no jargon, no codes, no answer names"
-    assert table.startswith("| Question | Call | Likelihood | Confidence | What it would mean (our judgment) |")
+    assert table.startswith("| Question | Call | Likelihood | Confidence |\n"), \
+        "what each call would mean is its plain line's 'So what', not repeated in the table (session 14)"
     assert rest.startswith("![The calls and their likelihood ranges](tajikistan-2026-01-15-calls.svg)")
-    watch = rest.split("### Three Things to Watch in the Coming Months\n\n", 1)[1].split("\n\n", 1)[0].split("\n")
+    watch = rest.split("### Three Things to Watch (to 31 December 2027)\n\n", 1)[1].split("\n\n", 1)[0].split("\n")
     assert len(watch) == 3 and all(i.startswith("- **") for i in watch)
-    items = rest.split("### Three Things to Watch in the Coming Months\n\n", 1)[1].split("\n\n", 1)[1].strip()
+    items = rest.split("### Three Things to Watch (to 31 December 2027)\n\n", 1)[1].split("\n\n", 1)[1].strip()
     assert items.startswith("- **Scheduled within the horizon.** In 2027, a presidential election is due")
     assert "### The Calls and Their Reasons" not in md, "the calls are the key judgments', which follow the front"
 
@@ -99,22 +104,25 @@ def test_the_summary_table_gives_each_judgment_at_a_glance(brief: Brief) -> None
         suffix = " for the two together" if j.pair else " each" if j.answer.startswith("split:") else ""  # type: ignore[attr-defined]
         return term_range(j.likelihood) + suffix  # type: ignore[attr-defined]
 
-    assert [r[:4] for r in rows] == [(j.short, j.answer, cell(j), j.level) for j in brief.contents.judgments]
-    assert rows[0][:3] == ("The Afghan border", "Deteriorating, on balance", "roughly even chance (45–55%)"), \
-        "the cross-cutting question; the term with its range, not the rule's own figure"
-    assert rows[1][:2] == ("Jihadist violence abroad", "split: Contained or Displaced") and \
-        rows[1][2].endswith(" for the two together"), \
-        "trials lag the arrests they follow: the prosecutions abroad weigh no more than the one jihadist border attack"
-    assert rows[1][4].startswith("plan for either Contained or Displaced until the signpost '") and \
-        rows[1][4].endswith("' settles it"), \
-        "a tie makes no call: the table says to plan for either answer and which signpost decides it"
+    judged = [(j.short, j.label, term_range(j.judged), j.level) for j in brief.contents.judgments]
+    assert [r[:4] for r in rows] == judged, "the table gives the proposition, judged (the tenth review)"
+    assert rows[0][:3] == ("The Afghan border", "Violence stays high", "roughly even chance (45–55%)"), \
+        "the store of this test holds no count of Dushanbe's own: its silence lowers the judged term one band"
+    assert rows[2][1] == "Still dependent on Russia" and rows[2][2] in ("likely (55–80%)", "very likely (80–95%)"), \
+        "very likely while both signposts it rests on read as expected, one band lower for each that does not"
+    assert all(len(r) == 4 for r in rows), "no column repeating the plain lines' 'So what'"
     for row, j in zip(rows, brief.contents.judgments, strict=True):
         assert f"{row[3]} confidence" in j.confidence.text or f"confidence is {row[3]}" in j.confidence.text.lower()
-    assert rows[2][1:3] == ("Hedging, on balance", "roughly even chance (45–55%)")
-    assert rows[3][1] == "Both economic and security, on balance", \
+    # the counting rule's calls, now the annex's cross-check
+    answers = [(j.answer, cell(j)) for j in brief.contents.judgments]
+    assert answers[0] == ("Deteriorating, on balance", "roughly even chance (45–55%)")
+    assert answers[1][0] == "split: Contained or Displaced" and answers[1][1].endswith(" for the two together"), \
+        "trials lag the arrests they follow: the prosecutions abroad weigh no more than the one jihadist border attack"
+    assert answers[2] == ("Hedging, on balance", "roughly even chance (45–55%)")
+    assert answers[3][0] == "Both economic and security, on balance", \
         "Beijing funds border posts as well as roads and mines (the plan's 'Both economic and security' answer)"
-    assert rows[4][1:3] == ("split: Orderly handover or Continuity", "Orderly handover unlikely (20–45%); Continuity "
-                            "unlikely (20–45%); Contested unlikely (20–45%)"), \
+    assert answers[4] == ("split: Orderly handover or Continuity", "Orderly handover unlikely (20–45%); Continuity "
+                          "unlikely (20–45%); Contested unlikely (20–45%)"), \
         "the heir's promotion counts for a handover as much as the regime's run elections count for continuity; the " \
         "plan asks for each outcome's own chance (the ninth review), which on so little evidence none passes even"
     assert not re.search(r"\d+\.\d%", table), "no false precision on the front"
@@ -158,7 +166,8 @@ def test_each_key_judgment_gives_its_key_signpost(brief: Brief) -> None:
     assert "The main reason: attacks from Afghan territory killed Chinese workers more often (two in 2025, against " \
            "one in 2024)" in judgments
     assert "it is likely that one of two things will happen, and the signposts give no way yet to choose between " \
-        "them: either the regime will hand power to the president's son" in judgments
+        "them: either the regime will hand power to the president's son" in section(brief.markdown, IN_FULL), \
+        "the counting rule's call is the annex's cross-check"
     assert "The signposts: the regime took steps toward a handover (one in the seven years to 31 December 2025, " \
         "against two in the seven years before)" in judgments, \
         "the heir's promotion of 2020 falls in the president's term"
@@ -175,7 +184,9 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         assert j.level in ("high", "moderate", "low")
         said = "the evidence is insufficient to judge" if j.likelihood == INSUFFICIENT else j.likelihood
         assert said in j.statement.text and "confidence" not in j.statement.text
-        assert j.statement.text.startswith("From 31 December 2025 through 31 December 2027, ")
+        assert j.statement.text.startswith(f"{CROSS_CHECK}from 31 December 2025 through 31 December 2027, ")
+        assert j.proposition is not None and j.proposition.text.startswith(
+            "From 31 December 2025 through 31 December 2027, ")
         if j is judgments[0]:  # the first says what confidence rates; the later ones vary the opening (assess.vary)
             assert j.confidence.text.startswith(f"We hold this judgment with {j.level} confidence, which rates the "
                                                 "evidence, not the odds: ")
@@ -261,7 +272,8 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
     assert any(n.text.startswith("The next test: in 2027, a presidential election is due") for n in succession.notes)
     assert "holds nothing on who the successor will be" not in " ".join(s.text for s in succession.sentences())
     assert succession.alternative is not None and \
-        succession.alternative.text.startswith("The alternative is that the president is set to run again in 2027")
+        succession.alternative.text.startswith("The alternative is that the succession is being contested"), \
+        "the proposition (the regime controls the transition) is tested against the rival the plan names for it"
 
 
 def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> None:
@@ -281,7 +293,7 @@ def test_signposts_are_the_indicator_board(brief: Brief, facts_db: Store) -> Non
     assert "| a new report of one would count for Contested (none since September 2023) |" in md, \
         "what would change the call; counter-terrorism detentions no longer count as unrest"
     assert "| the collection is silent in the two years to 31 December 2025, as in the two years before; the " \
-        "latest it holds is of 27 October 2021 | not met, steady |" in md, \
+        "latest it holds is of 27 October 2021 | not met, no trend (the earlier window is background) |" in md, \
         "a signpost silent in both windows names the last event of its kind, with its source"
     assert "| fewer than 2 in 2026 would weaken Contained, the current call |" in md
     assert "| ≥ 1 in 2026 would favour Rising over the current call |" in md
@@ -386,8 +398,8 @@ def test_period_narrows_the_brief(facts_db: Store) -> None:
     b = write_brief(facts_db, "tajikistan", Period(parse_iso("2024-06"), parse_iso("2024-06")), today=TODAY,
                     title="June 2024", self_check=False, figures=False)
     md = b.markdown
-    assert md.startswith("# June 2024\n") and "**Period covered:** June 2024 (the signposts' year-before windows " \
-        "reach back to 1 July 2022, before the period covered" in md
+    assert md.startswith("# June 2024\n") and "**Period covered:** June 2024 (the signposts' earlier windows " \
+        "reach back to 1 July 2022, where the collection is background only)" in md
     assert "**Evidence cut-off:** 30 June 2024" in md and "From 30 June 2024 through 31 December 2027, " in md
     annex = section(md, "Annex: Chronology")
     assert "On 11 June 2024, ICE" in annex and "Crocus City Hall outside Moscow" not in annex
@@ -427,16 +439,14 @@ def test_an_old_cut_off_is_said_on_the_cover() -> None:
 
     assert stale_note(date(2026, 1, 15), date(2025, 12, 31)) == ""
     note = stale_note(date(2026, 12, 6), date(2025, 12, 31))
-    assert note.startswith("the evidence stops on 31 December 2025, eleven months before the date of writing: the "
-                           "calls are the position then, not a reading of today; the horizon ends on 31 December "
-                           "2026, four weeks after the date of writing, so the judgments are nearly spent")
-    assert "every judgment fails the confidence rubric's recency test" in note, \
-        "the age of the evidence lowers confidence through the rubric's own test, named (the eighth review)"
-    assert note.endswith("annex gives every signpost)")
+    assert note == ("evidence to 31 December 2025, eleven months before writing: the calls are the position then; the "
+                    "horizon ends four weeks after writing, so they are nearly spent; what to check since: the first "
+                    "annex, What to Check Since the Cut-off"), "one line on currency (the tenth review)"
     later = stale_note(date(2026, 12, 6), date(2026, 4, 17), date(2027, 12, 31))
     assert "nearly spent" not in later, "a horizon the plan sets past the date of writing is not spent"
-    assert "about two fifths of the horizon has passed unread, and any call may have moved" in later, \
+    assert "about two fifths of the horizon has passed unread" in later, \
         "eight months of some twenty and a half are nearer two fifths than a third"
+    assert len(later.split()) < 40
     from watchfloor.brief.layout import fraction
     assert [fraction(x) for x in (0.2, 0.26, 0.34, 0.376, 0.5, 0.66, 0.95)] == [
         "a fifth", "about a quarter", "about a third", "about two fifths", "half", "about two thirds", "most"]

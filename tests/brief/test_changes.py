@@ -19,11 +19,11 @@ from watchfloor.store import Store
 
 CUTOFF = date(2025, 6, 30)
 ROWS = [
-    # at 30 June 2025 the border's linchpin test (attacks more than the year before) was not met: less confidence;
-    # the plan's eighth-review border count (fights with armed men crossing) and its two answers tie it now
-    ("Judgment: The Afghan border", "likely, low confidence", "roughly even chance, moderate confidence"),
-    # the jihadist split's likelihood is now the two tied answers' together, 'likely', as the lead's was then
-    ("Judgment: China on the Afghan border", "roughly even chance, moderate confidence", "likely, moderate confidence"),
+    # the front's likelihood is the plan's proposition, judged (the tenth review): at 30 June 2025 the border's
+    # attacks signpost was not met and Dushanbe's own count silent, two bands below 'likely'; now only the count is
+    ("Judgment: The Afghan border", "unlikely, low confidence", "roughly even chance, moderate confidence"),
+    # the threat persists abroad and at the border: at 30 June 2025 no jihadist attack on the border was recorded
+    ("Judgment: Jihadist violence abroad", "roughly even chance, high confidence", "likely, high confidence"),
     ("Signpost: Attacks by armed groups on Tajikistan's border from Afghan territory, more than the year before",
      "not met", "met"),
     ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),

@@ -10,6 +10,7 @@ from tests.brief.conftest import TODAY
 from watchfloor.brief import Brief, write_brief
 from watchfloor.brief.assess import NO_CALL
 from watchfloor.brief.judgments import INSUFFICIENT
+from watchfloor.brief.proposition import CROSS_CHECK
 from watchfloor.store import Store
 
 
@@ -39,6 +40,12 @@ def test_a_judgment_without_a_call_states_no_answer_anywhere(facts_db: Store) ->
         assert j.implication is None, "no 'If so' for an answer not given (the bottom line gives none either)"
         row = next(r for r in re.findall(r"^\| (.+?) \| (.+?) \| (.+?) \|", brief.markdown, re.M)
                    if r[0] == j.short)
+        if j.judged:  # the front gives the plan's proposition, judged on its signposts; the rule's no-call is annexed
+            from watchfloor.brief.front import term_range
+
+            assert row[1:] == (j.label, term_range(j.judged))
+            assert j.statement.text.startswith(CROSS_CHECK) and "insufficient to judge" in j.statement.text
+            continue
         assert row[1:] == (NO_CALL, INSUFFICIENT)
         assert f"| {j.short} | {NO_CALL} | {INSUFFICIENT} | {j.level} | – |" in brief.markdown, \
             "the front's table gives no meaning for a call not made"

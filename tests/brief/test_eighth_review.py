@@ -49,9 +49,12 @@ def test_a_stale_brief_lists_what_to_check_and_names_the_recency_test(demo_db: S
     checks = md.split("\n## Annex: What to Check Since the Cut-off\n", 1)[1].split("\n## ", 1)[0]
     items = [line for line in checks.splitlines() if line.startswith("- **")]
     assert len(items) >= len(b.contents.judgments)
-    assert all("Check the reports since 17 April 2026 for “" in i for i in items[:len(b.contents.judgments)])
+    assert all("The collection holds nothing after 17 April 2026; check the reports since then for “" in i
+               for i in items[:len(b.contents.judgments)]), "each says the collection holds nothing since (review 10)"
     assert all(re.search(r"\[[\d, ]+\]\.$", i) for i in items), "each check cites what it is set against"
-    assert "recency test" in md.split("\n## ", 1)[0], "the cover names the rubric's test, not an extra rule"
+    cover = md.split("\n## ", 1)[0]
+    assert "recency test" not in cover and "recency test" in md.split("\n## Key Judgments\n", 1)[1], \
+        "the cover's note is one line on currency; each judgment's confidence names the rubric's test (tenth review)"
     fresh = write_brief(demo_db, "TJK", today=dt.date(2026, 4, 20), self_check=False, figures=False)
     assert "What to Check Since the Cut-off" not in fresh.markdown, "a fresh brief needs no such list"
 

@@ -62,13 +62,14 @@ def test_pdf_opens_with_a_one_page_summary(brief: Brief) -> None:
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(brief.pdf())).pages]
     assert "Evidence cut-off: 31 December 2025" in pages[0] and "Bottom Line" in pages[0]
     front = " ".join(pages[:2])
-    row = "Succession split: Orderly handover or Continuity Orderly handover unlikely (20–"
+    row = "Succession The regime controls the transition"
     assert row in front, "the judgments at a glance open a two-page front"
-    assert "Three Things to Watch in the Coming Months" in front
+    assert "Three Things to Watch (to " in front
     start = next(n for n, p in enumerate(pages) if "Key Judgments" in p)
     # the page before them holds the table and the chart, an image whose words are few: measured by its text, a
-    # full page of table and chart reads about 2,100 characters (session 13)
-    assert start <= 2 and len(pages[start - 1]) > 2000 and "Likelihood of the call" in pages[start - 1], \
+    # full page of table and chart reads about 2,100 characters (session 13), about 2,000 with the shorter labels of
+    # the judged propositions (session 14), whose shorter table lets the chart share the page the judgments open on
+    assert start <= 2 and len(pages[start - 1]) > 1900 and "Likelihood of the call" in " ".join(pages[:start + 1]), \
         "the key judgments follow the two-page front (plain words, table, chart, what to watch) with no page left " \
         "half empty"
     body = next(n for n, p in enumerate(pages) if p.startswith("Annex: "))
@@ -177,7 +178,8 @@ def test_each_figure_sits_under_the_judgment_it_supports(brief: Brief) -> None:
     first = by_question["Jihadist violence abroad"]
     assert "| Year | Country | Convicted | Acquitted | Deported | Pending | Sources |" in first, \
         "split by year, so a year's cases can be set against the signpost's yearly count"
-    assert re.search(r"^\| 2025 \| Germany \| 1 \| 1 \| – \| – \| \[[\d, ]+\] \|$", first, re.M)
+    assert re.search(r"^\| 2025 \| Germany \| 1 \| – \| – \| – \| \[[\d, ]+\] \|$", first, re.M), \
+        "one verdict that convicts and acquits counts once (the tenth review)"
     assert re.search(r"^\| 2024 \| Germany \| – \| – \| – \| 1 \| \[[\d, ]+\] \|$", first, re.M), \
         "the brief's period only"
     assert re.search(r"^\| 2024 \| Austria \| – \| – \| 1 \| – \| \[[\d, ]+\] \|$", first, re.M), \

@@ -29,7 +29,8 @@ def counted(brief: Brief, name: str) -> tuple[str, str]:
 
 def test_each_count_lists_its_events_and_reads_the_chronology_s_own(late: Brief) -> None:
     now, _before = counted(late, "Dushanbe's summits, visits, grants and agreements with partners other than Russia")
-    assert "17 June 2025, summit with 17 June 2025, diplomatic" in now, "a summit and its sideline meeting count once"
+    assert "17 June 2025, one episode counted once (summit and diplomatic reports)" in now, \
+        "a summit and its sideline meeting count once"
     assert "19 August 2025, trade figure" in now and "28 August 2025, statement" in now, \
         "the trade review of joint projects and the statement announcing the SCO visit count (types_if)"
     now, before = counted(late, "Russian deployments, drills, reinforcements and top-level visits, more than the "
@@ -87,9 +88,10 @@ def test_one_line_per_dispute(late: Brief) -> None:
 def test_the_plan_s_rival_is_the_alternative_tested(late: Brief) -> None:
     china = next(j for j in late.contents.judgments if j.topic == "china-security")
     assert china.alternative is not None
-    assert china.alternative.text.startswith("The alternative is that China remains an economic actor only; for it, "
-                                             "Chinese lending, projects and trade went on"), \
-        "the plan's rival of the 'both' answer (eighth review) is Economic only"
+    assert china.alternative.text.startswith("The alternative is that China is taking a hand in guarding the Afghan "
+                                             "border itself"), \
+        "the proposition (China keeps funding posts) is tested against its rival, a security role on the ground " \
+        "(the tenth review: whether Chinese personnel are there is the real question)"
 
 
 def test_the_front_gives_ranges_a_chart_and_three_things_to_watch(late: Brief) -> None:
@@ -101,14 +103,16 @@ def test_the_front_gives_ranges_a_chart_and_three_things_to_watch(late: Brief) -
                                             " each" if border.answer.startswith("split:") else "")
     assert border.answer == "split: Deteriorating or Trafficking" and border.pair, \
         "the border's attacks and its smugglers' clashes weigh the same: the two together, of three answers"
-    assert f"| The Afghan border | {border.answer} | {cell} |" in front, \
-        "the term with its range; two answers tied of two: each a roughly even chance, said so"
-    assert not re.search(r"\d+\.\d%", front), "no false precision"
+    assert f"| The Afghan border | {border.label} | {term_range(border.judged)} |" in front, \
+        "the front gives the proposition, judged, with its range (the tenth review); the rule's split is annexed"
+    assert cell.endswith(" for the two together")
+    assert not re.search(r"\d+\.\d%(?! of GDP)", front), "no false precision (a share of GDP is no probability)"
     assert [s.lead for s in late.contents.watch] == ["The Afghan border", "Jihadist violence abroad",
-                                                     "China on the Afghan border"]
+                                                     "Dependence on Russia"], \
+        "China's signposts run over seven years: none can be read before the horizon ends (the tenth review)"
     assert "\n## Annex: What to Check Since the Cut-off\n" in late.markdown, "a stale brief lists what to check since"
     assert late.contents.front is not None and "<rect" in late.contents.front.svg
     cover = late.markdown.split("\n## ", 1)[0]
-    assert "**Note:** the evidence stops on 17 April 2026, eight months before the date of writing" in cover
+    assert "**Note:** evidence to 17 April 2026, eight months before writing: the calls are the position then" in cover
     assert "the eight months to the date of writing unread" in cover
     assert late.title == "Tajikistan: Baseline Assessment, Evidence to 17 April 2026"

@@ -96,7 +96,8 @@ def build_timeline(moments: list[Moment], spec: FigureSpec, title: str,
     renderer = canvas.get_renderer()
     taken: list[list[tuple[float, float]]] = [[] for _ in range(ROWS)]
     left_out = 0
-    for m in moments:
+    # the newest first: when room runs out, the oldest labels go (the tenth review found the two freshest dropped)
+    for m in sorted(moments, key=lambda m: m.day, reverse=True):
         x = mdates.date2num(m.day)
         ax.plot([x], [0], marker="D" if m.marked else "o", ms=7 if m.marked else 6,
                 color="#b2182b" if m.marked else "#2166ac", zorder=3, clip_on=False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from watchfloor.analyse.involvement import narrated
-from watchfloor.analyse.watchplan import WINDOWS, Indicator, WatchPlan
+from watchfloor.analyse.watchplan import ACCOUNTS, WINDOWS, Indicator, WatchPlan
 from watchfloor.model import MEDIA_DATASETS
 from watchfloor.store import Store
 
@@ -138,7 +138,10 @@ def _where(ind: Indicator, iso3: str, kind_only: bool = False,
     if ind.mentions:
         sql.append("regexp_matches(summary, ?)")
         params.append(_words(ind.mentions))
-    if ind.not_mentions:
+    if ind.not_mentions and ind.each_account:  # a contested incident counts under each account it gives
+        sql.append("(NOT regexp_matches(summary, ?) OR regexp_matches(summary, ?))")
+        params += [_words(ind.not_mentions), ACCOUNTS]
+    elif ind.not_mentions:
         sql.append("NOT regexp_matches(summary, ?)")
         params.append(_words(ind.not_mentions))
     if ind.where == "home":

@@ -2,7 +2,8 @@
 
 An event's outcome is what its record says: the count keys the plan names for an outcome (`acquitted: 2`), and,
 when it has no such key, its type (a `sentence` is a conviction). One record can hold several outcomes (a verdict
-that convicts four and acquits two); a cell counts records, not people. An event is the country's by the
+that convicts four and acquits two): it counts once, under the first outcome the plan lists, and the table says so;
+a cell counts records, not people. An event is the country's by the
 chronology's rule (`involvement`), so a deportation listing only the host country counts. A record still pending is
 closed by a later record of an outcome (convicted, acquitted, deported) in the same row that names the same person,
 court or place (a name of two or more capitalised words, or the same person in the store): the case then counts once,
@@ -46,6 +47,9 @@ class OutcomeTable:
     last: dt.date | None = None
     closed: list[str] = field(default_factory=list)
     """Pending records a later outcome of the same case closed (not counted as pending)."""
+    mixed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Records of several outcomes (a verdict that convicts some and acquits others), each with its outcomes: counted
+    once, under the first the plan lists."""
 
 
 PENDING = "pending"
@@ -105,6 +109,9 @@ def outcome_table(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
         if not found:
             table.unclassified.append(r["id"])
             continue
+        if len(found) > 1:  # one record, one count (the tenth review: one verdict shown as convicted and acquitted)
+            table.mixed.append((r["id"], tuple(found)))
+            found = found[:1]
         table.first = table.first or r["date"]
         table.last = r["date"]
         keys = [r["country_iso3"] or "?"] if spec.rows == "where" else \

@@ -78,6 +78,11 @@ class Indicator:
     countries_named: tuple[str, ...] = ()
     """Words that, said in the summary, involve `countries` too: an alliance's drill names its members (or the
     alliance) in words, not in the event's country list."""
+    each_account: bool = False
+    """A contested incident, whose report gives a second party's account against the first ('it called them
+    terrorists, while the other side said they were smugglers'), counts under each account: `not_mentions` does not
+    drop it for the words of the other account (the tenth review found one contested incident counted on one side's
+    word and another on the other side's)."""
     silence: bool = False
     """Not met is silence, not evidence: the count speaks only when something is recorded (an election in a year none
     was due says nothing against an orderly succession)."""
@@ -97,8 +102,39 @@ class Indicator:
         return words
 
 
+ACCOUNTS = r"(?i)\b(while|whereas)\b[^.;]*\b(said|says|called|denied|denies|blamed|dismissed|named|attributed)\b"
+"""A report that carries a second party's account against the first (a pattern for the store's regex engine)."""
 RECORDED = re.compile(r"\b(record\w*|collection|evidence|reported)\b", re.I)
 """Words by which a reading says it is of the record, not of the world."""
+
+
+LIKELIHOODS = ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely",
+               "almost certain")
+"""The ICD 203 terms, lowest first."""
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """The proposition a minister cares about on a question ('the country stays dependent on its neighbour through
+    the horizon'), and the analyst's judged likelihood for it, held only while the signposts it rests on read as the
+    plan expects (the tenth review: a counting rule pulled near-certainties toward a coin toss)."""
+
+    claim: str
+    """A 'will' clause: 'Strelsau will remain dependent on Zenda's remittances and troops'."""
+    term: str
+    """The likelihood the analyst judges while every signpost it rests on reads as expected (one of LIKELIHOODS)."""
+    rests_on: tuple[tuple[str, str], ...]
+    """(signpost name, the status it shows while the judgment holds: 'met' or 'not met')."""
+    why: str
+    """Why the term is what it is, as a clause: the analyst's reasoning, stated."""
+    label: str = ""
+    """The call in a few words, for the summary's table ('Still dependent')."""
+    plain: str = ""
+    """The claim in plain words for the front."""
+    so_what: str = ""
+    """What it means for the reader's policy, one sentence."""
+    rival: str = ""
+    """The hypothesis the brief tests as the proposition's alternative ('' keeps the call's own)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +170,8 @@ class Question:
     plain: tuple[tuple[str, str], ...] = ()
     """Per hypothesis, the answer in plain words a minister can read aloud: no jargon, no answer names ('militants
     will keep attacking the border from the neighbouring country'); the brief's front gives a line per question."""
+    proposition: Proposition | None = None
+    """The proposition the brief leads with on this question, when the plan states one."""
     outcomes: bool = False
     """Give each answer its own probability (`assess.shares`), not only the call's: for a question whose answers are
     the outcomes a reader plans for (who holds power after an election), a split would leave each one's odds unsaid."""
@@ -241,7 +279,7 @@ def _indicator(obj: Any, path: Path, where: str, hypotheses: dict[str, str]) -> 
                      change=bool(obj.get("change", False)), episode_days=_days(obj, path, where),
                      types_if=_types_if(obj, path, where),
                      countries_named=_words(obj, "countries_named", path, where),
-                     silence=obj.get("absence") == "silence")
+                     silence=obj.get("absence") == "silence", each_account=bool(obj.get("each_account", False)))
 
 
 def _types_if(obj: dict[str, Any], path: Path, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -327,6 +365,7 @@ def load_plan(path: Path) -> WatchPlan:
                                   rivals=_per_hypothesis(q, "rivals", path, hypotheses),
                                   plain=_per_hypothesis(q, "plain", path, hypotheses),
                                   outcomes=bool(q.get("outcomes", False)),
+                                  proposition=_proposition(q, path, indicators),
                                   low_probability_high_impact=_sentence(q, "low_probability_high_impact", path)))
     media = data.get("state_media", [])
     if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
@@ -344,6 +383,30 @@ def load_plan(path: Path) -> WatchPlan:
                      state_media=tuple(media), horizon=str(horizon.get("through", "")),
                      horizon_why=str(horizon.get("why", "")).strip().rstrip("."),
                      scheduled=_scheduled(data.get("scheduled", []), path, ids))
+
+
+def _proposition(q: dict[str, Any], path: Path, indicators: tuple[Indicator, ...]) -> Proposition | None:
+    """The optional {"claim", "term", "rests_on": [{"signpost", "status"}], "why", "label", "plain", "so_what"}."""
+    value = q.get("proposition")
+    if value is None:
+        return None
+    names = {i.name for i in indicators}
+    rests = value.get("rests_on") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or value.get("term") not in LIKELIHOODS or not isinstance(rests, list) or not rests \
+            or not all(isinstance(r, dict) and r.get("signpost") in names and r.get("status") in ("met", "not met")
+                       for r in rests) \
+            or not all(isinstance(value.get(k, ""), str) for k in ("claim", "why", "label", "plain", "so_what")) \
+            or not value.get("claim") or not value.get("why") \
+            or value.get("rival", "") not in ("", *q.get("hypotheses", {})):
+        raise _fail(path, f"question {q['id']!r}", "field 'proposition' needs a 'claim', a 'term' (an ICD 203 term), "
+                                                   "a 'why', an optional 'rival' (a hypothesis) and 'rests_on', a "
+                                                   "list of {\"signpost\": one of the question's indicators, "
+                                                   "\"status\": \"met\" or \"not met\"}")
+    return Proposition(claim=value["claim"].strip().rstrip("."), term=value["term"],
+                       rests_on=tuple((r["signpost"], r["status"]) for r in rests),
+                       why=value["why"].strip().rstrip("."), label=value.get("label", "").strip(),
+                       plain=value.get("plain", "").strip().rstrip("."),
+                       so_what=value.get("so_what", "").strip().rstrip("."), rival=value.get("rival", ""))
 
 
 def _sentence(q: dict[str, Any], key: str, path: Path) -> str:

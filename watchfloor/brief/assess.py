@@ -210,8 +210,8 @@ def shares(question: Question, chances: Odds) -> list[tuple[str, float]]:
     return out
 
 
-def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | None,
-         sources: Sequence[Signpost]) -> tuple[Sentence | None, str, tuple[str, ...]]:
+def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | None, sources: Sequence[Signpost],
+         signposts: Sequence[Signpost] = ()) -> tuple[Sentence | None, str, tuple[str, ...]]:
     """For a plan that asks for one probability per outcome (`Question.outcomes`): the sentence that gives them, the
     summary table's cell, and the method annex's row; nothing when the call has no term."""
     if not question.outcomes or chances.term == INSUFFICIENT or len(question.hypotheses) < 3:
@@ -220,17 +220,29 @@ def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | N
 
     parts = shares(question, chances)
     total = sum(chances.support.values())
-    terms = [(h, chances.term if h == chances.lead and not chances.pair else term_for(p, TERMS[-1]), p)
+    # an outcome every signpost of which the collection is silent on gets no figure: silence is no evidence (the
+    # tenth review: 'very unlikely, about 19%' for an outcome nothing was recorded on either way)
+    blind = [h for h in question.hypotheses if signposts and all(
+        sp.silent() or sp.indicator.silence and sp.status != "met"
+        for sp in signposts if sp.indicator.hypothesis == h)]
+    terms = [(h, SILENT if h in blind else
+              chances.term if h == chances.lead and not chances.pair else term_for(p, TERMS[-1]), p)
              for h, p in parts]
     words = "; ".join(f"{question.label(h)}, {term_range(t)}" for h, t, _p in terms)
     when = horizon(as_of, through)
-    sentence = say(f"Each outcome's own chance {when[0].lower()}{when[1:]}, by the same rule, so that the "
-                   f"{number_word(len(parts))} add up to one: {words}", sources)
+    how = "an outcome nothing was recorded on either way getting no figure" if any(t == SILENT for _h, t, _p in terms) \
+        else f"so that the {number_word(len(parts))} add up to one"
+    sentence = say(f"Each outcome's own chance {when[0].lower()}{when[1:]}, by the same rule, {how}: {words}", sources)
     cell = "; ".join(f"{question.label(h)} {term_range(t)}" for h, t, _p in terms)
     rule = "; ".join(f"{question.label(h)} ({weight(chances.support[h])} + "
                      f"{weight(p * (total + 2) - chances.support[h])}) / ({weight(total)} + 2), about "
-                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}" for h, _t, p in terms)
+                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}"
+                     + (f" ({SILENT})" if t == SILENT else "") for h, t, p in terms)
     return sentence, cell, (question.short or question.question, rule)
+
+
+SILENT = "no figure, for the collection is silent on it"
+"""An outcome's term when nothing either way was recorded on any of its signposts."""
 
 
 def likelihood(question: Question, signposts: Sequence[Signpost]) -> str:
@@ -325,7 +337,8 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
                                    [sp.series_by for sp in backers if sp.series_by], positive(question, signposts),
                                    term, [sp.series_by for sp in cited_series], written,
                                    not contradicted(question, signposts),
-                                   list({sp.series_by: sp.series_grade for sp in cited_series}.values()))
+                                   list({sp.series_by: sp.series_grade for sp in cited_series}.values()),
+                                   facts_of([sp for sp in signposts if sp.supports()]))
     implication = question.implication(lead)
     # no call, no 'If so': the bottom line gives none either, and an implication would state an answer not given
     # a tie makes no call, so it has no one meaning: the bottom line gives none either
@@ -339,7 +352,7 @@ def judge(question: Question, signposts: Sequence[Signpost], as_of: dt.date, com
     rare = str(getattr(question, "low_probability_high_impact", "") or "").strip().rstrip(".")
     # the plan's unlikely case that would matter most: our judgment, not a report, so laid out without markers
     low_impact = judged(say(f"Unlikely, but of high impact: {lower_first(rare)}", backers)) if rare else None
-    outcome, cell, row = each(question, chances, as_of, through, backers)
+    outcome, cell, row = each(question, chances, as_of, through, backers, signposts)
     return Judgment(question.id, question.question, statement, say(words, signposts), term, level,
                     assumption, alternative(question, alt, signposts, as_of),
                     weighed(question, signposts, as_of, chances), reason,
@@ -655,5 +668,10 @@ def alternative(question: Question, alt: str, signposts: Sequence[Signpost], as_
         return join(sp.says(as_of) if sp.status == "not met" and not sp.indicator.measure and not sp.indicator.spec
                     else sp.indicator.said(sp.status) or sp.says(as_of) for sp in sps) if sps else "no signpost"
 
-    return say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}",
-               pro + con)
+    # a signpost the plan reads as silence when not met is neither for nor against: what it says is the reader's to
+    # weigh (the tenth review: 'for it, no signpost' beside a foreign-manned outpost the collection holds)
+    open_ = [sp for sp in signposts if sp.indicator.hypothesis == alt and sp.indicator.silence
+             and sp.status == "not met" and sp.indicator.said("not met")]
+    unsettled = f"; unsettled, {join(sp.indicator.said('not met') for sp in open_)}" if open_ else ""
+    return say(f"The alternative is that {question.answer(alt)}; for it, {side(pro)}; against it, {side(con)}"
+               f"{unsettled}", pro + con + open_)

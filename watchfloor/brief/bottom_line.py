@@ -49,16 +49,29 @@ def key(q: Question, mine: Sequence[Signpost], j: Judgment, as_of: dt.date,
     why = list(why) if why is not None else reasons(lead, mine, 1)
     known = "What is known" if j.likelihood == INSUFFICIENT else "The main reason"
     other = reasons(ranked(q, mine)[1], mine, 1) if tied(q, mine) else []
-    # a rise against a window the collection holds only as background may partly be the collection's: the
-    # call's own line says so, not the cover alone (the ninth review)
-    artefact = "; the year before lies partly outside the period the collection was gathered for, so part " \
-        "of the rise may come from how the evidence was collected, not from events" \
-        if any(sp.outside(as_of) and not sp.indicator.measure and not sp.indicator.spec
-               and sp.reading.value is not None and sp.reading.previous is not None
-               and sp.reading.value > sp.reading.previous for sp in why + other) else ""
-    if other:  # a tie: one signpost for each answer
-        return say(f"The signposts: {why[0].says(as_of)}, but {other[0].says(as_of)}{artefact}", why + other)
-    return say(f"{known}: {why[0].says(as_of)}{artefact}", why)
+    if other:  # a tie: one signpost for each answer, each with its own caveat; 'and' under a proposition both feed
+        joined = "and" if j.proposition is not None else "but"
+        return say(f"The signposts: {why[0].says(as_of)}{artefact(why[0], as_of)}, {joined} "
+                   f"{other[0].says(as_of)}{artefact(other[0], as_of)}", why + other)
+    return say(f"{known}: {why[0].says(as_of)}{artefact(why[0], as_of)}", why)
+
+
+def artefact(sp: Signpost, as_of: dt.date) -> str:
+    """A rise against a window the collection holds only as background may partly be the collection's: said right
+    after the reading that rose, naming its own window (the tenth review found the caveat after a count that fell,
+    and 'the year before' said of seven-year windows), or '' where it does not fit."""
+    from watchfloor.brief.signposts import WINDOW_WORDS
+
+    r = sp.reading
+    if not sp.outside(as_of) or sp.indicator.measure or sp.indicator.spec or r.value is None \
+            or r.previous is None or r.value <= r.previous:
+        return ""
+    window = WINDOW_WORDS[sp.indicator.window]
+    if window.endswith("s"):
+        return f", though the {window} before lie mostly outside the period the collection was gathered for, so " \
+            "the rise says little by itself"
+    return f", though the {window} before lies partly outside the period the collection was gathered for, so " \
+        "part of the rise may come from how the evidence was collected"
 
 
 def keys(plan: WatchPlan, signposts: Sequence[Signpost], judgments: Sequence[Judgment],

@@ -195,6 +195,11 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
         leads = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[0] for q in plan.questions}
         coming = scheduled(ev, plan, as_of, through)
         annotate(plan, judgments, leads, coming)
+        from watchfloor.brief import proposition
+
+        for j in judgments:
+            q = next(q for q in plan.questions if q.id == j.topic)
+            proposition.attach(j, q, [sp for sp in posts if sp.question is q], as_of, through)
         keys(plan, posts, judgments, as_of)
         # the calls and their key signposts are the key judgments' own, which follow the front (until session 13 the
         # front stated each call again, with its main reason, in a list the body then repeated)
@@ -206,7 +211,7 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
 
         rivals = {q.id: q.rival(leads[q.id]) or ranked(q, [sp for sp in posts if sp.question is q])[1]
                   for q in plan.questions if len(q.hypotheses) > 1}
-        contents.watch = front.watch(judgments, posts, as_of, leads, rivals)
+        contents.watch = front.watch(judgments, posts, as_of, leads, rivals, through)
         if written is not None and (written - as_of).days > STALE_DAYS:
             seconds = {q.id: ranked(q, [sp for sp in posts if sp.question is q])[1]
                        for q in plan.questions if len(q.hypotheses) > 1}
@@ -227,7 +232,8 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
                 raise ConfigError(f"--changed-since {since.isoformat()} is not before the evidence cut-off "
                                   f"{as_of.isoformat()}", hint="give an earlier date, or widen --until")
             then_found = competing.find(store, evidence_until(ev, since), plan, specs)
-            since = changes.as_of(store, ev, plan, lambda q, sps, day: judge(q, sps, day, then_found), since)
+            since = changes.as_of(store, ev, plan, lambda q, sps, day: judged_at(plan, q, sps, day, then_found),
+                                  since)
         contents.changes = changes.compare(since, ev, contents.judgments, contents.readings)
     # the bottom line, the matrices and the board say only that sources differ (the annex and the key judgments'
     # sentences and figure captions give every value), so no table cell runs down a page
@@ -240,6 +246,17 @@ def assess(store: Store, ev: Evidence, plan: WatchPlan | None, since: Snapshot |
                short_rows=[*contents.signposts.rows,
                            *(r for j in contents.judgments if j.matrix for r in j.matrix.rows)])
     return contents
+
+
+def judged_at(plan: WatchPlan | None, q: Any, signposts: list[Any], day: date, found: Any) -> Any:
+    """The key judgment as of `day`, led by the plan's proposition as the brief's own are, so the two compare."""
+    from watchfloor.brief import proposition
+    from watchfloor.brief.assess import judge
+
+    j = judge(q, signposts, day, found)
+    if j is not None and plan is not None:
+        proposition.attach(j, q, signposts, day, horizon_end(plan, day))
+    return j
 
 
 def horizon_end(plan: WatchPlan, as_of: date) -> date | None:

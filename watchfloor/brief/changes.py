@@ -48,7 +48,7 @@ def as_of(store: Store, ev: Evidence, plan: WatchPlan | None, judge: Judge, day:
     posts = signposts.read(ev, plan, board(store, plan, day), store)
     judged: list[Judgment] = [j for q in plan.questions
                               if (j := judge(q, [sp for sp in posts if sp.question is q], day)) is not None]
-    return Snapshot(human(day), day, {j.question: (j.likelihood, j.level) for j in judged},
+    return Snapshot(human(day), day, {j.question: (j.headline(), j.level) for j in judged},
                     {sp.indicator.name: sp.status for sp in posts})
 
 
@@ -56,10 +56,10 @@ def compare(before: Snapshot, ev: Evidence, judgments: Sequence[Judgment], readi
     rows = []
     for j in judgments:
         was = before.judgments.get(j.question)
-        if was != (j.likelihood, j.level) and (was is not None or before.judgments):
+        if was != (j.headline(), j.level) and (was is not None or before.judgments):
             rows.append(Row((f"Judgment: {j.short or j.question}",
                              f"{was[0]}, {was[1]} confidence" if was else "no judgment",
-                             f"{j.likelihood}, {j.level} confidence"), j.statement.sources))
+                             f"{j.headline()}, {j.level} confidence"), j.statement.sources))
     for sp in readings:
         status = before.signposts.get(sp.indicator.name)
         if status is not None and status != sp.status:

@@ -46,18 +46,21 @@ def stale(as_of: dt.date, written: dt.date | None) -> str:
 
 def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
           as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True,
-          written: dt.date | None = None, assumption: bool = True) -> list[tuple[bool, str]]:
+          written: dt.date | None = None, assumption: bool = True,
+          weighed: Sequence[Fact] | None = None) -> list[tuple[bool, str]]:
     """(passed, what a failure means in words) for each test of the rubric; `series_by` are the publishers of the
     observation series the leading answer was also read from (a publisher corroborating the reports). Recency is
     measured against the date of writing (`written`), not the cut-off: evidence eight months old at the time of
-    reading is old whatever the cut-off says. `assumption` is False when the evidence tells against the linchpin."""
+    reading is old whatever the cut-off says. `assumption` is False when the evidence tells against the linchpin.
+    `weighed`, the events of the signposts that weigh in the call: only a weak source among them lowers confidence
+    (the tenth review: a signpost with no weight in the call lowered it through one source graded F)."""
     now = max(as_of, written or as_of)
     sources = {s["id"]: s for f in all_facts for s in f.sources}
     graded = sum((s["reliability"] or "F") in "ABC" for s in sources.values())
     publishers = {(s["publisher"] or s["id"]) for f in lead_facts for s in f.sources} | set(series_by)
     newest = max((f.date.end for f in lead_facts), default=None)
     few = "none" if not graded else f"only {number_word(graded)}"
-    weak = [f for f in all_facts if f.best_grade not in "ABC"]
+    weak = [f for f in (all_facts if weighed is None else weighed) if f.best_grade not in "ABC"]
     grades = (f"{few} of its {number_word(len(sources))} reports {'are' if graded > 1 else 'is'} graded A to C"
               if graded * 2 < len(sources) else
               f"{number_word(len(weak))} of the events its signposts count "
@@ -78,13 +81,14 @@ def tests(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, cont
 def rate(all_facts: Sequence[Fact], lead_facts: Sequence[Fact], gaps: int, contested: str,
          as_of: dt.date, series_by: Sequence[str] = (), positive: bool = True,
          term: str = "", cited_series_by: Sequence[str] = (), written: dt.date | None = None,
-         assumption: bool = True, series_grades: Sequence[str] = ()) -> tuple[str, str]:
+         assumption: bool = True, series_grades: Sequence[str] = (),
+         weighed: Sequence[Fact] | None = None) -> tuple[str, str]:
     """(level, the confidence sentence without its markers). The sentence says what confidence rates (the evidence,
     not the odds), and, when the evidence is good but the answer only a roughly even chance (`term`), that the two
     go together on purpose: sound evidence that is evenly balanced. Its counts are of `all_facts` (and the series
     `cited_series_by` publish), the evidence the sentence cites: a review found 'four reports' beside eleven markers."""
     failed = [why for ok, why in tests(all_facts, lead_facts, gaps, contested, as_of, series_by, positive, written,
-                                       assumption) if not ok]
+                                       assumption, weighed) if not ok]
     level = "high" if not failed else "moderate" if len(failed) <= 2 else "low"
     reason = join(failed) if failed else grounds(all_facts, cited_series_by or series_by, series_grades)
     text = f"We hold this judgment with {level} confidence, which rates the evidence, not the odds: {reason}"

@@ -139,7 +139,8 @@ def _timeline(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, sinc
                      + f" {'is' if len(vague) == 1 else 'are'} drawn mid-{middle}")
     fig, left_out = build_timeline(moments, spec, spec.title, (since, until) if since is not None else None)
     if left_out:
-        notes.append(f"{number_word(left_out)} label{'' if left_out == 1 else 's'} left out for want of room")
+        labels = f"{number_word(left_out)} label{'' if left_out == 1 else 's'}"
+        notes.append(f"{labels} left out for want of room, the newest placed first")
     ids = [m.id for m in moments]
     cited = sources_of(store, ev, ids)
     if not cited:
@@ -319,6 +320,9 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
     if (until - table.first).days > 366:
         notes.append(f"the table covers {period_words(table.first, until)}, more than the year to the cut-off, so "
                      "it also holds records from the year before")
+    for _e, found in table.mixed:
+        notes.append(f"one record that gives both {join(o for o in found)} counts once, as "
+                     f"{found[0]}")
     if yearly:
         notes.append("a row per country and year of the records, a case closed later counted in its outcome's year")
     if table.closed:
@@ -331,7 +335,7 @@ def _table(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since: 
         k = len(table.unclassified)
         notes.append(f"{number_word(k)} more record{'' if k == 1 else 's'} name{'s' if k == 1 else ''} no outcome")
     events = [e for r in table.rows for e in r.events]
-    text = f"{spec.title}, {span}: " + "; ".join(notes)
+    text = f"{spec.title}, records of {span}: " + "; ".join(notes)
     caption = Sentence(text, sources_of(store, ev, events + table.unclassified), tuple(events))
     return Exhibit(spec.name, caption, table=Table((*(("Year",) if yearly else ()), "Country",
                                                     *(o.capitalize() for o in table.outcomes)), rows))

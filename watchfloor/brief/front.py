@@ -9,6 +9,7 @@ stays in the method annex where its working is shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -39,7 +40,9 @@ PLAINLY = {"almost certain": "Almost certainly", "very likely": "Very probably",
            "roughly even chance": "As likely as not", "unlikely": "Probably not", "very unlikely": "Very probably not",
            "almost no chance": "Almost certainly not"}
 """The likelihood terms as said aloud."""
-EVIDENCE = {"high": "our evidence is good", "moderate": "our evidence is fair", "low": "our evidence is thin"}
+EVIDENCE = {"high": "high confidence", "moderate": "moderate confidence", "low": "low confidence"}
+"""The confidence levels as the tables give them: one vocabulary on the front and in the body (the tenth review found
+'our evidence is fair/thin' on the front and 'moderate/low' in the tables)."""
 
 
 def plain(j: Judgment, question: Question, signposts: Sequence[Signpost]) -> Sentence | None:
@@ -53,7 +56,12 @@ def plain(j: Judgment, question: Question, signposts: Sequence[Signpost]) -> Sen
     lead, second = ranked(question, signposts)[:2]
     one, two = question.plainly(lead), question.plainly(second)
     how = EVIDENCE.get(j.level, "")
-    if j.likelihood == INSUFFICIENT:
+    prop = question.proposition
+    if j.judged and prop is not None:
+        said = prop.plain or prop.claim
+        text = f"We give no odds that {said}: the collection holds nothing either way" if j.judged not in PLAINLY \
+            else f"{PLAINLY[j.judged]}, {said}"
+    elif j.likelihood == INSUFFICIENT:
         text = f"We cannot yet say: the evidence does not tell us whether {one}"
     elif tied(question, signposts) and j.pair:
         text = f"{PLAINLY.get(j.likelihood, 'Perhaps')} one of two things, and we cannot yet tell which: {one}, " \
@@ -62,36 +70,90 @@ def plain(j: Judgment, question: Question, signposts: Sequence[Signpost]) -> Sen
         text = f"As likely as not, {one}; if not, {two}"
     else:
         text = f"{PLAINLY.get(j.likelihood, 'Perhaps')}, {one}"
-    return Sentence(f"{text}; {how}" if how else text, j.statement.sources, lead=j.short or j.question)
+    return Sentence(f"{text}; {how}" if how else text, (j.proposition or j.statement).sources,
+                    lead=j.short or j.question)
 
 
 def watch(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: dt.date,
-          leads: dict[str, str], rivals: dict[str, str]) -> list[Sentence]:
+          leads: dict[str, str], rivals: dict[str, str], through: dt.date | None = None) -> list[Sentence]:
     """Up to three signposts to watch, one per question at most: for each judgment, the signpost that tells its call
     from the rival best (the most diagnostic of the call's own and the rival's, the rival's first on a tie, for it is
-    what would change the call); the three most diagnostic, in the plan's order. Each says what reading would change
-    the call and what the evidence showed to the cut-off, cited to it."""
+    what would change the call), or for a judgment that leads with a proposition the signpost it rests on that would
+    lower it (`lowering`); the three most diagnostic, in the plan's order. Each says what reading would change the
+    call and what the evidence showed to the cut-off, cited to it. Only a signpost whose first window after the
+    cut-off closes by the horizon's end (`through`) is one to watch: the tenth review found a seven-year window on
+    the front of a brief with a twenty-month horizon."""
     from watchfloor.brief.method import check_now
 
-    picks: list[tuple[float, int, Signpost]] = []
+    picks: list[tuple[float, int, Signpost, str]] = []
     for order, j in enumerate(judgments):
         lead, rival = leads.get(j.topic, ""), rivals.get(j.topic, "")
-        mine = [sp for sp in readings if sp.question.id == j.topic and sp.indicator.hypothesis in (lead, rival)
-                and sp.source_ids() and not sp.indicator.silence]
+        usable = [sp for sp in readings if sp.question.id == j.topic and sp.source_ids() and not sp.indicator.silence
+                  and readable(sp, as_of, through)]
+        # a judgment that leads with a proposition is watched through the signposts it rests on: what would lower it
+        held = [(sp, said) for sp in usable if (said := lowering(sp, j, as_of))]
+        if held:
+            sp, said = max(held, key=lambda t: t[0].indicator.weight)
+            picks.append((sp.indicator.weight, order, sp, said))
+            continue
+        mine = [sp for sp in usable if sp.indicator.hypothesis in (lead, rival)]
         if not mine:
             continue
         best = max(mine, key=lambda sp: (sp.indicator.weight, sp.indicator.hypothesis == rival))
-        picks.append((best.indicator.weight, order, best))
+        said = check_now(best, leads[best.question.id], as_of)
+        picks.append((best.indicator.weight, order, best, leading(said, best.question, lead) if j.judged else said))
     chosen = sorted(sorted(picks, key=lambda t: (-t[0], t[1]))[:WATCHED], key=lambda t: t[1])
     out = []
-    for _w, _o, sp in chosen:
-        lead = leads[sp.question.id]
+    seen: set[str] = set()
+    for _w, _o, sp, said in chosen:
         # a silent signpost's check already says since when the collection holds nothing; a reading would repeat it
-        text = f"{sp.indicator.name}: {check_now(sp, lead, as_of)}" + \
-            ("" if sp.silent() else f"; to the cut-off, {sp.reading_text(as_of)}")
+        text = f"{sp.indicator.name}: {said}" + ("" if sp.silent() else f"; to the cut-off, {sp.reading_text(as_of)}")
+        text = defined(text, sp.question, seen)
         sentence = Sentence(text, sp.source_ids(), lead=sp.question.short or sp.question.question)
         out.append(sentence)
     return out
+
+
+def lowering(sp: Signpost, j: Judgment, as_of: dt.date) -> str:
+    """For a signpost the judgment's proposition rests on, reading as expected: what reading after the cut-off would
+    lower the proposition's term ('fewer than 2 in a year after … would lower “Still dependent” from very likely');
+    '' for any other signpost."""
+    from watchfloor.brief.method import check_now
+
+    prop = sp.question.proposition
+    if j.judged not in RANGES or prop is None or (sp.indicator.name, "met") not in prop.rests_on \
+            or sp.status != "met":
+        return ""
+    text = check_now(sp, sp.indicator.hypothesis, as_of)
+    suffix = f" would weaken {sp.question.label(sp.indicator.hypothesis)}, the current call"
+    return f"{text.removesuffix(suffix)} would lower “{j.label}” from {j.judged}" if text.endswith(suffix) else ""
+
+
+def leading(check: str, q: Question, lead: str) -> str:
+    """A check's 'the current call' named as the answer the counting rule leads with: the body's call is the plan's
+    proposition, so 'the current call' would be ambiguous."""
+    return check.replace("against the current call", f"against {q.label(lead)}, the answer that leads").replace(
+        ", the current call", ", the answer that leads")
+
+
+def defined(text: str, q: Question, seen: set[str]) -> str:
+    """Each answer's name, where the front first gives it, followed by what it means in the plan's words (the tenth
+    review: 'Isolated', 'Displaced', 'Hedging' used and never defined); `seen` holds the names already defined."""
+    for h in q.hypotheses:
+        label = q.label(h)
+        found = re.search(rf"\b{re.escape(label)}\b", text) if label not in seen else None
+        if found:
+            seen.add(label)
+            text = f"{text[:found.end()]} ({q.answer(h)}){text[found.end():]}"
+    return text
+
+
+def readable(sp: Signpost, as_of: dt.date, through: dt.date | None) -> bool:
+    """Whether the signpost's first window after the cut-off closes by the horizon's end (twelve months without one)."""
+    from watchfloor.analyse.watchplan import WINDOWS
+
+    months = (through.year - as_of.year) * 12 + through.month - as_of.month if through is not None else 12
+    return WINDOWS[sp.indicator.window] <= months
 
 
 def checks(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: dt.date,
@@ -107,6 +169,7 @@ def checks(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: d
     from watchfloor.brief.method import check_now
 
     out = []
+    seen: set[str] = set()
     for j in judgments:
         lead, rival = leads.get(j.topic, ""), rivals.get(j.topic, "")
         mine = [sp for sp in readings if sp.question.id == j.topic and not sp.indicator.silence]
@@ -119,8 +182,11 @@ def checks(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: d
         sources = tuple(s for sp in picked for s in sp.source_ids()) or j.statement.sources
         if not picked:
             continue
-        def check(sp: Signpost, lead: str = lead, second: str = second, pair: bool = j.pair) -> str:
+        def check(sp: Signpost, lead: str = lead, second: str = second, pair: bool = j.pair,
+                  judged: bool = bool(j.judged)) -> str:
             text = check_now(sp, lead, as_of)
+            if not pair and judged:
+                text = leading(text, sp.question, lead)
             if pair:  # a split call has no one current call: the check weighs one tied answer against the other
                 tied_with = sp.question.label(second) if sp.indicator.hypothesis == lead else sp.question.label(lead)
                 against = tied_with if sp.indicator.hypothesis in (lead, second) else \
@@ -129,9 +195,15 @@ def checks(judgments: Sequence[Judgment], readings: Sequence[Signpost], as_of: d
                     "against the current call", f"against {against}")
             return f"“{sp.indicator.name}”, where {text}"
 
-        items = "; and ".join(check(sp) for sp in picked)
-        out.append(Sentence(f"Check the reports since {human(as_of)} for {items}", sources,
-                            lead=j.short or j.question))
+        # first what would lower the proposition the judgment leads with, then what would move the answers
+        held = [(sp, said) for sp in mine if (said := lowering(sp, j, as_of))][:1]
+        rest = [check(sp) for sp in picked if all(sp is not h for h, _s in held)]
+        items = defined("; and ".join([*(f"“{sp.indicator.name}”, where {said}" for sp, said in held), *rest]),
+                        picked[0].question, seen)
+        # the tenth review asked what the months since say: the collection holds nothing after its cut-off, and the
+        # brief says so per question rather than leave the gap for the reader to notice
+        out.append(Sentence(f"The collection holds nothing after {human(as_of)}; check the reports since then for "
+                            f"{items}", sources, lead=j.short or j.question))
     return out + list(since)
 
 
@@ -159,15 +231,17 @@ def chart(judgments: Sequence[Judgment]) -> Figure | None:
         y = top + i * row_h
         parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="#222">'
                      f'{escape(j.short or j.question)}</text>')
-        if j.likelihood in RANGES:
-            lo, hi = RANGES[j.likelihood]
+        term = j.judged or j.likelihood
+        if term in RANGES:
+            lo, hi = RANGES[term]
             shade = {"high": "#1f4e79", "moderate": "#5b8fc7", "low": "#a9c4e4"}.get(j.level, "#a9c4e4")
             parts.append(f'<rect x="{x(lo):.1f}" y="{y + 4}" width="{x(hi) - x(lo):.1f}" height="{row_h - 10}" '
                          f'fill="{shade}"/>')
-            note = f"{j.answer}{' (the two together)' if j.pair else ''}; {j.level} confidence"
+            note = f"{j.label or j.answer}{' (the two together)' if j.pair and not j.judged else ''}; " \
+                f"{j.level} confidence"
         else:
             parts.append(f'<text x="{x(50):.0f}" y="{y + 15}" text-anchor="middle" fill="#777">no call</text>')
-            note = j.answer if j.likelihood == INSUFFICIENT else f"{j.answer}: {j.likelihood}"
+            note = j.answer if term == INSUFFICIENT else f"{j.label or j.answer}: {term}"
         parts.append(f'<text x="{label_w + scale_w + 10}" y="{y + 15}" fill="#222">{escape(note)}</text>')
     parts.append("</svg>")
     return Figure(NAME, "", "\n".join(parts))

@@ -38,6 +38,8 @@ evidence, the implication and knock-ons, the explanation, the linchpin, the unli
 earlier, the consistency matrix and the secondary figures and tables."""
 PLAIN = "In Plain Words"
 """The front's first list: one short line per question, to be read aloud (the ninth review)."""
+WATCH = "Three Things to Watch"
+"""The front's signposts to watch, each readable before the horizon ends (its heading gives the horizon)."""
 FIRST_ANNEX = "Annex: "
 """How every annex heading starts: the PDF starts the first one on a new page, after the assessment."""
 
@@ -140,11 +142,10 @@ are as of then (a blind review read a twelve-month horizon from an eleven-month-
 
 
 def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
-    """'the evidence stops on 31 December 2025, eleven months before the date of writing: nothing since is weighed, …',
-    or '' when the evidence is recent. It says what the gap means (the calls are the position at the cut-off, the
-    months since are unread, confidence is lowered for it, no judgment is held with high confidence) and where to look
-    (the summary's signposts to watch, the board's 'what would change the call'); when the horizon (`end`, else twelve
-    months) is nearly over (or over) at the date of writing, it says so."""
+    """One line on currency, or '' when the evidence is recent: 'evidence to 31 December 2025, eleven months before
+    writing: the calls are the position then; the horizon ends on …, so they are nearly spent; what to check since:
+    the first annex'. The tenth review found the note of 120 words unbriefable: the recency test each judgment fails
+    is said in its confidence sentence, and the annexes are found by their headings."""
     days = (today - cutoff).days
     if days <= STALE_DAYS:
         return ""
@@ -154,23 +155,18 @@ def stale_note(today: date, cutoff: date, end: date | None = None) -> str:
             end = cutoff.replace(year=cutoff.year + 1)
         except ValueError:  # 29 February
             end = cutoff.replace(year=cutoff.year + 1, day=28)
-    note = (f"the evidence stops on {human(cutoff)}, {number_word(months)} months before the date of writing: "
-            "the calls are the position then, not a reading of today")
+    note = f"evidence to {human(cutoff)}, {number_word(months)} months before writing: the calls are the position then"
     left = (end - today).days
     share = days / max(1, (end - cutoff).days)
     if left < 0:
-        note += f"; the horizon ended on {human(end)}, so the judgments are to be tested, not used"
+        note += f"; the horizon ended on {human(end)}, so they are to be tested, not used"
     elif left < 60:
         weeks = max(1, round(left / 7))
-        plural = "s" if weeks != 1 else ""
-        note += (f"; the horizon ends on {human(end)}, {number_word(weeks)} week{plural} after the date "
-                 "of writing, so the judgments are nearly spent")
+        note += f"; the horizon ends {number_word(weeks)} week{'s' if weeks != 1 else ''} after writing, so they are " \
+            "nearly spent"
     elif share >= 0.2:
-        note += f"; {fraction(share)} of the horizon has passed unread, and any call may have moved"
-    note += ("; every judgment fails the confidence rubric's recency test (its newest report is more than six months "
-             "older than the date of writing), so none is held with high confidence") if days > 183 else ""
-    return note + (f"; the annex {CHECKS.removeprefix('Annex: ')}, the first, says what to check in the "
-                   f"news since {human(cutoff)} (the {BOARD.removeprefix('Annex: ')} annex gives every signpost)")
+        note += f"; {fraction(share)} of the horizon has passed unread"
+    return note + f"; what to check since: the first annex, {CHECKS.removeprefix('Annex: ')}"
 
 
 def fraction(share: float) -> str:
@@ -209,7 +205,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         return run(sentences, r)
 
     # rendered in reading order, so the sources are numbered in the order they are first cited
-    plain = bullets([j.plain for j in contents.judgments if j.plain is not None], r)
+    plain = bullets([s for j in contents.judgments for s in (j.plain, j.so_what) if s is not None], r)
     watch = bullets(list(contents.watch), r)
     bottom_line = bullets(list(contents.bottom_line), r)
     front = f"{figure_prefix}-{contents.front.name}.svg" if contents.front is not None and contents.judgments else ""
@@ -235,12 +231,12 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
     # the evidence for and against it, and its first figure; the annex of the judgments in full gives the rest
     primaries = [exhibit(x) if (x := j.primary()) is not None else "" for j in contents.judgments]
     judgments = [{"question": md_text(j.question), "short": md_text(j.short or j.question),
-                  "judgment": text([j.statement, j.each, j.confidence, j.key, j.alternative]),
+                  "judgment": text(j.lead()),
                   "figure": primaries[n]}
                  for n, j in enumerate(contents.judgments)]
     checks = bullets(list(contents.checks), r)
     in_full = [{"question": md_text(j.question), "short": md_text(j.short or j.question),
-                "judgment": text([j.caveats, j.implication, *j.notes]),
+                "judgment": text([*j.cross_check(), j.caveats, j.implication, *j.notes]),
                 "reasoning": text([j.reason, j.assumption, j.low_impact, j.change]),
                 "matrix": render_table(j.matrix, numbering) if j.matrix and j.matrix.rows else "",
                 "exhibits": [exhibit(x) for x in j.secondary()]}
@@ -265,6 +261,7 @@ def lay_out(ev: Evidence, contents: Contents, title: str, today: date, figures: 
         period=md_text(period_label(ev) + reach_note(contents, ev)), country=md_text(ev.name),
         bottom_line=bottom_line, glance=glance, watch=watch, front=front, checks=checks,
         checks_heading=CHECKS, plain=plain, plain_heading=PLAIN + plain_until(contents, ev.end.end), in_full=in_full,
+        watch_heading=WATCH + plain_until(contents, ev.end.end),
         in_full_heading=IN_FULL,
         changed=changed, judgments=judgments,
         signposts=signposts, counted=counted, competing=competing, record_heading=record.HEADING, record=box,
@@ -296,8 +293,7 @@ def reach_note(contents: Contents, ev: Evidence) -> str:
     day = reach(contents.readings, ev.end.end)
     if day is None:
         return ""
-    return (f" (the signposts' year-before windows reach back to {human(day)}, before the period covered, where the "
-            "collection is background, not a full gathering: a rise against them may partly be an artefact)")
+    return f" (the signposts' earlier windows reach back to {human(day)}, where the collection is background only)"
 
 
 def bullets(sentences: list[Sentence], render: Callable[[Sentence], str]) -> str:

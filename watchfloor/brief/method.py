@@ -31,7 +31,7 @@ CONFIDENCE = (
 )
 TESTS = (
     ("Source grades", "at least half the reports behind the question's signposts are graded A to C, and no event a "
-                      "signpost counts rests only on sources graded D to F"),
+                      "signpost that weighs in the call counts rests only on sources graded D to F"),
     ("Corroboration", "the evidence for the leading answer comes from two or more publishers"),
     ("Recency", "its newest report is at most six months older than the date of writing: a brief written more "
                 "than six months after its cut-off fails this test for every judgment, so none is held with high "
@@ -64,6 +64,11 @@ TERMS = (
                    "pair's, each about as likely as the other"),
     ("confidence", "how good the evidence is (the tests above), not how probable the answer is: high confidence in a "
                    "roughly even chance means sound evidence, evenly balanced"),
+    ("contested incident", "an incident whose report gives two parties' accounts of who fought: one rule for all, "
+                           "it counts under each account's signpost, once under each, where the plan's signpost "
+                           "says so, and the judgment's caveats name it as contested"),
+    ("judged likelihood", "the term the analyst gives the proposition a key judgment leads with (see above); the "
+                          "counting rule's term is its cross-check"),
     ("state media", "a source owned or run by a state, marked in the source list: it may carry its government's line"),
 )
 
@@ -80,6 +85,13 @@ def likelihood_rows() -> list[tuple[str, str]]:
         top = min(99, round(hi * 100))
         out.append((term, f"{LIKELIHOOD_LOW[term]}–{top}%"))
     return out
+
+
+def answer_rows(signposts: Sequence[Signpost]) -> list[tuple[str, str, str]]:
+    """Each question's answers with the plan's definition, so no label the tables use goes undefined (the tenth
+    review: 'Isolated' appeared only as a column)."""
+    questions = list({id(sp.question): sp.question for sp in signposts}.values())
+    return [(q.short or q.question, q.label(h), q.explanation(h)) for q in questions for h in q.hypotheses]
 
 
 def counting_rows(signposts: Sequence[Signpost]) -> list[tuple[str, str, str, str]]:
@@ -102,8 +114,16 @@ def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str
         "### Source grades (Admiralty)",
         _table(("Grade", "Meaning"), list(ADMIRALTY.items())),
     ]
+    propositions = [j.judged_working for j in judged if j.judged_working]
+    if propositions:
+        # the tenth review: the likelihood is the analyst's judgment on the proposition a minister cares about, the
+        # counting rule below only its cross-check
+        parts += ["### The likelihood of each proposition, judged",
+                  PROPOSITIONS,
+                  _table(("Question", "Term, why, and the counting rule's cross-check"), propositions)]
     if judged:
-        parts += ["### How each likelihood was reached",
+        parts += ["### How each likelihood was reached" if not propositions else
+                  "### The counting rule, a cross-check",
                   _table(("Question", "Support of each answer", "(support + 1) / (all support + 2)",
                           "Band the rule gives", "Term used"), [j.working for j in judged if j.working])]
         outcomes = [j.each_working for j in judged if j.each_working]
@@ -114,12 +134,20 @@ def annex(signposts: Sequence[Signpost], judged: Sequence[Judgment] = ()) -> str
                       _table(("Question", "Each outcome: (support + its share of the rule's two) / (all support + 2), "
                               "the band; the shares add up to 2 and the outcomes to one"), outcomes)]
     if signposts:
+        parts += ["### The answers weighed", _table(("Question", "Answer", "What it means"), answer_rows(signposts))]
         parts += ["### How each signpost is counted",
                   _table(("Signpost", "Points to", "What is counted", "Threshold; diagnosticity"),
                          counting_rows(signposts))]
     parts += ["### Terms", _table(("Term", "Meaning"), TERMS)]
     return "\n\n".join(parts)
 
+
+PROPOSITIONS = ("Each key judgment leads with the proposition the watch plan states for its question, and the "
+                "likelihood the analyst judges for it, with the reason. That term stands only while every signpost "
+                "the plan names for it reads as the plan expects: each that does not, or on which the collection is "
+                "silent, lowers it one band, and a proposition whose every signpost is silent gets no figure, for "
+                "silence is no evidence. The counting rule's call on the competing answers is shown beside it as a "
+                "cross-check.")
 
 CALL = "What would change the call"
 """The board's last column: for each signpost, what reading after the cut-off would move the question's answer."""

@@ -77,7 +77,7 @@ class Table:
 
 
 OPTIONAL_SENTENCES = ("reason", "change", "implication", "assumption", "alternative", "caveats", "low_impact", "each",
-                      "key", "plain")
+                      "key", "plain", "proposition", "so_what")
 """A judgment's sentences that can go alone when the self-check drops them (the statement and the confidence take
 the whole judgment with them)."""
 
@@ -133,9 +133,24 @@ class Judgment:
     one for each answer), which the body gives beside the call."""
     plain: Sentence | None = None
     """The call in plain words, one short line a minister can read aloud (`front.plain`)."""
+    proposition: Sentence | None = None
+    """The plan's proposition with the analyst's judged likelihood (`brief.proposition`): the body leads with it, and
+    the counting rule's call (`statement`) goes to the annex as its cross-check."""
+    judged: str = ""
+    """The proposition's term ('' when the plan states no proposition)."""
+    judged_working: tuple[str, ...] = ()
+    """The method annex's line on the proposition's term and the counting rule's cross-check."""
+    label: str = ""
+    """The proposition in a few words, for the summary's table."""
+    so_what: Sentence | None = None
+    """What the proposition means for the reader's policy, as our judgment: under the front's plain line."""
     undecided: str = ""
     """What a split call would mean, for the summary's table: each tied answer's implication and the signpost that
     decides between them ('if A, …; if B, …; watch …'); '' when the call is not split."""
+
+    def headline(self) -> str:
+        """The likelihood the front gives: the proposition's judged term, else the counting rule's."""
+        return self.judged or self.likelihood
 
     def meaning(self) -> str:
         """What the call would mean, in brief: the implication's first clause; for a split call, what either answer
@@ -152,13 +167,22 @@ class Judgment:
         date), each outcome's chance, the confidence with its reason, the key signpost, the alternative with the
         evidence for and against it, and the caption of its first figure."""
         primary = self.primary()
-        return [s for s in (self.statement, self.each, self.confidence, self.key, self.alternative)
-                if s is not None] + ([primary.caption] if primary is not None else [])
+        return [s for s in self.lead() if s is not None] + ([primary.caption] if primary is not None else [])
+
+    def lead(self) -> list[Sentence | None]:
+        """The body's sentences before the figure: the proposition when the plan states one (else the counting rule's
+        call and each outcome's chance), the confidence, the key signpost, the alternative."""
+        first = [self.proposition] if self.proposition is not None else [self.statement, self.each]
+        return [*first, self.confidence, self.key, self.alternative]
+
+    def cross_check(self) -> list[Sentence | None]:
+        """The counting rule's call and each outcome's chance, in the annex, when the body leads with a proposition."""
+        return [self.statement, self.each] if self.proposition is not None else []
 
     def detail(self) -> list[Sentence]:
         """What the annex of the judgments in full adds, in reading order: the caveats, the implication, the notes,
         the explanation, the linchpin, the unlikely case, the change since a year earlier, the other exhibits."""
-        return [s for s in (self.caveats, self.implication) if s is not None] + self.notes + \
+        return [s for s in (*self.cross_check(), self.caveats, self.implication) if s is not None] + self.notes + \
             [s for s in (self.reason, self.assumption, self.low_impact, self.change) if s is not None] + \
             [x.caption for x in self.secondary()]
 
@@ -211,7 +235,7 @@ class Contents:
 
     def sentences(self) -> list[Sentence]:
         """Every cited sentence of the body, in reading order."""
-        out = [j.plain for j in self.judgments if j.plain is not None] + list(self.watch) + \
+        out = [s for j in self.judgments for s in (j.plain, j.so_what) if s is not None] + list(self.watch) + \
             list(self.bottom_line) + (list(self.changes.events) if self.changes else [])
         for j in self.judgments:
             out += j.body()
@@ -225,15 +249,18 @@ class Contents:
 
     def glance(self) -> Table:
         """The key judgments at a glance, for the one-page summary: question, answer, likelihood (the term with its
-        range, never the rule's own figure: no false precision on the front), confidence."""
+        range, never the rule's own figure: no false precision on the front), confidence, and what it would mean,
+        unless every judgment's plain line already says so ('So what: …'), which the table would only repeat."""
         from watchfloor.brief.front import term_range
 
-        return Table(("Question", "Call", "Likelihood", "Confidence", "What it would mean (our judgment)"),
-                     [Row((j.short or j.question, j.answer,
-                           j.each_cell or term_range(j.likelihood) + (
+        said = all(j.so_what is not None for j in self.judgments)
+        return Table(("Question", "Call", "Likelihood", "Confidence",
+                      *(() if said else ("What it would mean (our judgment)",))),
+                     [Row((j.short or j.question, j.label or j.answer,
+                           term_range(j.judged) if j.judged else j.each_cell or term_range(j.likelihood) + (
                               " for the two together" if j.pair else
                               " each" if j.answer.startswith("split:") else ""), j.level,
-                           j.meaning()),
+                           *(() if said else (j.meaning(),))),
                           j.statement.sources) for j in self.judgments])
 
     def tables(self) -> list[Table]:

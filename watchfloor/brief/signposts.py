@@ -59,8 +59,19 @@ class Signpost:
             # a collection silent on the signpost's kind is a gap, not evidence for the other answers; a count the
             # plan reads as silence when not met (nothing was due) is no evidence either
             return {}
+        if self.level_only():
+            return {}
         others = [h for h in self.question.hypotheses if h != own]
         return {h: weight * NOT_MET_WEIGHT / len(others) for h in others}
+
+    def level_only(self) -> bool:
+        """A figure that misses only its rise ('at a new high') while its level still passes the threshold: no new
+        high is no evidence for the other answers, for the level it holds fits this one (the tenth review: a share of
+        48% of output, short of a new high, lent weight to 'fraying')."""
+        from watchfloor.analyse.indicators import _met
+
+        ind = self.indicator
+        return bool(ind.measure) and ind.change and _met(self.reading.value, ind) == "met"
 
     def backs(self, hypothesis: str) -> bool:
         """Met, and its own hypothesis: evidence consistent with that answer."""
@@ -233,8 +244,15 @@ def _facts(ev: Evidence, ids: Sequence[str]) -> tuple[Fact, ...]:
     return tuple(sorted(found.values(), key=lambda f: (f.date.start, f.id)))
 
 
-def status_text(sp: Signpost) -> str:
+def status_text(sp: Signpost, as_of: dt.date | None = None) -> str:
+    """'met, rising'; a count over years whose earlier window the collection holds only as background gives no trend
+    (the tenth review read 'met, rising' for funding the brief itself dates back a decade)."""
+    from watchfloor.analyse.watchplan import WINDOWS
+
     trend = sp.reading.trend
+    if as_of is not None and WINDOWS[sp.indicator.window] > 12 and sp.outside(as_of) and not sp.indicator.measure \
+            and not sp.indicator.spec:
+        return f"{sp.status}, no trend (the earlier window is background)"
     return sp.status if trend in ("no data", "") else f"{sp.status}, {trend}"
 
 
@@ -247,7 +265,7 @@ def board_table(signposts: Sequence[Signpost], as_of: dt.date, leads: dict[str, 
 
     # the threshold is in the method annex and in the last column's words: a narrower table, rows a few lines high
     rows = [Row((sp.indicator.name, sp.question.label(sp.indicator.hypothesis),
-                 sp.reading_text(as_of), status_text(sp),
+                 sp.reading_text(as_of), status_text(sp, as_of),
                  *((check_now(sp, leads[sp.question.id], as_of),) if leads else ())), sp.source_ids())
             for sp in signposts]
     return Table(("Signpost", "Points to", f"To {human(as_of)}", "Status", *((CALL,) if leads else ())), rows)
@@ -277,7 +295,22 @@ def _listed(facts: Sequence[Fact], episode_days: int = 0) -> str:
             groups[-1].append(f)
         else:
             groups.append([f])
-    return "; ".join(" with ".join(f"{f.date.human()}, {f.type.replace('_', ' ')}" for f in g) for g in groups)
+    return "; ".join(f"{g[0].date.human()}, {g[0].type.replace('_', ' ')}" if len(g) == 1 else _episode(g)
+                     for g in groups)
+
+
+def _episode(group: Sequence[Fact]) -> str:
+    """'26 and 30 November 2025, one episode counted once (attack reports)': reports of one episode, by their dates
+    and kinds (the tenth review read '17 June 2025, summit with 17 June 2025, diplomatic' as garbled, and a call to
+    leave listed as 'attack with attack' as calls recorded as attacks)."""
+    days = list(dict.fromkeys(f.date.human() for f in group))
+    tails = {d.split(" ", 1)[-1] for d in days}
+    if len(days) > 1 and len(tails) == 1 and all(d.split(" ", 1)[0].isdigit() for d in days):
+        when = f"{', '.join(d.split(' ', 1)[0] for d in days[:-1])} and {days[-1]}"
+    else:
+        when = " and ".join(days)
+    kinds = " and ".join(dict.fromkeys(f.type.replace("_", " ") for f in group))
+    return f"{when}, one episode counted once ({kinds} reports)"
 
 
 def matrix(question: Question, signposts: Sequence[Signpost], as_of: dt.date) -> Table:

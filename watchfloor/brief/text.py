@@ -14,7 +14,8 @@ COMMON_STARTS = {
     "six", "seven", "eight", "nine", "ten", "armed", "attackers", "authorities", "blasts", "civil", "contrary",
     "coordinated", "ending", "gunmen", "internet", "meeting", "renewed", "responding", "security", "acting",
     "under", "official", "transfers", "informal", "first", "special", "deportations", "remittances", "external",
-    "public", "debt",
+    "public", "debt", "ahead", "before", "following", "amid", "despite", "according", "speaking", "addressing",
+    "while", "since", "by", "from",
 }
 """Words that start a summary but are not names, so they lose their capital after a date lead-in."""
 _KEEP = {"president", "presidents", "prosecutor-general",
