@@ -57,3 +57,13 @@ def test_the_meaning_budget_stops_at_its_count_of_sentences(demo_db: Store) -> N
     Meanings(evidence, budget=1).fill(chunk)
     read = [any(c.meaning is not None for c in comps) for _, comps in chunk if comps]
     assert read == [True, False]
+
+
+def test_an_event_the_model_finds_likely_is_firm_enough_for_a_wrong_date(demo_db: Store) -> None:
+    """'The capital hosted the 14th Council of Heads of State of the SCO' under a heading dated 2013: no single cue of
+    the rule is strong (kind 0.6, the SCO's weight 1.09, words 0.38), but the fitted model, reading the meaning, finds
+    the 2014 summit more likely than not the claim's event."""
+    report = Path(__file__).resolve().parents[2] / "bench" / "data" / "blind43" / "on_this_day_column.md"
+    _, result = api.check_file(demo_db, report)
+    dated = [f for f in result.findings if f.kind == "wrong_date" and f.quote.startswith("12 September 2013")]
+    assert [f.severity for f in dated] == ["error"]
