@@ -6,7 +6,7 @@ from tests.conftest import FACTS
 
 def test_demo_then_timeline_json(cli, db_path: Path) -> None:
     first = cli("--db", db_path, "demo", "--no-brief")
-    assert first.code == 0 and "199 new events" in first.out
+    assert first.code == 0 and "202 new events" in first.out
     again = cli("--db", db_path, "demo", "--no-brief")
     assert again.code == 0 and "already loaded" in again.out
     out = cli("--db", db_path, "timeline", "tajikistan", "--format", "json")
@@ -65,7 +65,7 @@ def test_missing_store_is_a_clean_error(cli, tmp_path: Path) -> None:
 
 def test_reset_needs_yes(cli, demo_db_path: Path) -> None:
     res = cli("--db", demo_db_path, "demo", "--reset", "--yes", "--no-brief")
-    assert res.code == 0 and "199 new events" in res.out
+    assert res.code == 0 and "202 new events" in res.out
 
 
 def test_an_os_error_is_one_message_and_exit_2(cli, demo_db_path) -> None:

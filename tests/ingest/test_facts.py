@@ -25,8 +25,8 @@ def snapshot(store: Store) -> dict[str, int]:
 
 def test_shared_pack_imports_whole(fresh_db: Store) -> None:
     result = import_path(fresh_db, FACTS, ImportOptions())
-    assert result.rows_read == 199
-    assert result.added == fresh_db.scalar("SELECT count(*) FROM event") == 199
+    assert result.rows_read == 202
+    assert result.added == fresh_db.scalar("SELECT count(*) FROM event") == 202
     assert fresh_db.scalar("SELECT count(*) FROM event e WHERE NOT EXISTS "
                            "(SELECT 1 FROM event_source l WHERE l.event_id = e.id)") == 0
 
