@@ -234,10 +234,11 @@ def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | N
         else f"so that the {number_word(len(parts))} add up to one"
     sentence = say(f"Each outcome's own chance {when[0].lower()}{when[1:]}, by the same rule, {how}: {words}", sources)
     cell = "; ".join(f"{question.label(h)} {term_range(t)}" for h, t, _p in terms)
-    rule = "; ".join(f"{question.label(h)} ({weight(chances.support[h])} + "
+    # an outcome given no figure gets no number here either (the eleventh review: 'about 19% … (no figure …)')
+    rule = "; ".join(f"{question.label(h)}, {SILENT}" if t == SILENT else
+                     f"{question.label(h)} ({weight(chances.support[h])} + "
                      f"{weight(p * (total + 2) - chances.support[h])}) / ({weight(total)} + 2), about "
-                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}"
-                     + (f" ({SILENT})" if t == SILENT else "") for h, t, p in terms)
+                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}" for h, t, p in terms)
     return sentence, cell, (question.short or question.question, rule)
 
 
