@@ -428,7 +428,7 @@ VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                                     "The reading that fits best: ")),
     (r"^The judgment's linchpin assumption is that ",
      ("The call rests on the assumption that ", "Its linchpin is that ", "It assumes above all that ")),
-    (r"^A year earlier, at [^,]+, the signposts gave ", ("A year earlier they gave ",)),
+    (r"^A year earlier, at [^,]+, the counting rule's signposts gave ", ("A year earlier the counting rule gave ",)),
     (r": the signposts are split, but those for the other (answers?) weigh less",
      (": the evidence is mixed, but what speaks for the other \\1 weighs less",)),
     (r"^Caveats on this evidence: ", ("Read the evidence with care: ", "On the sources: ")),
@@ -596,7 +596,8 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
         return f"{question.label(h)} ({term})"
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
-    text = f"A year earlier, at {human(then)}, the signposts gave {was}"
+    # the rule's call, not the judged proposition's (the eleventh review read it as the headline's change)
+    text = f"A year earlier, at {human(then)}, the counting rule's signposts gave {was}"
     def word(new: Signpost) -> str:
         if (old_new := next(((o, n) for o, n in lapsed if n is new), None)) is not None:
             last = f" (its latest event, of {new.earlier[0].date.human()}, is older than both windows)" \

@@ -212,6 +212,9 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
         differ = disagreements(drawn)
         notes.append(f"the sources disagree for {points_text(differ)}, marked by dotted lines" if differ
                      else "the sources agree wherever both give a figure")
+        read_from = ev.start.value.year - 2  # the years the Competing Values annex lists for a series (competing.find)
+        if any(int(p.x) < read_from for p in differ):
+            notes.append(f"the Competing Values annex lists those from {read_from} on, the years the judgments read")
     if spec.style == "lines" and any(p.annual for s in drawn for p in s.points):  # bars fill their year
         notes.append("a figure for a whole year is drawn mid-year")
     events = [e for s in drawn for e in s.events]
