@@ -272,6 +272,11 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
     if approx:
         notes.append(f"{'all ' + number_word(approx) if approx == drawn else number_word(approx)} drawn hollow, at the "
                      "district, town or stretch of border their report names, not at the spot")
+    kinds: dict[tuple[float, float], set[tuple[bool, bool]]] = {}
+    for i in incidents:
+        kinds.setdefault((round(i.lon or 0, 2), round(i.lat or 0, 2)), set()).add((i.recent, i.marked))
+    if any(len(k) > 1 for k in kinds.values()):  # incident_map._groups: no marker hides one of another kind
+        notes.append("incidents of different kinds at one place are drawn side by side, not at two places")
     if unplaced:
         # why each is not drawn, in its own words: a report that names only the country gives no place to draw;
         # one that names a place the map's list lacks (a district across the border) is another case
