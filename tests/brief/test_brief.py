@@ -214,8 +214,9 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
                 "Its linchpin is that ", "It assumes above all that "))
             assert "; so far it holds" in j.assumption.text, "the plan names a signpost that tests it"
         assert j.alternative is not None and j.alternative.text.startswith("The alternative is that ")
-        assert j.change is not None and j.change.text.startswith(("A year earlier, at 31 December 2024, the signposts ",
-                                                                  "A year earlier they gave "))
+        assert j.change is not None and j.change.text.startswith((
+            "A year earlier, at 31 December 2024, the counting rule's signposts ",
+            "A year earlier the counting rule gave "))
         assert j.matrix is not None and len(j.matrix.rows) == len(q.indicators), "the arithmetic is the annex's"
         assert all(sum(c in ("for", "against", "gap") for c in row.cells[2:]) == 1 for row in j.matrix.rows), \
             "a signpost is consistent (met) or inconsistent (not met) with its own answer only, or a gap"
@@ -233,7 +234,7 @@ def test_key_judgments_answer_the_watch_plan(brief: Brief) -> None:
         "paying for border posts)"
     russia = judgments[2].change
     assert russia is not None and russia.text.startswith(  # the later judgments' shorter opening (assess.vary)
-        "A year earlier they gave Growing (roughly even chance); they now give Hedging "
+        "A year earlier the counting rule gave Growing (roughly even chance); they now give Hedging "
         "(roughly even chance), because Russian deployments and top-level visits were recorded no more often than the "
         "year before"), \
         "what changed and why, plainly: without the World Bank series, 2023's 48.2% was a new high"

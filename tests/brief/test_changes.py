@@ -24,6 +24,9 @@ ROWS = [
     ("Judgment: The Afghan border", "unlikely, low confidence", "roughly even chance, moderate confidence"),
     # the threat persists abroad and at the border: at 30 June 2025 no jihadist attack on the border was recorded
     ("Judgment: Jihadist violence abroad", "roughly even chance, high confidence", "likely, high confidence"),
+    # still dependent on Russia: at 30 June 2025 a signpost it rests on lowered it; now its deployments hold
+    # their level, which a claim that dependence holds fits (the eleventh review: a plateau is no lowering)
+    ("Judgment: Dependence on Russia", "likely, moderate confidence", "very likely, moderate confidence"),
     ("Signpost: Attacks by armed groups on Tajikistan's border from Afghan territory, more than the year before",
      "not met", "met"),
     ("Signpost: Dushanbe's security talks with the Taliban", "not met", "met"),

@@ -104,6 +104,15 @@ def locate(row: dict[str, Any], places: dict[str, list[tuple[str, float, float]]
     return found
 
 
+def at_named_place(row: dict[str, Any], places: dict[str, list[tuple[str, float, float]]],
+                   lonlat: tuple[float, float], sides: set[str]) -> bool:
+    """Whether an incident's own coordinates are only those of the place its location names (a district's centre):
+    approximate like an incident placed there, so two incidents in one district are drawn alike (the eleventh
+    review read a filled and a hollow marker of one district as two places)."""
+    named = locate(row, places, sides)
+    return named is not None and abs(named[0] - lonlat[0]) < 0.01 and abs(named[1] - lonlat[1]) < 0.01
+
+
 def border_km(lon: float, lat: float, rings: list[list[tuple[float, float]]]) -> float:
     """Distance in km from a point to the nearest edge of an outline (an equirectangular approximation, good to a
     few per cent at these scales)."""
@@ -135,8 +144,7 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
     conditions met; whether near the border is unknown)."""
     since = period_start if spec.span == "period" else dt.date(1, 1, 1)
     rows = figure_events(store, spec, iso3, since, until)
-    places = _places(store, {c for r in rows if r["lat"] is None
-                             for c in [r["country_iso3"], *(r["countries"] or [])] if c})
+    places = _places(store, {c for r in rows for c in [r["country_iso3"], *(r["countries"] or [])] if c})
     shapes = outlines()
     border = shapes.get(spec.near or "", {}).get("rings")
     out: list[Incident] = []
@@ -154,7 +162,8 @@ def read_incidents(store: Store, spec: FigureSpec, iso3: str, until: dt.date,
         if border and border_km(lonlat[0], lonlat[1], border) > spec.km:
             continue
         out.append(Incident(r["id"], d.human(), r["date"], r["type"], r["location"] or "", lonlat[0], lonlat[1],
-                            r["lat"] is not None, r["date"] >= period_start, bool(r["marked"])))
+                            r["lat"] is not None and not at_named_place(r, places, lonlat, {iso3, spec.near or ""}),
+                            r["date"] >= period_start, bool(r["marked"])))
     return out, unplaced
 
 

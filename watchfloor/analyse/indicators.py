@@ -216,6 +216,11 @@ def _met(value: float | None, ind: Indicator) -> str:
     return "met" if ok else "not met"
 
 
+def meets(value: float | None, ind: Indicator) -> bool:
+    """Whether a value reaches the indicator's level, rise or not (a claim that a level holds reads this)."""
+    return _met(value, ind) == "met"
+
+
 def _trend(value: float | None, previous: float | None) -> str:
     if value is None or previous is None:
         return "no data"

@@ -135,6 +135,9 @@ class Proposition:
     """What it means for the reader's policy, one sentence."""
     rival: str = ""
     """The hypothesis the brief tests as the proposition's alternative ('' keeps the call's own)."""
+    holds_level: bool = False
+    """Whether a claim of 'stays as frequent or grows' still holds on a signpost of change that keeps its level
+    without rising (the eleventh review: 'no rise would lower' a call a plateau fits)."""
 
 
 @dataclass(frozen=True)
@@ -386,7 +389,8 @@ def load_plan(path: Path) -> WatchPlan:
 
 
 def _proposition(q: dict[str, Any], path: Path, indicators: tuple[Indicator, ...]) -> Proposition | None:
-    """The optional {"claim", "term", "rests_on": [{"signpost", "status"}], "why", "label", "plain", "so_what"}."""
+    """The optional {"claim", "term", "rests_on": [{"signpost", "status"}], "why", "label", "plain", "so_what",
+    "rival", "holds_level"}."""
     value = q.get("proposition")
     if value is None:
         return None
@@ -396,7 +400,7 @@ def _proposition(q: dict[str, Any], path: Path, indicators: tuple[Indicator, ...
             or not all(isinstance(r, dict) and r.get("signpost") in names and r.get("status") in ("met", "not met")
                        for r in rests) \
             or not all(isinstance(value.get(k, ""), str) for k in ("claim", "why", "label", "plain", "so_what")) \
-            or not value.get("claim") or not value.get("why") \
+            or not value.get("claim") or not value.get("why") or not isinstance(value.get("holds_level", False), bool) \
             or value.get("rival", "") not in ("", *q.get("hypotheses", {})):
         raise _fail(path, f"question {q['id']!r}", "field 'proposition' needs a 'claim', a 'term' (an ICD 203 term), "
                                                    "a 'why', an optional 'rival' (a hypothesis) and 'rests_on', a "
@@ -406,7 +410,8 @@ def _proposition(q: dict[str, Any], path: Path, indicators: tuple[Indicator, ...
                        rests_on=tuple((r["signpost"], r["status"]) for r in rests),
                        why=value["why"].strip().rstrip("."), label=value.get("label", "").strip(),
                        plain=value.get("plain", "").strip().rstrip("."),
-                       so_what=value.get("so_what", "").strip().rstrip("."), rival=value.get("rival", ""))
+                       so_what=value.get("so_what", "").strip().rstrip("."), rival=value.get("rival", ""),
+                       holds_level=value.get("holds_level", False))
 
 
 def _sentence(q: dict[str, Any], key: str, path: Path) -> str:

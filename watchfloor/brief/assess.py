@@ -234,10 +234,11 @@ def each(question: Question, chances: Odds, as_of: dt.date, through: dt.date | N
         else f"so that the {number_word(len(parts))} add up to one"
     sentence = say(f"Each outcome's own chance {when[0].lower()}{when[1:]}, by the same rule, {how}: {words}", sources)
     cell = "; ".join(f"{question.label(h)} {term_range(t)}" for h, t, _p in terms)
-    rule = "; ".join(f"{question.label(h)} ({weight(chances.support[h])} + "
+    # an outcome given no figure gets no number here either (the eleventh review: 'about 19% … (no figure …)')
+    rule = "; ".join(f"{question.label(h)}, {SILENT}" if t == SILENT else
+                     f"{question.label(h)} ({weight(chances.support[h])} + "
                      f"{weight(p * (total + 2) - chances.support[h])}) / ({weight(total)} + 2), about "
-                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}"
-                     + (f" ({SILENT})" if t == SILENT else "") for h, t, p in terms)
+                     f"{round(p * 100)}%, {term_range(term_for(p, TERMS[-1]))}" for h, t, p in terms)
     return sentence, cell, (question.short or question.question, rule)
 
 
@@ -427,7 +428,7 @@ VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                                     "The reading that fits best: ")),
     (r"^The judgment's linchpin assumption is that ",
      ("The call rests on the assumption that ", "Its linchpin is that ", "It assumes above all that ")),
-    (r"^A year earlier, at [^,]+, the signposts gave ", ("A year earlier they gave ",)),
+    (r"^A year earlier, at [^,]+, the counting rule's signposts gave ", ("A year earlier the counting rule gave ",)),
     (r": the signposts are split, but those for the other (answers?) weigh less",
      (": the evidence is mixed, but what speaks for the other \\1 weighs less",)),
     (r"^Caveats on this evidence: ", ("Read the evidence with care: ", "On the sources: ")),
@@ -595,7 +596,8 @@ def since(question: Question, signposts: Sequence[Signpost], earlier: Sequence[S
         return f"{question.label(h)} ({term})"
 
     was, now = stance(earlier, before, then_term), stance(signposts, lead, now_term)
-    text = f"A year earlier, at {human(then)}, the signposts gave {was}"
+    # the rule's call, not the judged proposition's (the eleventh review read it as the headline's change)
+    text = f"A year earlier, at {human(then)}, the counting rule's signposts gave {was}"
     def word(new: Signpost) -> str:
         if (old_new := next(((o, n) for o, n in lapsed if n is new), None)) is not None:
             last = f" (its latest event, of {new.earlier[0].date.human()}, is older than both windows)" \

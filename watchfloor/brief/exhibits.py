@@ -212,6 +212,9 @@ def _series(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, since:
         differ = disagreements(drawn)
         notes.append(f"the sources disagree for {points_text(differ)}, marked by dotted lines" if differ
                      else "the sources agree wherever both give a figure")
+        read_from = ev.start.value.year - 2  # the years the Competing Values annex lists for a series (competing.find)
+        if any(int(p.x) < read_from for p in differ):
+            notes.append(f"the Competing Values annex lists those from {read_from} on, the years the judgments read")
     if spec.style == "lines" and any(p.annual for s in drawn for p in s.points):  # bars fill their year
         notes.append("a figure for a whole year is drawn mid-year")
     events = [e for s in drawn for e in s.events]
@@ -269,6 +272,11 @@ def _map(store: Store, ev: Evidence, spec: FigureSpec, until: dt.date, period_la
     if approx:
         notes.append(f"{'all ' + number_word(approx) if approx == drawn else number_word(approx)} drawn hollow, at the "
                      "district, town or stretch of border their report names, not at the spot")
+    kinds: dict[tuple[float, float], set[tuple[bool, bool]]] = {}
+    for i in incidents:
+        kinds.setdefault((round(i.lon or 0, 2), round(i.lat or 0, 2)), set()).add((i.recent, i.marked))
+    if any(len(k) > 1 for k in kinds.values()):  # incident_map._groups: no marker hides one of another kind
+        notes.append("incidents of different kinds at one place are drawn side by side, not at two places")
     if unplaced:
         # why each is not drawn, in its own words: a report that names only the country gives no place to draw;
         # one that names a place the map's list lacks (a district across the border) is another case

@@ -125,6 +125,9 @@ def lowering(sp: Signpost, j: Judgment, as_of: dt.date) -> str:
             or sp.status != "met":
         return ""
     text = check_now(sp, sp.indicator.hypothesis, as_of)
+    if prop.holds_level:  # a plateau fits a claim that the level holds: only a fall lowers it
+        text = text.replace(" or no rise", " or fewer than the year before").replace(" or of a new high",
+                                                                                       " or below the year before")
     suffix = f" would weaken {sp.question.label(sp.indicator.hypothesis)}, the current call"
     return f"{text.removesuffix(suffix)} would lower “{j.label}” from {j.judged}" if text.endswith(suffix) else ""
 

@@ -14,7 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from watchfloor.analyse.watchplan import LIKELIHOODS, Question
+from watchfloor.analyse.indicators import meets
+from watchfloor.analyse.watchplan import LIKELIHOODS, Proposition, Question
 from watchfloor.brief.assess import alternative, facts_of, horizon, say, series_of
 from watchfloor.brief.judgments import likely_clause
 from watchfloor.brief.model import Judgment, Sentence
@@ -32,6 +33,16 @@ class Judged:
     sentence: Sentence
     working: tuple[str, str]
     """The method annex's row: the judged term, what moved it, and the counting rule beside it."""
+
+
+def fits(sp: Signpost, want: str, prop: Proposition) -> bool:
+    """Whether the signpost reads as the proposition needs: its expected status, or, for a claim that a level holds
+    ('stays as frequent or grows'), a signpost of change at its level and no lower than the window before."""
+    if sp.status == want:
+        return True
+    r = sp.reading
+    return prop.holds_level and want == "met" and sp.indicator.change and r.value is not None \
+        and r.previous is not None and r.value >= r.previous and meets(r.value, sp.indicator)
 
 
 def lowered(term: str, bands: int) -> str:
@@ -52,7 +63,7 @@ def judge(q: Question, signposts: Sequence[Signpost], as_of: dt.date, through: d
     if not named:
         return None
     silent = [sp for sp, _w in named if sp.silent()]
-    missed = [sp for sp, want in named if not sp.silent() and sp.status != want]
+    missed = [sp for sp, want in named if not sp.silent() and not fits(sp, want, prop)]
     when = horizon(as_of, through)
     quiet = join(lower_first(sp.indicator.name) for sp in silent)
     if len(silent) == len(named):
@@ -84,12 +95,23 @@ def cited(text: str, signposts: Sequence[Signpost], fallback: tuple[str, ...]) -
     return Sentence(text[0].upper() + text[1:], fallback)
 
 
-CROSS_CHECK = "Cross-check by the counting rule (Annex: Method and Scales): "
+CROSS_CHECK = "Cross-check by the counting rule (Annex: Method and Scales), of a different statement from the key " \
+    "judgment's (which of the competing answers holds), so not a second likelihood for the judgment: "
+"""The eleventh review read the rule's band beside the judged one as two likelihoods for one proposition."""
+
+
+def rule_statement(q: Question, answer: str) -> str:
+    """The statement the counting rule's term belongs to, named in the plan's words ('Hedging: Strelsau stays
+    dependent … while widening its ties'), so its band is not read as a second likelihood for the proposition."""
+    named = [h for h in q.hypotheses if q.label(h) in answer]
+    said = " or ".join(f"{q.label(h)} ({q.answer(h)})" if q.answer(h) != q.label(h) else q.label(h) for h in named)
+    return f"“{'either ' if len(named) > 1 else ''}{said}”" if named else answer
 
 
 def attach(j: Judgment, q: Question, signposts: Sequence[Signpost], as_of: dt.date, through: dt.date | None) -> None:
     """Lead the judgment with the plan's proposition, judged; its counting-rule call becomes the cross-check."""
-    judged = judge(q, signposts, as_of, through, f"{j.likelihood} for {j.answer}", j.statement.sources)
+    rule = f"{j.likelihood} to a different statement, {rule_statement(q, j.answer)}, not to the proposition"
+    judged = judge(q, signposts, as_of, through, rule, j.statement.sources)
     if judged is None or q.proposition is None:
         return
     j.proposition, j.judged, j.judged_working = judged.sentence, judged.term, judged.working
