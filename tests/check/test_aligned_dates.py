@@ -32,3 +32,14 @@ def test_a_date_a_state_has_held_since_is_no_error_alone(demo_db: Store) -> None
             "operational in 2033.")
     report = check_text(demo_db, text, "rogun")
     assert [f.quote for f in report.errors] == []
+
+
+def test_a_figure_reached_the_other_way_is_a_change_told_backwards(demo_db: Store) -> None:
+    """The store's remittances 'jumped … to $5.3bn' in 2022; a report that has them falling to the same figure tells
+    the change the wrong way round, although no number follows the word of falling."""
+    text = ("Tajikistan's economy.\n\nRemittances {} in 2022, to $5.3bn, against the forecasts made after Russia "
+            "invaded Ukraine.")
+    wrong = check_text(demo_db, text.format("fell sharply"), "remittances")
+    assert [f.severity for f in wrong.findings if f.kind == "contradicted" and "$5.3bn" in f.quote] == ["error"]
+    right = check_text(demo_db, text.format("rose sharply"), "remittances")
+    assert _kinds(right, "contradicted") == []

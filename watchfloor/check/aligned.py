@@ -31,7 +31,7 @@ def aligned_figures(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], lis
     """(number verdicts, direction verdicts) for the claim's figures set against the summary's in the same places."""
     mine_q = [q for q in claim.quantities if not q.vague]
     theirs_q = [q for q in event.written if not q.vague]
-    if not _worth_parsing(mine_q, theirs_q):
+    if not _worth_parsing(mine_q, theirs_q) and not _moved(claim, mine_q, theirs_q):
         return [], []
     from watchfloor.check.match import Verdict
     from watchfloor.extract.frames import frames
@@ -48,6 +48,7 @@ def aligned_figures(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], lis
         for g, placed in theirs:
             if not placed or not about & _about(g):
                 continue
+            directions += _opposed(f, g, mine, placed, claim, event)
             swapped = _swapped(mine, placed)
             if swapped is not None:
                 q, r, told = swapped
@@ -60,6 +61,37 @@ def aligned_figures(claim: Claim, event: StoreEvent) -> tuple[list[Verdict], lis
                             for role, q in mine.items() if role in placed and _comparable(q, placed[role])
                             and not _same(q, placed[role])]
     return numbers, directions
+
+
+def _moved(claim: Claim, mine: list[Quantity], theirs: list[Quantity]) -> bool:
+    """A figure the summary holds too, in a claim that says something rose or fell: which way it moved is worth a
+    parse ('fell sharply in 2022, to $5.3bn' against 'jumped 83% in 2022 to $5.3bn')."""
+    from watchfloor.check.changes import says_change
+
+    return says_change(claim.text) and any(_same(q, t) for q in mine for t in theirs if _comparable(q, t))
+
+
+def _opposed(f: Frame, g: Frame, mine: Placed, theirs: Placed, claim: Claim, event: StoreEvent) -> list[Verdict]:
+    """The same figure in the same place of two predicates about the same thing, one of rising and one of falling
+    ('fell … to $5.3bn' and 'jumped … to $5.3bn'): the claim tells the change the wrong way round."""
+    from watchfloor.check.changes import direction
+    from watchfloor.check.match import Verdict
+
+    if f.negated or g.negated:
+        return []
+    base = claim.sentence.start
+    ours, told = direction(claim.sentence.text, f.head), direction(event.summary, g.head)
+    if ours is None or told is None or ours[0] == told[0]:
+        return []
+    out = []
+    for role, q in mine.items():
+        t = theirs.get(role)
+        if t is not None and _comparable(q, t) and _same(q, t):
+            start, end = min(f.head + base, q.start), max(q.end, f.head + base + len(ours[1]))
+            out.append(Verdict(status="conflict", start=start, end=end,
+                               claim_value=claim.sentence.text[start - base:end - base],
+                               store_value=f"{told[1]} … {t.text}", events=(event.id,), note="opposed"))
+    return out[:1]
 
 
 def _worth_parsing(mine: list[Quantity], theirs: list[Quantity]) -> bool:
@@ -75,7 +107,7 @@ def _placed(frame: Frame, quantities: list[Quantity], base: int) -> Placed:
     for m in frame.figures:
         if m.role is None:
             continue
-        q = next((q for q in quantities if m.start <= q.num_start - base < m.end), None)
+        q = next((q for q in quantities if m.start < q.num_end - base and q.num_start - base < m.end), None)
         if q is not None and m.role not in out:
             out[m.role] = q
     return out

@@ -70,6 +70,20 @@ def find_changes(text: str, quantities: list[Quantity], offset: int = 0) -> list
     return out
 
 
+def says_change(text: str) -> bool:
+    """The text has a word of rising, falling or comparison."""
+    return _CHANGE_WORD.search(text) is not None
+
+
+def direction(text: str, at: int) -> tuple[int, str] | None:
+    """+1 or -1 and the word, when the word at `at` is one of rising or falling ('jumped', 'fell'); else None."""
+    word = text[at:at + 30].split(maxsplit=1)[0].strip(".,;:") if text[at:at + 30].strip() else ""
+    m = _CHANGE.search(word + " ") if word else None
+    if m is None or m.start() != 0:
+        return None
+    return (1 if m.group("up") else -1), word
+
+
 def claim_changes(claim: Claim) -> list[Change]:
     """The claim's changes, differences included ('rose by $87m'); read once per claim."""
     sentence = claim.sentence
