@@ -83,15 +83,14 @@ def _opposed(f: Frame, g: Frame, mine: Placed, theirs: Placed, claim: Claim, eve
     ours, told = direction(claim.sentence.text, f.head), direction(event.summary, g.head)
     if ours is None or told is None or ours[0] == told[0]:
         return []
-    out = []
     for role, q in mine.items():
         t = theirs.get(role)
         if t is not None and _comparable(q, t) and _same(q, t):
             start, end = min(f.head + base, q.start), max(q.end, f.head + base + len(ours[1]))
-            out.append(Verdict(status="conflict", start=start, end=end,
-                               claim_value=claim.sentence.text[start - base:end - base],
-                               store_value=f"{told[1]} … {t.text}", events=(event.id,), note="opposed"))
-    return out[:1]
+            return [Verdict(status="conflict", start=start, end=end,
+                            claim_value=claim.sentence.text[start - base:end - base],
+                            store_value=f"{told[1]} … {t.text}", events=(event.id,), note="opposed")]
+    return []
 
 
 def _worth_parsing(mine: list[Quantity], theirs: list[Quantity]) -> bool:

@@ -17,12 +17,13 @@ from watchfloor.check.aligned import aligned_dates
 from watchfloor.check.lexical import COUNTRY_WORDS, HOME_WORDS, stem, stems
 from watchfloor.dates import FuzzyDate
 from watchfloor.extract.bounds import dated_reference
-from watchfloor.extract.claims import Claim, per_claim
+from watchfloor.extract.claims import Claim
 from watchfloor.extract.counted import verb_category
 from watchfloor.extract.dates import DateMention
 from watchfloor.extract.entities import EntityMention
 from watchfloor.extract.events import RELATED, WEAK_FAMILIES
 from watchfloor.extract.intervals import DIRECTIONS, intervals
+from watchfloor.extract.memo import per_claim
 from watchfloor.extract.money import is_money
 from watchfloor.extract.numbers import rounding_step
 from watchfloor.extract.quantities import UNITS_OF_MEASURE, hedge_kind

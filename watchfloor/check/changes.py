@@ -77,7 +77,8 @@ def says_change(text: str) -> bool:
 
 def direction(text: str, at: int) -> tuple[int, str] | None:
     """+1 or -1 and the word, when the word at `at` is one of rising or falling ('jumped', 'fell'); else None."""
-    word = text[at:at + 30].split(maxsplit=1)[0].strip(".,;:") if text[at:at + 30].strip() else ""
+    words = text[at:at + 30].split(maxsplit=1)
+    word = words[0].strip(".,;:") if words else ""
     m = _CHANGE.search(word + " ") if word else None
     if m is None or m.start() != 0:
         return None

@@ -30,7 +30,7 @@ from watchfloor.check.fingerprint import Index, number_index, shared_figures
 from watchfloor.check.identity import model as identity_model
 from watchfloor.check.lexical import entity_stems, stems
 from watchfloor.check.meaning import Meanings
-from watchfloor.extract.anaphora import points_back
+from watchfloor.extract.anaphora import stands_for
 from watchfloor.extract.claims import Claim, Extraction
 from watchfloor.extract.events import SINGLETON_FAMILIES, family_score
 from watchfloor.extract.frames import prefetch
@@ -257,10 +257,8 @@ def claim_words(claim: Claim, evidence: Evidence) -> tuple[set[str], float]:
 
 def own_stems(claim: Claim) -> set[str]:
     """The claim's stems, with its antecedent's when its subject is a pronoun that stands for it."""
-    words = stems(claim.text)
-    if claim.context_text and points_back(claim):
-        words |= stems(claim.context_text)
-    return words
+    before = stands_for(claim)
+    return stems(claim.text) | stems(before) if before else stems(claim.text)
 
 
 def event_weight(event: StoreEvent, evidence: Evidence) -> float:

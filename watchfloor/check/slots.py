@@ -191,9 +191,10 @@ def unshared_names(claim_text: str, summary: str) -> bool:
 
 def slot_conflicts(claim_text: str, summary: str) -> list[RoleConflict]:
     """A name of the claim standing where the summary has another, neither mentioned by the other side."""
-    every = slots(summary)
-    theirs = [q for q in every if not _mentioned(q.name, claim_text)]
-    shared = [q for q in every if q not in theirs]
+    theirs: list[Slot] = []
+    shared: list[Slot] = []
+    for q in slots(summary):
+        (shared if _mentioned(q.name, claim_text) else theirs).append(q)
     out = []
     for p in slots(claim_text):
         if _mentioned(p.name, summary) or not p.name[:1].isupper() or _placed(claim_text, p):

@@ -57,20 +57,20 @@ class WrongDate(Check):
         return out
 
 
-def _firm(comp, without: str = "date") -> bool:  # type: ignore[no-untyped-def]
+def _firm(comp) -> bool:  # type: ignore[no-untyped-def]
     """Identified on the event's own kind, or on a facility or a person named in it, or on its words, or on two of
     its own figures, or more likely than not the claim's event by the fitted identity model (its score without the
-    differing attribute, and the meaning of the sentence): 'The capital hosted the 14th Council of Heads of State of
+    date, and the meaning of the sentence): 'The capital hosted the 14th Council of Heads of State of
     the Shanghai Cooperation Organisation' is that summit in meaning, though no single cue of the rule is strong."""
     named = any(a.split(":", 1)[0] in ("facility", "person") and w >= 1.0 or a.startswith("org:") and w >= 1.2
                 for a, w in comp.anchors)
-    return comp.family >= 1.0 or named or comp.lexical >= 0.4 or comp.figures >= 2 or _likely(comp, without)
+    return comp.family >= 1.0 or named or comp.lexical >= 0.4 or comp.figures >= 2 or _likely(comp)
 
 
-def _likely(comp, without: str) -> bool:  # type: ignore[no-untyped-def]
+def _likely(comp) -> bool:  # type: ignore[no-untyped-def]
     fitted = identity_model()
     return (fitted is not None and comp.meaning is not None
-            and fitted.probability(comp.score(without), comp.meaning) >= 0.5)
+            and fitted.probability(comp.score("date"), comp.meaning) >= 0.5)
 
 
 def _corroborated(comparisons, best) -> bool:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from watchfloor.extract.frames import parsed
+from watchfloor.extract.memo import per_claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,6 +25,7 @@ QUANTIFIERS = ("PRON", "NUM", "ADJ", "DET")
 content of its own ('the toll for the two attacks')."""
 
 
+@per_claim
 def points_back(claim: Claim) -> bool:
     """The first subject inside the claim's span is a personal pronoun, a demonstrative noun phrase or a part of a
     definite group."""
@@ -50,8 +52,12 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for c in token.children)
 
 
+def stands_for(claim: Claim) -> str:
+    """The antecedent's words when the claim's subject stands for them; '' otherwise."""
+    return claim.context_text if claim.context_text and points_back(claim) else ""
+
+
 def in_context(claim: Claim) -> str:
     """The claim's sentence as a reader takes it: after its antecedent when its subject stands for it."""
-    if claim.context_text and points_back(claim):
-        return f"{claim.context_text} {claim.sentence.text}"
-    return claim.sentence.text
+    before = stands_for(claim)
+    return f"{before} {claim.sentence.text}" if before else claim.sentence.text

@@ -45,6 +45,7 @@ def _complement(copula: Token, prep: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=2048)
 def dated_reference(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the date at text[start:end] dates a noun that a 'since', 'after', 'before' or 'until' phrase names ('the
     deadliest attack since the Beslan school siege in 2004'), the span of that noun's phrase: the date is that event's,

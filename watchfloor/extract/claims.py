@@ -11,10 +11,8 @@ matching only: a finding always quotes words the claim itself contains.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property, wraps
-from typing import TypeVar
+from functools import cached_property
 
 from watchfloor.extract.anaphora import points_back
 from watchfloor.extract.citations import Citations, find_citations
@@ -28,8 +26,6 @@ from watchfloor.extract.sentences import Sentence, split_sentences
 from watchfloor.extract.spans import Within, overlapping, running_reach
 from watchfloor.extract.terms import read_terms
 from watchfloor.extract.tokens import tokenize
-
-R = TypeVar("R")
 
 _META = re.compile(r"\b(?:the\s+evidence\s+(?:records?|shows?|holds?)|this\s+(?:judgment|assessment)|rests\s+on|"
                    r"publishers?|graded\s+[A-F]\b|(?:high|moderate|low)\s+confidence|this\s+(?:report|brief|note))",
@@ -54,21 +50,6 @@ class Event:
     @property
     def family(self) -> str:
         return self.trigger.family
-
-
-def per_claim(fn: Callable[..., R]) -> Callable[..., R]:
-    """Keep what `fn(claim, *args)` reads from the claim alone: matching compares each claim with up to 80
-    events, and these readings (places it locates, agents it names …) do not depend on the event."""
-
-    @wraps(fn)
-    def kept(claim: Claim, *args: Hashable, **kwargs: Hashable) -> R:
-        key = (fn.__name__, *args, *sorted(kwargs.items()))
-        memo = claim.memo
-        if key not in memo:
-            memo[key] = fn(claim, *args, **kwargs)
-        return memo[key]  # type: ignore[return-value]
-
-    return kept
 
 
 @dataclass
@@ -96,7 +77,7 @@ class Claim:
     runner_up_country: str | None = None
     """The report's second country: whose debt 'owed to Graustark' is when Graustark is the most named."""
     memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False, compare=False)
-    """Readings of this claim alone, kept by `per_claim` while it is compared with many events."""
+    """Readings of this claim alone, kept by `per_claim` (extract/memo.py) while it is compared with many events."""
     """The report's main country, for statements that name no one ('GDP grew 8.3% in 2023')."""
 
     @property

@@ -165,10 +165,6 @@ def _shift_unchecked(anchor: FuzzyDate, n: int, unit: str) -> FuzzyDate | None:
 def relation_before(text: str, start: int) -> str:
     """How the words right before `start` relate what follows to the sentence's event: point, since, after, by,
     before or until."""
-    return _relation(text, start)
-
-
-def _relation(text: str, start: int) -> str:
     m = _BEFORE.search(text[max(0, start - 14):start])
     if not m:
         return "point"
@@ -247,7 +243,7 @@ class DateFinder:
     def _build(self, kind: str, m: re.Match[str], text: str, s: int, e: int) -> DateMention | None:
         g = m.groups()
         quote = text[s:e]
-        rel = _relation(text, s)
+        rel = relation_before(text, s)
         if kind == "iso":
             fd = _day(int(g[0]), int(g[1]), int(g[2]))
             return DateMention(s, e, quote, fd, relation=rel) if fd else None
@@ -302,7 +298,8 @@ class DateFinder:
                 return None
             ms = s + m.group(0).index(g[0])
             fd = FuzzyDate(dt.date(self.anchor.value.year, _month(g[0]), 1), "month")
-            return DateMention(ms, e, text[ms:e], fd, relation=_relation(text, ms), relative=True, inferred_year=True)
+            return DateMention(ms, e, text[ms:e], fd, relation=relation_before(text, ms), relative=True,
+                               inferred_year=True)
         if kind == "rel":
             return self._relative(g, s, e, quote)
         year = int(g[0])
